@@ -1,0 +1,81 @@
+using Microsoft.IdentityModel.Tokens;
+using NSec.Cryptography;
+
+namespace Faktum.Licensing.Tokens;
+
+/// <summary>
+/// Ed25519 signing and verification for Microsoft.IdentityModel, backed by NSec (libsodium).
+/// Every overload honours offsets and lengths: <c>JsonWebTokenHandler</c> passes pooled buffers longer than the data.
+/// </summary>
+internal sealed class Ed25519SignatureProvider : SignatureProvider
+{
+    /// <summary>The length in bytes of an Ed25519 signature.</summary>
+    public const int SignatureSizeInBytes = 64;
+
+    private readonly Ed25519SecurityKey _key;
+
+    public Ed25519SignatureProvider(Ed25519SecurityKey key, string algorithm, bool willCreateSignatures)
+        : base(key, algorithm)
+    {
+        if (willCreateSignatures && !key.CanSign)
+        {
+            throw new InvalidOperationException($"The Ed25519 key '{key.KeyId}' holds no private key and cannot sign.");
+        }
+
+        _key = key;
+        WillCreateSignatures = willCreateSignatures;
+    }
+
+    public override byte[] Sign(byte[] input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, input);
+    }
+
+    public override byte[] Sign(byte[] input, int offset, int count)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, input.AsSpan(offset, count));
+    }
+
+    public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
+    {
+        if (destination.Length < SignatureSizeInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, data, destination[..SignatureSizeInBytes]);
+        bytesWritten = SignatureSizeInBytes;
+        return true;
+    }
+
+    public override bool Verify(byte[] input, byte[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(signature);
+        return Verify(input.AsSpan(), signature.AsSpan());
+    }
+
+    public override bool Verify(byte[] input, int inputOffset, int inputLength, byte[] signature, int signatureOffset, int signatureLength)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(signature);
+        if (inputOffset < 0 || inputLength < 0 || inputOffset > input.Length - inputLength
+            || signatureOffset < 0 || signatureLength < 0 || signatureOffset > signature.Length - signatureLength)
+        {
+            return false;
+        }
+
+        return Verify(input.AsSpan(inputOffset, inputLength), signature.AsSpan(signatureOffset, signatureLength));
+    }
+
+    internal bool Verify(ReadOnlySpan<byte> input, ReadOnlySpan<byte> signature) =>
+        signature.Length == SignatureSizeInBytes && SignatureAlgorithm.Ed25519.Verify(_key.PublicKey, input, signature);
+
+    protected override void Dispose(bool disposing)
+    {
+        // The key is owned by its creator; there is nothing of our own to release.
+    }
+}

@@ -1,0 +1,64 @@
+namespace Faktum.Licensing.Tokens;
+
+/// <summary>Whether a license is a free trial or paid.</summary>
+public enum LicenseKind
+{
+    /// <summary>A free trial that ends at <see cref="LicenseClaims.LicenseEndsAt"/>.</summary>
+    Trial,
+
+    /// <summary>A paid license.</summary>
+    Paid,
+}
+
+/// <summary>The company a license belongs to, as registered.</summary>
+/// <param name="Name">The company name as registered; it never changes.</param>
+/// <param name="Postcode">The postcode in its canonical display form.</param>
+/// <param name="Country">The ISO 3166-1 alpha-2 country code.</param>
+/// <param name="IdentityKey">The canonical identity key of (name, postcode, country): one license per key.</param>
+public sealed record LicensedCompany(string Name, string Postcode, string Country, string IdentityKey);
+
+/// <summary>The claims of a license token. See <c>docs/tokens.md</c> for each claim's name on the wire.</summary>
+public sealed record LicenseClaims
+{
+    /// <summary>Gets the issuer (<c>iss</c>): the license server's base URL or name.</summary>
+    public required string Issuer { get; init; }
+
+    /// <summary>Gets the audience (<c>aud</c>): the product id.</summary>
+    public required string Product { get; init; }
+
+    /// <summary>Gets the license id (<c>sub</c>).</summary>
+    public required string LicenseId { get; init; }
+
+    /// <summary>Gets the unique token id (<c>jti</c>).</summary>
+    public required string TokenId { get; init; }
+
+    /// <summary>Gets when the token was issued (<c>iat</c>).</summary>
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>Gets the time before which the token is not valid (<c>nbf</c>).</summary>
+    public required DateTimeOffset NotBefore { get; init; }
+
+    /// <summary>Gets the time after which the token is not valid (<c>exp</c>).</summary>
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>Gets whether this is a trial or a paid license (<c>license_kind</c>).</summary>
+    public required LicenseKind Kind { get; init; }
+
+    /// <summary>Gets when the license itself ends (<c>license_end</c>); <see langword="null"/> for a license without end.</summary>
+    public DateTimeOffset? LicenseEndsAt { get; init; }
+
+    /// <summary>Gets when the entitlement to updates ends (<c>updates_end</c>); <see langword="null"/> for no end.</summary>
+    public DateTimeOffset? UpdatesEndAt { get; init; }
+
+    /// <summary>Gets the product features this license grants (<c>entitlements</c>).</summary>
+    public IReadOnlyList<string> Entitlements { get; init; } = [];
+
+    /// <summary>Gets the company as registered (<c>company</c>).</summary>
+    public required LicensedCompany Company { get; init; }
+
+    /// <summary>Gets the account id (<c>account</c>).</summary>
+    public required string AccountId { get; init; }
+
+    /// <summary>Gets the installation the license is bound to (<c>installation</c>).</summary>
+    public required string InstallationId { get; init; }
+}

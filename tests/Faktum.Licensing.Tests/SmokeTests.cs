@@ -1,7 +1,0 @@
-namespace Faktum.Licensing.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
