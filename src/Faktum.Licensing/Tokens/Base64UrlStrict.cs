@@ -23,7 +23,8 @@ internal static class Base64UrlStrict
         }
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        // The OperationStatus overload reports bad input; TryDecodeFromChars throws on non-canonical trailing bits.
+        if (Base64Url.DecodeFromChars(text, bytes, out _, out var written) != System.Buffers.OperationStatus.Done)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -97,20 +98,10 @@ internal sealed class SignedJwt
             return Fail(LicenseTokenFailure.Malformed, "A segment is not canonical unpadded base64url.");
         }
 
-        var (headerFailure, headerMessage, kid) = CheckHeader(headerBytes);
-        if (headerFailure != LicenseTokenFailure.None)
+        // JsonDocument checks UTF-8 only when a string is read: check it up front so bad bytes never throw later.
+        if (!Utf8.IsValid(headerBytes) || !Utf8.IsValid(payloadBytes))
         {
-            return Fail(headerFailure, headerMessage!);
-        }
-
-        if (!_parametersByKid.TryGetValue(kid!, out var parameters))
-        {
-            return Fail(LicenseTokenFailure.UnknownKey, "The token's kid names no pinned key.");
-        }
-
-        if (signatureBytes.Length != Ed25519SignatureProvider.SignatureSizeInBytes)
-        {
-            return Fail(LicenseTokenFailure.BadSignature, "The signature is not 64 bytes long.");
+            return Fail(LicenseTokenFailure.Malformed, "The header or payload is not valid UTF-8.");
         }
 
         JsonDocument payload;
@@ -127,6 +118,25 @@ internal sealed class SignedJwt
         {
             payload.Dispose();
             return Fail(LicenseTokenFailure.Malformed, "The payload is not a JSON object.");
+        }
+
+        var (headerFailure, headerMessage, kid) = CheckHeader(headerBytes);
+        if (headerFailure != LicenseTokenFailure.None)
+        {
+            payload.Dispose();
+            return Fail(headerFailure, headerMessage!);
+        }
+
+        if (!_parametersByKid.TryGetValue(kid!, out var parameters))
+        {
+            payload.Dispose();
+            return Fail(LicenseTokenFailure.UnknownKey, "The token's kid names no pinned key.");
+        }
+
+        if (signatureBytes.Length != Ed25519SignatureProvider.SignatureSizeInBytes)
+        {
+            payload.Dispose();
+            return Fail(LicenseTokenFailure.BadSignature, "The signature is not 64 bytes long.");
         }
 
         var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
