@@ -17,6 +17,10 @@ public static class FaktumLicensingServiceCollectionExtensions
 {
     private const int MaxRetryAttempts = 2;
 
+    // Timeouts and back-off measure real waiting, so they run on the system clock. The license rules (expiry, grace, rollback)
+    // use the host's TimeProvider, which a test may replace with a fake clock without freezing the network calls.
+    private static readonly TimeProvider NetworkClock = TimeProvider.System;
+
     /// <summary>Adds Faktum.Licensing, configured in code. A second call adds nothing and returns a builder for the same services.</summary>
     /// <param name="services">The services of the host app.</param>
     /// <param name="configure">Sets <see cref="FaktumLicensingOptions"/>; the options are validated when the host starts.</param>
@@ -85,6 +89,7 @@ public static class FaktumLicensingServiceCollectionExtensions
             .AddResilienceHandler("faktum-licensing-retrying", static (pipeline, context) =>
             {
                 var value = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+                pipeline.TimeProvider = NetworkClock;
                 pipeline
                     .AddTimeout(TotalTimeout(value))
                     .AddRetry(new HttpRetryStrategyOptions
@@ -104,6 +109,7 @@ public static class FaktumLicensingServiceCollectionExtensions
             .AddResilienceHandler("faktum-licensing-single-attempt", static (pipeline, context) =>
             {
                 var value = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+                pipeline.TimeProvider = NetworkClock;
                 pipeline.AddTimeout(value.RequestTimeout);
             });
 

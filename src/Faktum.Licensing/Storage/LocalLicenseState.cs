@@ -38,7 +38,7 @@ internal sealed record LocalSnapshot(LocalStateCondition Condition, LocalLicense
     public static readonly LocalSnapshot Empty = new(LocalStateCondition.Missing, null, null, null);
 }
 
-[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, RespectRequiredConstructorParameters = true)]
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(LocalLicenseState))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
