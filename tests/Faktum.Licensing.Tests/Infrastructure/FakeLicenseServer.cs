@@ -107,7 +107,7 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
     {
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        var captured = new CapturedRequest(request.Method.Method, request.RequestUri!.AbsolutePath, headers, body);
+        var captured = new CapturedRequest(request.Method.Method, request.RequestUri!.AbsolutePath, headers, body) { Aborted = cancellationToken };
         lock (Requests)
         {
             Requests.Add(captured);
@@ -162,7 +162,11 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
     }
 }
 
-internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>Cancelled when the client gives up (a timeout), as a real connection would be.</summary>
+    public CancellationToken Aborted { get; init; }
+}
 
 #pragma warning disable IDE1006, SA1300 // wire names
 internal sealed record CompanyProfileJson(

@@ -12,9 +12,9 @@ internal sealed class LicensingTestHost : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
-    public LicensingTestHost(Action<FaktumLicensingOptions>? configure = null, bool fakeTime = true, string? dataDirectory = null, FakeLicenseServer? server = null)
+    public LicensingTestHost(Action<FaktumLicensingOptions>? configure = null, bool fakeTime = true, string? dataDirectory = null, FakeLicenseServer? server = null, FakeTimeProvider? time = null)
     {
-        Time = server?.Time ?? new FakeTimeProvider(Start);
+        Time = time ?? server?.Time ?? new FakeTimeProvider(Start);
         Server = server ?? new FakeLicenseServer(Time);
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "faktum-tests", Guid.NewGuid().ToString("N"));
         var services = new ServiceCollection();
