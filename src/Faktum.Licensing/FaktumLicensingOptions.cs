@@ -57,21 +57,17 @@ public sealed class FaktumLicensingOptions
 
     /// <summary>Gets or sets how long the app keeps working on its cached license after the last successful online check.</summary>
     /// <value>14 days. Between 0 and 365 days.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "FaktumLicensingOptions.OfflineGrace must lie between 0 and 365 days, for example 14.00:00:00.")]
     public TimeSpan OfflineGrace { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>Gets or sets the tolerated difference between the local clock and the server's.</summary>
     /// <value>5 minutes. Between 0 and 1 day.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "FaktumLicensingOptions.ClockTolerance must lie between 0 and 1 day, for example 00:05:00.")]
     public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets the time one attempt of a server call may take; a call is tried at most three times where a repeat is harmless.</summary>
     /// <value>10 seconds. Between 100 milliseconds and 5 minutes.</value>
-    [Range(typeof(TimeSpan), "00:00:00.1", "00:05:00", ErrorMessage = "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Gets or sets the largest response body accepted from the server, in bytes; a larger one is refused while it is read.</summary>
     /// <value>65536 (64 KB). Between 4096 and 16777216.</value>
-    [Range(4096, 16 * 1024 * 1024, ErrorMessage = "FaktumLicensingOptions.MaxResponseBytes must lie between 4096 and 16777216, for example 65536.")]
     public int MaxResponseBytes { get; set; } = 64 * 1024;
 }

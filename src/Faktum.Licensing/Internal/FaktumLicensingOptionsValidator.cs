@@ -10,7 +10,7 @@ internal sealed partial class FaktumLicensingOptionsAnnotationsValidator : IVali
 {
 }
 
-/// <summary>The rules the attributes cannot express: URL scheme, pinned keys and their thumbprints, version, channel, folder.</summary>
+/// <summary>The rules the attributes cannot express: URL scheme, pinned keys and their thumbprints, version, channel, folder, ranges.</summary>
 internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumLicensingOptions>
 {
     private readonly FaktumLicensingOptionsAnnotationsValidator _annotations = new();
@@ -64,12 +64,32 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
             builder.AddError("FaktumLicensingOptions.Channel is empty or longer than 32 characters: leave it at 'stable' or name the update channel, for example beta.", nameof(options.Channel));
         }
 
-        if (string.IsNullOrWhiteSpace(options.DataDirectory) || !Path.IsPathFullyQualified(options.DataDirectory))
+        if (options.DataDirectory is null)
+        {
+            if (!string.IsNullOrWhiteSpace(options.ProductId))
+            {
+                builder.AddError("FaktumLicensingOptions.DataDirectory could not be derived: this system has no local application data folder. Set DataDirectory to an absolute folder.", nameof(options.DataDirectory));
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.DataDirectory) || !Path.IsPathFullyQualified(options.DataDirectory))
         {
             builder.AddError($"FaktumLicensingOptions.DataDirectory '{options.DataDirectory}' is not a full path: give an absolute folder, or leave it unset for the local application data folder.", nameof(options.DataDirectory));
         }
 
+        Range(builder, options.OfflineGrace, TimeSpan.Zero, TimeSpan.FromDays(365), "FaktumLicensingOptions.OfflineGrace must lie between 0 and 365 days, for example 14.00:00:00.", nameof(options.OfflineGrace));
+        Range(builder, options.ClockTolerance, TimeSpan.Zero, TimeSpan.FromDays(1), "FaktumLicensingOptions.ClockTolerance must lie between 0 and 1 day, for example 00:05:00.", nameof(options.ClockTolerance));
+        Range(builder, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.", nameof(options.RequestTimeout));
+        Range(builder, options.MaxResponseBytes, 4096, 16 * 1024 * 1024, "FaktumLicensingOptions.MaxResponseBytes must lie between 4096 and 16777216, for example 65536.", nameof(options.MaxResponseBytes));
         return builder.Build();
+    }
+
+    private static void Range<T>(ValidateOptionsResultBuilder builder, T value, T min, T max, string message, string member)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            builder.AddError(message, member);
+        }
     }
 
     private static bool IsLoopback(Uri url) =>
