@@ -305,6 +305,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
                     {
                         LastOnlineCheck = now,
                         HighestServerTime = Max(onDisk.HighestServerTime, verified.ServerTime),
+                        LastVerdict = verified.Verdict,
                         Company = company,
                     }, refreshed)
                     : null,
@@ -325,11 +326,16 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             };
         }
 
-        var online = Status(LicenseState.Invalid) with { Company = company, Claims = claims, IsConfirmedOnline = true };
-        return verified.Verdict switch
+        return FromVerdict(verified.Verdict, verified.TrialDaysLeft, claims, company, now) with { IsConfirmedOnline = true };
+    }
+
+    private LicenseStatus FromVerdict(string verdict, int? trialDaysLeft, LicenseClaims claims, CompanyProfile? company, DateTimeOffset now)
+    {
+        var online = Status(LicenseState.Invalid) with { Company = company, Claims = claims };
+        return verdict switch
         {
             StartupVerdicts.Licensed => online with { State = LicenseState.Licensed },
-            StartupVerdicts.Trial => online with { State = LicenseState.Trial, DaysLeft = verified.TrialDaysLeft ?? DaysUntil(claims.LicenseEndsAt, now) },
+            StartupVerdicts.Trial => online with { State = LicenseState.Trial, DaysLeft = trialDaysLeft ?? DaysUntil(claims.LicenseEndsAt, now) },
             StartupVerdicts.TrialExpired => online with { State = LicenseState.TrialExpired, Message = "The trial has ended. Buy a license to keep adding records; everything stays readable." },
             StartupVerdicts.Expired => online with { State = LicenseState.Expired, Message = "The license has ended. Renew it to keep adding records; everything stays readable." },
             StartupVerdicts.Suspended => online with { State = LicenseState.Suspended, Message = "The vendor has suspended the license. Everything stays readable." },
@@ -358,6 +364,14 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         }
 
         var claims = result.Claims;
+        if (state.LastVerdict is StartupVerdicts.TrialExpired or StartupVerdicts.Expired or StartupVerdicts.Suspended
+            or StartupVerdicts.Revoked or StartupVerdicts.Moved or StartupVerdicts.Unknown)
+        {
+            // A lapsed license stays lapsed while the server cannot be reached: blocking the server must not revive it.
+            var lapsed = FromVerdict(state.LastVerdict, null, claims, state.Company, now);
+            return lapsed with { Message = $"{prefix}{lapsed.Message} (as of the last online check, {state.LastOnlineCheck:u})" };
+        }
+
         if (claims.LicenseEndsAt is { } end && now >= end)
         {
             return FromClaims(claims, state.Company, now, null, online: false);

@@ -49,7 +49,7 @@ internal sealed class StartupResponseVerifier
                 return StartupVerification.Refused("The start-up response does not echo this request's nonce: it is a replay or belongs to another request.");
             }
 
-            if (!TryTime(root, "exp", out var expires) || !TryTime(root, "iat", out var issuedAt) || !TryTime(root, StartupResponseClaimNames.ServerTime, out var serverTime))
+            if (!TryTime(root, "exp", out var expires) || !TryTime(root, "iat", out _) || !TryTime(root, StartupResponseClaimNames.ServerTime, out var serverTime))
             {
                 return StartupVerification.Refused("The start-up response lacks exp, iat or server_time.");
             }
@@ -98,7 +98,6 @@ internal sealed class StartupResponseVerifier
                 }
             }
 
-            _ = issuedAt;
             return new StartupVerification(null, verdict, trialDaysLeft, license, company, serverTime);
         }
     }

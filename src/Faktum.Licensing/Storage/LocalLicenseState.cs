@@ -20,6 +20,10 @@ internal sealed record LocalLicenseState
     [JsonPropertyName("highestServerTime")]
     public DateTimeOffset? HighestServerTime { get; init; }
 
+    /// <summary>The verdict of the last signed start-up response, so a lapsed license stays lapsed while offline.</summary>
+    [JsonPropertyName("lastVerdict")]
+    public string? LastVerdict { get; init; }
+
     [JsonPropertyName("company")]
     public CompanyProfile? Company { get; init; }
 }

@@ -79,6 +79,23 @@ public class RegistrationTests
     }
 
     [Fact]
+    public async Task RequestOneTimePasswordAsync_RateLimited_IsRetriedThenTypedWithRetryAfter()
+    {
+        using var host = new LicensingTestHost();
+        host.Server.Intercept = _ =>
+        {
+            var response = FakeLicenseServer.Problem(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMilliseconds(200));
+            return Task.FromResult<HttpResponseMessage?>(response);
+        };
+
+        var result = await host.Licensing.RequestOneTimePasswordAsync("info@bakkerij-jansen.example");
+
+        Assert.Equal(LicensingFailure.RateLimited, result.Failure);
+        Assert.Equal(3, host.Server.Count("/v1/recoveries"));
+    }
+
+    [Fact]
     public async Task RequestOneTimePasswordAsync_SendsEmailProductAndInstallation()
     {
         using var host = new LicensingTestHost();

@@ -382,6 +382,26 @@ public class StartupCheckTests
         Assert.Contains(nameof(LicenseTokenFailure.InstallationMismatch), status.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(StartupVerdicts.Revoked, LicenseState.Revoked)]
+    [InlineData(StartupVerdicts.Suspended, LicenseState.Suspended)]
+    [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation)]
+    [InlineData(StartupVerdicts.TrialExpired, LicenseState.TrialExpired)]
+    public async Task Offline_AfterALapsedVerdict_StaysLapsed(string verdict, LicenseState expected)
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Verdict = verdict;
+        await host.Licensing.CheckAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(expected, status.State);
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains("last online check", status.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Offline_TrialPastItsEnd_IsTrialExpired()
     {
