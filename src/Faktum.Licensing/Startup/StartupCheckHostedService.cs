@@ -26,11 +26,20 @@ internal sealed partial class StartupCheckHostedService : BackgroundService
         {
             Log.Stopped(_logger);
         }
+#pragma warning disable CA1031 // A bug in the check must not stop the host app (I8: fail soft); it is logged and Current stays as it was.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Log.Failed(_logger, exception);
+        }
     }
 
     private static partial class Log
     {
         [LoggerMessage(30, LogLevel.Debug, "The host stopped before the start-up license check finished.", EventName = "StartupCheckStopped")]
         public static partial void Stopped(ILogger logger);
+
+        [LoggerMessage(31, LogLevel.Error, "The start-up license check failed unexpectedly.", EventName = "StartupCheckFailed")]
+        public static partial void Failed(ILogger logger, Exception exception);
     }
 }
