@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Faktum.Licensing.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace Faktum.Licensing.Http;
+
+/// <summary>
+/// Sends one /v1 request through the named <see cref="IHttpClientFactory"/> clients and reads the answer with a size cap.
+/// A client is created per call, as a singleton must (a held client would pin its handler).
+/// </summary>
+internal sealed partial class LicenseServerClient
+{
+    /// <summary>Retries transient failures: for calls whose repeat is harmless (startup, recovery, registration with its idempotency key).</summary>
+    public const string RetryingClientName = "Faktum.Licensing";
+
+    /// <summary>Never retries: for calls whose repeat is not harmless (confirmation consumes a one-time password; the company correction).</summary>
+    public const string SingleAttemptClientName = "Faktum.Licensing.SingleAttempt";
+
+    private const string ProblemJson = "application/problem+json";
+
+    private readonly IHttpClientFactory _factory;
+    private readonly IOptions<FaktumLicensingOptions> _options;
+    private readonly ILogger _logger;
+
+    public LicenseServerClient(IHttpClientFactory factory, IOptions<FaktumLicensingOptions> options, ILogger<LicenseServerClient> logger)
+    {
+        _factory = factory;
+        _options = options;
+        _logger = logger;
+    }
+
+    public async Task<ServerAnswer> SendAsync<TRequest>(
+        string clientName,
+        HttpMethod method,
+        string path,
+        TRequest body,
+        JsonTypeInfo<TRequest> bodyType,
+        Action<HttpRequestHeaders>? headers,
+        CancellationToken cancellationToken)
+    {
+        var client = _factory.CreateClient(clientName);
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ProblemJson));
+        headers?.Invoke(request.Headers);
+
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var max = _options.Value.MaxResponseBytes;
+            var content = await ReadLimitedAsync(response.Content, max, cancellationToken).ConfigureAwait(false);
+            if (content is null)
+            {
+                Log.ResponseTooLarge(_logger, path, max);
+                return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.InvalidResponse, $"The server's answer is larger than {max} bytes."));
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return new ServerAnswer(response.StatusCode, content, null);
+            }
+
+            var error = ReadProblem(response, content);
+            Log.ServerRefused(_logger, path, (int)response.StatusCode, error.ProblemType ?? "(none)");
+            return new ServerAnswer(response.StatusCode, content, error);
+        }
+        catch (HttpRequestException exception)
+        {
+            Log.ServerUnreachable(_logger, path, exception.Message);
+            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, $"The license server cannot be reached: {exception.Message}"));
+        }
+        catch (TimeoutRejectedException)
+        {
+            Log.ServerUnreachable(_logger, path, "timed out");
+            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Log.ServerUnreachable(_logger, path, "timed out");
+            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="max"/> bytes; returns <see langword="null"/> when the body is larger.</summary>
+    internal static async Task<byte[]?> ReadLimitedAsync(HttpContent content, int max, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength is { } length && length > max)
+        {
+            return null;
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[Math.Min(max + 1, 16 * 1024)];
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > max)
+                    {
+                        return null;
+                    }
+
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+                if (total > max)
+                {
+                    return null;
+                }
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
+        }
+    }
+
+    private static LicensingError ReadProblem(HttpResponseMessage response, byte[] content)
+    {
+        string? type = null, detail = null;
+        var fieldErrors = LicensingError.EmptyFieldErrors;
+        try
+        {
+            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 8 });
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                type = Text(root, "type");
+                detail = Text(root, "detail") ?? Text(root, "title");
+                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+                {
+                    var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                    foreach (var field in errors.EnumerateObject())
+                    {
+                        map[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                            ? [.. field.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+                            : [];
+                    }
+
+                    fieldErrors = map;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not problem details: classified by status code alone.
+        }
+
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        var status = (int)response.StatusCode;
+        var failure = type switch
+        {
+            ProblemTypes.ValidationFailed => LicensingFailure.InvalidInput,
+            ProblemTypes.CompanyAlreadyRegistered => LicensingFailure.CompanyAlreadyRegistered,
+            ProblemTypes.OneTimePasswordInvalid => LicensingFailure.OneTimePasswordInvalid,
+            ProblemTypes.TooManyAttempts => LicensingFailure.TooManyAttempts,
+            ProblemTypes.CompanyNameImmutable => LicensingFailure.CompanyNameImmutable,
+            ProblemTypes.InvalidLicenseToken => LicensingFailure.LicenseRejected,
+            ProblemTypes.RateLimited => LicensingFailure.RateLimited,
+            _ when response.StatusCode == HttpStatusCode.TooManyRequests => LicensingFailure.RateLimited,
+            _ when status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout => LicensingFailure.ServerUnreachable,
+            _ => LicensingFailure.RequestRejected,
+        };
+
+        var message = failure switch
+        {
+            LicensingFailure.CompanyAlreadyRegistered => "This company is already registered. Choose 'existing company' and confirm with the e-mail address it was registered with.",
+            LicensingFailure.OneTimePasswordInvalid => "The one-time password is wrong, expired or already used.",
+            LicensingFailure.TooManyAttempts => "Too many wrong one-time passwords. Request a new one.",
+            LicensingFailure.CompanyNameImmutable => "The company name cannot be changed.",
+            LicensingFailure.RateLimited => "The license server asks to slow down. Try again later.",
+            LicensingFailure.ServerUnreachable => $"The license server failed ({status}).",
+            _ => detail is { Length: > 0 and <= 500 } ? detail : $"The license server refused the request ({status}).",
+        };
+
+        return new LicensingError(failure, message, fieldErrors, type, retryAfter);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(10, LogLevel.Warning, "The license server cannot be reached for {Path}: {Reason}.", EventName = "ServerUnreachable")]
+        public static partial void ServerUnreachable(ILogger logger, string path, string reason);
+
+        [LoggerMessage(11, LogLevel.Information, "The license server refused {Path} with {StatusCode} {ProblemType}.", EventName = "ServerRefused")]
+        public static partial void ServerRefused(ILogger logger, string path, int statusCode, string problemType);
+
+        [LoggerMessage(12, LogLevel.Warning, "The license server's answer to {Path} is larger than {MaxBytes} bytes and was refused.", EventName = "ResponseTooLarge")]
+        public static partial void ResponseTooLarge(ILogger logger, string path, int maxBytes);
+    }
+}
+
+/// <summary>One answer: a success status with its body, or a failure.</summary>
+internal sealed record ServerAnswer(HttpStatusCode StatusCode, byte[] Content, LicensingError? Error)
+{
+    public static ServerAnswer Failed(LicensingError error) => new(0, [], error);
+}

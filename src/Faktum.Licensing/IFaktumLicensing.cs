@@ -1,0 +1,60 @@
+namespace Faktum.Licensing;
+
+/// <summary>
+/// The licensing services of a host app: register a company, recover a license, confirm with a one-time password,
+/// run the start-up check, and read or correct the company profile. Registered as a singleton by
+/// <see cref="FaktumLicensingServiceCollectionExtensions.AddFaktumLicensing(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{FaktumLicensingOptions})"/>.
+/// </summary>
+/// <remarks>
+/// Expected outcomes — the company is already registered, the password is wrong, the server cannot be reached — are typed results,
+/// never exceptions. Only misuse (a <see langword="null"/> argument) and cancellation throw. The members are thread-safe, and
+/// two processes may share one data folder.
+/// </remarks>
+public interface IFaktumLicensing
+{
+    /// <summary>Occurs when <see cref="Current"/> changes.</summary>
+    event EventHandler<LicenseStatusChangedEventArgs>? StatusChanged;
+
+    /// <summary>Gets the status found by the latest check or confirmation in this process; <see cref="LicenseState.NotChecked"/> before the first.</summary>
+    LicenseStatus Current { get; }
+
+    /// <summary>Registers a new company (S2); the server e-mails a one-time password to pass to <see cref="ConfirmAsync"/>.</summary>
+    /// <param name="registration">The company and contact.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>Success, or <see cref="LicensingFailure.CompanyAlreadyRegistered"/>, <see cref="LicensingFailure.InvalidInput"/>,
+    /// <see cref="LicensingFailure.RateLimited"/>, <see cref="LicensingFailure.ServerUnreachable"/>, …. A retry of the same registration
+    /// never creates a second account: the call carries an idempotency key that is reused when it is repeated.</returns>
+    Task<LicensingResult> RegisterCompanyAsync(CompanyRegistration registration, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks for a one-time password for an existing company (S4, recovery). The answer is the same whether or not the address is known.</summary>
+    /// <param name="email">The company's e-mail address.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>Success, or <see cref="LicensingFailure.InvalidInput"/>, <see cref="LicensingFailure.RateLimited"/>, <see cref="LicensingFailure.ServerUnreachable"/>, ….</returns>
+    Task<LicensingResult> RequestOneTimePasswordAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirms the e-mail address with the one-time password and stores the license for this installation (S2, S4).
+    /// This call is never retried automatically: a password is single use.</summary>
+    /// <param name="email">The e-mail address the password was sent to.</param>
+    /// <param name="oneTimePassword">The one-time password as the user typed it.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>The new status (Trial or Licensed), or <see cref="LicensingFailure.OneTimePasswordInvalid"/>,
+    /// <see cref="LicensingFailure.TooManyAttempts"/>, <see cref="LicensingFailure.InvalidResponse"/>, ….</returns>
+    Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the start-up check (S5): one signed, privacy-minimal exchange with the server, or the offline rules when it cannot be reached.</summary>
+    /// <param name="cancellationToken">The token to cancel the check.</param>
+    /// <returns>The status, which also becomes <see cref="Current"/>. A check never fails: every outcome is a <see cref="LicenseState"/>.</returns>
+    Task<LicenseStatus> CheckAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the registered company (S6) from the local state, without calling the server.</summary>
+    /// <param name="cancellationToken">The token to cancel the read.</param>
+    /// <returns>The company, or <see langword="null"/> when this installation holds no license.</returns>
+    Task<CompanyProfile?> GetCompanyProfileAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Corrects the registered address or contact (S6); the name never changes.</summary>
+    /// <param name="correction">The members to change.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>The corrected company, or <see cref="LicensingFailure.NotRegistered"/>, <see cref="LicensingFailure.InvalidInput"/>,
+    /// <see cref="LicensingFailure.LicenseRejected"/>, ….</returns>
+    Task<LicensingResult<CompanyProfile>> CorrectCompanyAsync(CompanyCorrection correction, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using Faktum.Licensing.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Internal;
+
+/// <summary>The DataAnnotations rules of <see cref="FaktumLicensingOptions"/>, validated by generated code (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class FaktumLicensingOptionsAnnotationsValidator : IValidateOptions<FaktumLicensingOptions>
+{
+}
+
+/// <summary>The rules the attributes cannot express: URL scheme, pinned keys and their thumbprints, version, channel, folder, ranges.</summary>
+internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumLicensingOptions>
+{
+    private readonly FaktumLicensingOptionsAnnotationsValidator _annotations = new();
+
+    public ValidateOptionsResult Validate(string? name, FaktumLicensingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ValidateOptionsResultBuilder();
+        builder.AddResult(_annotations.Validate(name, options));
+
+        if (options.ServerUrl is { } url)
+        {
+            if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                builder.AddError("FaktumLicensingOptions.ServerUrl must be an absolute https URL, for example https://licenses.example.com/.", nameof(options.ServerUrl));
+            }
+            else if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url))
+            {
+                builder.AddError($"FaktumLicensingOptions.ServerUrl '{url}' uses http: use https (http is accepted only for a loopback address such as http://127.0.0.1:5000/).", nameof(options.ServerUrl));
+            }
+            else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+            {
+                builder.AddError("FaktumLicensingOptions.ServerUrl must not carry a query or fragment: give only the server's base address.", nameof(options.ServerUrl));
+            }
+        }
+
+        if (options.TrustedKeys.Count == 0)
+        {
+            builder.AddError("FaktumLicensingOptions.TrustedKeys is empty: pin at least one license server key as \"kid\": \"x\" (both from the server's /.well-known/jwks.json).", nameof(options.TrustedKeys));
+        }
+
+        foreach (var (kid, x) in options.TrustedKeys)
+        {
+            if (TryThumbprint(x) is not { } thumbprint)
+            {
+                builder.AddError($"FaktumLicensingOptions.TrustedKeys['{kid}'] is not an Ed25519 public key: give the 'x' member of the server's OKP JWK (43 characters of unpadded base64url).", nameof(options.TrustedKeys));
+            }
+            else if (!string.Equals(kid, thumbprint, StringComparison.Ordinal))
+            {
+                builder.AddError($"FaktumLicensingOptions.TrustedKeys['{kid}']: a key id must be the RFC 7638 thumbprint of its key; for this key it is '{thumbprint}'. Copy kid and x together from the server's /.well-known/jwks.json.", nameof(options.TrustedKeys));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AppVersion) || options.AppVersion.Length > 64)
+        {
+            builder.AddError("FaktumLicensingOptions.AppVersion is empty or longer than 64 characters: set it to the app's SemVer version, for example 2.3.1, or give the entry assembly an informational version.", nameof(options.AppVersion));
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Channel) || options.Channel.Length > 32)
+        {
+            builder.AddError("FaktumLicensingOptions.Channel is empty or longer than 32 characters: leave it at 'stable' or name the update channel, for example beta.", nameof(options.Channel));
+        }
+
+        if (options.DataDirectory is null)
+        {
+            if (!string.IsNullOrWhiteSpace(options.ProductId))
+            {
+                builder.AddError("FaktumLicensingOptions.DataDirectory could not be derived: this system has no local application data folder. Set DataDirectory to an absolute folder.", nameof(options.DataDirectory));
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.DataDirectory) || !Path.IsPathFullyQualified(options.DataDirectory))
+        {
+            builder.AddError($"FaktumLicensingOptions.DataDirectory '{options.DataDirectory}' is not a full path: give an absolute folder, or leave it unset for the local application data folder.", nameof(options.DataDirectory));
+        }
+
+        Range(builder, options.OfflineGrace, TimeSpan.Zero, TimeSpan.FromDays(365), "FaktumLicensingOptions.OfflineGrace must lie between 0 and 365 days, for example 14.00:00:00.", nameof(options.OfflineGrace));
+        Range(builder, options.ClockTolerance, TimeSpan.Zero, TimeSpan.FromDays(1), "FaktumLicensingOptions.ClockTolerance must lie between 0 and 1 day, for example 00:05:00.", nameof(options.ClockTolerance));
+        Range(builder, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.", nameof(options.RequestTimeout));
+        Range(builder, options.MaxResponseBytes, 4096, 16 * 1024 * 1024, "FaktumLicensingOptions.MaxResponseBytes must lie between 4096 and 16777216, for example 65536.", nameof(options.MaxResponseBytes));
+        return builder.Build();
+    }
+
+    private static void Range<T>(ValidateOptionsResultBuilder builder, T value, T min, T max, string message, string member)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            builder.AddError(message, member);
+        }
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    private static string? TryThumbprint(string? x)
+    {
+        if (x is null || Base64UrlStrict.Decode(x) is not { Length: Ed25519SecurityKey.KeySizeInBytes } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var key = Ed25519SecurityKey.FromPublicKey(bytes);
+            return key.KeyId;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

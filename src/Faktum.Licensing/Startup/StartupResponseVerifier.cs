@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Faktum.Licensing.Http;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Tokens;
+
+namespace Faktum.Licensing.Startup;
+
+/// <summary>
+/// Verifies a signed start-up response: signature under a pinned key (through <see cref="SignedJwt"/>: alg allow-list, typ,
+/// iss, aud), the echoed nonce (constant time), <c>exp</c> and <c>iat</c> against the <see cref="TimeProvider"/>, the server time
+/// and the verdict. Policy only: no I/O.
+/// </summary>
+internal sealed class StartupResponseVerifier
+{
+    private const int MaxResponseLength = 16 * 1024;
+    private static readonly HashSet<string> Verdicts = new(StringComparer.Ordinal)
+    {
+        StartupVerdicts.Licensed, StartupVerdicts.Trial, StartupVerdicts.TrialExpired, StartupVerdicts.Expired,
+        StartupVerdicts.Suspended, StartupVerdicts.Revoked, StartupVerdicts.Moved, StartupVerdicts.Unknown,
+    };
+
+    private readonly SignedJwt _jwt;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _tolerance;
+
+    public StartupResponseVerifier(string issuer, string product, IEnumerable<Ed25519SecurityKey> trustedKeys, TimeProvider timeProvider, TimeSpan tolerance)
+    {
+        _jwt = new SignedJwt(StartupResponseClaimNames.TokenType, issuer, product, trustedKeys, [SigningAlgorithms.Ed25519, SigningAlgorithms.EdDsa], MaxResponseLength);
+        _timeProvider = timeProvider;
+        _tolerance = tolerance;
+    }
+
+    public async Task<StartupVerification> VerifyAsync(string response, string expectedNonce)
+    {
+        var (failure, message, payload) = await _jwt.ValidateAsync(response).ConfigureAwait(false);
+        if (payload is null)
+        {
+            return StartupVerification.Refused($"The start-up response's signature or header was refused ({failure}): {message}");
+        }
+
+        using (payload)
+        {
+            var root = payload.RootElement;
+            if (!root.TryGetProperty(StartupResponseClaimNames.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String
+                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce.GetString()!), Encoding.UTF8.GetBytes(expectedNonce)))
+            {
+                return StartupVerification.Refused("The start-up response does not echo this request's nonce: it is a replay or belongs to another request.");
+            }
+
+            if (!TryTime(root, "exp", out var expires) || !TryTime(root, "iat", out _) || !TryTime(root, StartupResponseClaimNames.ServerTime, out var serverTime))
+            {
+                return StartupVerification.Refused("The start-up response lacks exp, iat or server_time.");
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            if (now >= expires + _tolerance)
+            {
+                return StartupVerification.Refused("The start-up response has expired.");
+            }
+
+            if (!root.TryGetProperty(StartupResponseClaimNames.Verdict, out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
+                || verdictElement.GetString() is not { } verdict || !Verdicts.Contains(verdict))
+            {
+                return StartupVerification.Refused("The start-up response carries no known verdict.");
+            }
+
+            int? trialDaysLeft = null;
+            if (root.TryGetProperty(StartupResponseClaimNames.TrialDaysLeft, out var days) && days.ValueKind != JsonValueKind.Null)
+            {
+                if (days.ValueKind != JsonValueKind.Number || !days.TryGetInt32(out var value) || value < 0)
+                {
+                    return StartupVerification.Refused("The start-up response's trial_days_left is not a whole number of days.");
+                }
+
+                trialDaysLeft = value;
+            }
+
+            string? license = null;
+            if (root.TryGetProperty(StartupResponseClaimNames.License, out var licenseElement) && licenseElement.ValueKind != JsonValueKind.Null)
+            {
+                if (licenseElement.ValueKind != JsonValueKind.String)
+                {
+                    return StartupVerification.Refused("The start-up response's license is not a string.");
+                }
+
+                license = licenseElement.GetString();
+            }
+
+            CompanyProfile? company = null;
+            if (root.TryGetProperty(StartupResponseClaimNames.Company, out var companyElement) && companyElement.ValueKind != JsonValueKind.Null)
+            {
+                company = ReadCompany(companyElement);
+                if (company is null)
+                {
+                    return StartupVerification.Refused("The start-up response's company is not a company profile.");
+                }
+            }
+
+            return new StartupVerification(null, verdict, trialDaysLeft, license, company, serverTime);
+        }
+    }
+
+    internal static CompanyProfile? ReadCompany(JsonElement element)
+    {
+        try
+        {
+            return element.Deserialize(ProtocolJsonContext.Default.CompanyProfileDto) is { } dto ? ToProfile(dto) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static CompanyProfile? ToProfile(CompanyProfileDto dto) =>
+        dto.Name is null || dto.Postcode is null || dto.Country is null || dto.Email is null
+            ? null
+            : new CompanyProfile(dto.Name, dto.Postcode, dto.Country, dto.Street ?? string.Empty, dto.HouseNumber ?? string.Empty, dto.City ?? string.Empty, dto.ContactName ?? string.Empty, dto.Phone, dto.Email);
+
+    private static bool TryTime(JsonElement root, string name, out DateTimeOffset value)
+    {
+        value = default;
+        if (root.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number
+            && element.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253402300799)
+        {
+            value = DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A verified start-up response, or why it was refused.</summary>
+internal sealed record StartupVerification(string? Refusal, string Verdict, int? TrialDaysLeft, string? License, CompanyProfile? Company, DateTimeOffset ServerTime)
+{
+    public static StartupVerification Refused(string why) => new(why, string.Empty, null, null, null, default);
+}

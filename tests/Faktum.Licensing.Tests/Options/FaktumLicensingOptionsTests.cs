@@ -1,0 +1,170 @@
+using Faktum.Licensing.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Tests.Options;
+
+public sealed class FaktumLicensingOptionsTests : IDisposable
+{
+    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+
+    public void Dispose() => _key.Dispose();
+
+    public static TheoryData<string, Action<FaktumLicensingOptions>, string> InvalidConfigurations(Ed25519SecurityKey other) => new()
+    {
+        { "no server url", o => o.ServerUrl = null, "Set FaktumLicensingOptions.ServerUrl" },
+        { "relative server url", o => o.ServerUrl = new Uri("/licenses", UriKind.Relative), "must be an absolute https URL" },
+        { "ftp server url", o => o.ServerUrl = new Uri("ftp://licenses.example.com/"), "must be an absolute https URL" },
+        { "http to a remote host", o => o.ServerUrl = new Uri("http://licenses.example.com/"), "uses http: use https" },
+        { "query in server url", o => o.ServerUrl = new Uri("https://licenses.example.com/?x=1"), "must not carry a query" },
+        { "no product", o => o.ProductId = null, "Set FaktumLicensingOptions.ProductId" },
+        { "product with capitals", o => o.ProductId = "Faktum Factuur", "may hold only lower-case letters" },
+        { "no issuer", o => o.Issuer = "", "Set FaktumLicensingOptions.Issuer" },
+        { "no keys", o => o.TrustedKeys.Clear(), "TrustedKeys is empty" },
+        { "key not base64url", o => o.TrustedKeys["abc"] = "not a key!", "is not an Ed25519 public key" },
+        { "key of the wrong length", o => o.TrustedKeys["abc"] = "AAAA", "is not an Ed25519 public key" },
+        { "kid that is not the thumbprint", o => o.TrustedKeys["my-key"] = other.ExportPublicKeyBase64Url(), $"must be the RFC 7638 thumbprint of its key; for this key it is '{other.KeyId}'" },
+        { "empty app version", o => o.AppVersion = " ", "AppVersion is empty" },
+        { "empty channel", o => o.Channel = "", "Channel is empty" },
+        { "relative data folder", o => o.DataDirectory = "data", "is not a full path" },
+        { "negative grace", o => o.OfflineGrace = TimeSpan.FromDays(-1), "OfflineGrace must lie between 0 and 365 days" },
+        { "grace of years", o => o.OfflineGrace = TimeSpan.FromDays(400), "OfflineGrace must lie between 0 and 365 days" },
+        { "tolerance of days", o => o.ClockTolerance = TimeSpan.FromDays(2), "ClockTolerance must lie between 0 and 1 day" },
+        { "zero timeout", o => o.RequestTimeout = TimeSpan.Zero, "RequestTimeout must lie between 100 milliseconds and 5 minutes" },
+        { "tiny response cap", o => o.MaxResponseBytes = 100, "MaxResponseBytes must lie between 4096 and 16777216" },
+    };
+
+    [Fact]
+    public void EveryInvalidConfiguration_FailsAtStart_WithItsOwnMessage()
+    {
+        using var other = Ed25519SecurityKey.Generate();
+        var messages = new List<string>();
+        var expectations = new HashSet<string>();
+        foreach (var row in InvalidConfigurations(other))
+        {
+            var (name, change, expected) = ((string)row[0], (Action<FaktumLicensingOptions>)row[1], (string)row[2]);
+            using var provider = Build(change);
+
+            var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.True(exception.Failures.Count() == 1, $"{name}: {string.Join(" | ", exception.Failures)}");
+            Assert.True(exception.Message.Contains(expected, StringComparison.Ordinal), $"{name}: {exception.Message}");
+            messages.Add(exception.Failures.Single());
+            expectations.Add(expected);
+        }
+
+        // Each kind of mistake has its own message (two bad URLs of the same kind may share one).
+        Assert.True(messages.Distinct().Count() >= expectations.Count);
+    }
+
+    [Fact]
+    public async Task InvalidConfiguration_StopsTheHostFromStarting()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddFaktumLicensing(Valid);
+        builder.Services.Configure<FaktumLicensingOptions>(o => o.TrustedKeys.Clear());
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("TrustedKeys is empty", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidConfiguration_PassesAndFillsTheDefaults()
+    {
+        using var provider = Build(_ => { });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+
+        Assert.Equal("faktum-licensing-server", options.Issuer);
+        Assert.Equal("stable", options.Channel);
+        Assert.Equal(TimeSpan.FromDays(14), options.OfflineGrace);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.ClockTolerance);
+        Assert.Equal(65536, options.MaxResponseBytes);
+        Assert.False(string.IsNullOrWhiteSpace(options.AppVersion));
+        Assert.EndsWith(Path.Combine("Faktum", "faktum-factuur"), options.DataDirectory, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigurationSection_Binds_IncludingTheKeys()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Licensing:ServerUrl"] = "https://licenses.example.com/",
+            ["Licensing:ProductId"] = "faktum-factuur",
+            [$"Licensing:TrustedKeys:{_key.KeyId}"] = _key.ExportPublicKeyBase64Url(),
+            ["Licensing:OfflineGrace"] = "7.00:00:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFaktumLicensing(configuration.GetSection("Licensing"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromDays(7), options.OfflineGrace);
+        Assert.Equal(_key.ExportPublicKeyBase64Url(), options.TrustedKeys[_key.KeyId]);
+    }
+
+    [Fact]
+    public void ConfigurationSection_WithAnUnknownKey_FailsAtStart()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Licensing:ServerUrl"] = "https://licenses.example.com/",
+            ["Licensing:ProductId"] = "faktum-factuur",
+            ["Licensing:OfflineGracePeriod"] = "7.00:00:00",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFaktumLicensing(configuration.GetSection("Licensing"));
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("OfflineGracePeriod", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddFaktumLicensing_Twice_AddsNothingTheSecondTime()
+    {
+        var services = new ServiceCollection();
+        services.AddFaktumLicensing(Valid);
+        var count = services.Count;
+
+        var builder = services.AddFaktumLicensing(o => o.ProductId = "other");
+
+        Assert.Same(services, builder.Services);
+        Assert.Equal(count, services.Count);
+    }
+
+    [Fact]
+    public void AddStartupCheckHostedService_AddsOneHostedService()
+    {
+        var services = new ServiceCollection();
+        services.AddFaktumLicensing(Valid).AddStartupCheckHostedService().AddStartupCheckHostedService();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+    }
+
+    private ServiceProvider Build(Action<FaktumLicensingOptions> change)
+    {
+        var services = new ServiceCollection();
+        services.AddFaktumLicensing(o =>
+        {
+            Valid(o);
+            change(o);
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private void Valid(FaktumLicensingOptions options)
+    {
+        options.ServerUrl = new Uri("https://licenses.example.com/");
+        options.ProductId = "faktum-factuur";
+        options.TrustedKeys[_key.KeyId] = _key.ExportPublicKeyBase64Url();
+    }
+}

@@ -1,0 +1,443 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Tests.Infrastructure;
+using Faktum.Licensing.Tokens;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Faktum.Licensing.Tests.Startup;
+
+public class StartupCheckTests
+{
+    [Fact]
+    public async Task CheckAsync_NothingRegistered_IsNotRegistered_WithoutCallingTheServer()
+    {
+        using var host = new LicensingTestHost();
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.NotRegistered, status.State);
+        Assert.Equal(LicenseMode.ReadOnly, status.Mode);
+        Assert.Empty(host.Server.Requests);
+        Assert.False(Directory.Exists(host.DataDirectory));
+    }
+
+    [Fact]
+    public async Task CheckAsync_SendsExactlyLicenseAppVersionChannelAndNonce_AndNothingElse()
+    {
+        using var host = new LicensingTestHost(o => o.Channel = "beta");
+        await host.RegisterAndConfirmAsync();
+        var token = File.ReadAllText(host.TokenPath);
+
+        await host.Licensing.CheckAsync();
+
+        var request = host.Server.Requests.Single(r => r.Path == "/v1/startup");
+        Assert.Equal("POST", request.Method);
+        using var json = JsonDocument.Parse(request.Body);
+        Assert.Equal(["appVersion", "channel", "license", "nonce"], json.RootElement.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(token, json.RootElement.GetProperty("license").GetString());
+        Assert.Equal("2.3.1", json.RootElement.GetProperty("appVersion").GetString());
+        Assert.Equal("beta", json.RootElement.GetProperty("channel").GetString());
+        Assert.Equal(32, Base64UrlDecode(json.RootElement.GetProperty("nonce").GetString()!).Length);
+        Assert.DoesNotContain("Cookie", request.Headers.Keys);
+        Assert.DoesNotContain("Authorization", request.Headers.Keys);
+        Assert.DoesNotContain("User-Agent", request.Headers.Keys);
+    }
+
+    [Fact]
+    public async Task CheckAsync_EachCheck_UsesAFreshNonce()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+
+        await host.Licensing.CheckAsync();
+        await host.Licensing.CheckAsync();
+
+        var nonces = host.Server.Requests.Where(r => r.Path == "/v1/startup").Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("nonce").GetString()).ToList();
+        Assert.Equal(2, nonces.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(StartupVerdicts.Licensed, LicenseState.Licensed, LicenseMode.RunNormally)]
+    [InlineData(StartupVerdicts.Trial, LicenseState.Trial, LicenseMode.RunNormally)]
+    [InlineData(StartupVerdicts.TrialExpired, LicenseState.TrialExpired, LicenseMode.ReadOnly)]
+    [InlineData(StartupVerdicts.Expired, LicenseState.Expired, LicenseMode.ReadOnly)]
+    [InlineData(StartupVerdicts.Suspended, LicenseState.Suspended, LicenseMode.ReadOnly)]
+    [InlineData(StartupVerdicts.Revoked, LicenseState.Revoked, LicenseMode.ReadOnly)]
+    [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation, LicenseMode.ReadOnly)]
+    [InlineData(StartupVerdicts.Unknown, LicenseState.NotRegistered, LicenseMode.ReadOnly)]
+    public async Task CheckAsync_Verdict_MapsToState(string verdict, LicenseState expected, LicenseMode mode)
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Verdict = verdict;
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(expected, status.State);
+        Assert.Equal(mode, status.Mode);
+        Assert.True(status.IsConfirmedOnline);
+        Assert.Equal("Bakkerij Jansen B.V.", status.Company?.Name);
+        Assert.Null(status.UpdateDecision);
+    }
+
+    [Fact]
+    public async Task CheckAsync_Trial_ReportsTheServersDaysLeft_StoresTheRefreshedTokenAndTheServerTime()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        var before = File.ReadAllText(host.TokenPath);
+        host.Time.Advance(TimeSpan.FromHours(1));
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.Trial, status.State);
+        Assert.Equal(30, status.DaysLeft);
+        Assert.NotEqual(before, File.ReadAllText(host.TokenPath));
+        using var state = JsonDocument.Parse(File.ReadAllText(host.StatePath));
+        Assert.Equal(host.Time.GetUtcNow(), state.RootElement.GetProperty("highestServerTime").GetDateTimeOffset());
+        Assert.Equal(host.Time.GetUtcNow(), state.RootElement.GetProperty("lastOnlineCheck").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task CheckAsync_ResponseReplayedWithAnOldNonce_IsRefused()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        await host.Licensing.CheckAsync();
+        var old = host.Server.LastStartupResponse!;
+        var tokenBefore = File.ReadAllText(host.TokenPath);
+        host.Server.Verdict = StartupVerdicts.Licensed;
+        host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/startup"
+            ? FakeLicenseServer.Json(HttpStatusCode.OK, JsonSerializer.Serialize(new { response = old }))
+            : null);
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Contains("nonce", status.Message, StringComparison.Ordinal);
+        Assert.Equal(tokenBefore, File.ReadAllText(host.TokenPath));
+    }
+
+    [Fact]
+    public async Task CheckAsync_ResponseSignedByAnUnpinnedKey_IsRefused()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        using var foreign = Ed25519SecurityKey.Generate();
+        host.Server.StartupSigningKey = foreign;
+        host.Server.Verdict = StartupVerdicts.Licensed;
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Contains(nameof(LicenseTokenFailure.UnknownKey), status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ResponseSignedByAPinnedKeyUnderAForeignKid_IsRefused()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        using var foreign = Ed25519SecurityKey.Generate();
+        host.Server.Intercept = r =>
+        {
+            if (r.Path != "/v1/startup")
+            {
+                return Task.FromResult<HttpResponseMessage?>(null);
+            }
+
+            // A valid signature from the foreign key, relabelled with the pinned kid: the pinned key must not verify it.
+            var nonce = JsonDocument.Parse(r.Body).RootElement.GetProperty("nonce").GetString()!;
+            var forged = host.Server.MintStartupResponse(nonce, key: foreign).Split('.');
+            var header = Base64Url($$"""{"alg":"Ed25519","kid":"{{host.Server.Key.KeyId}}","typ":"faktum-startup+jwt"}""");
+            return Task.FromResult<HttpResponseMessage?>(FakeLicenseServer.Json(HttpStatusCode.OK, JsonSerializer.Serialize(new { response = $"{header}.{forged[1]}.{forged[2]}" })));
+        };
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains(nameof(LicenseTokenFailure.BadSignature), status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ExpiredResponse_IsRefused()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        var now = host.Time.GetUtcNow();
+        host.Server.EditStartupPayload = p =>
+        {
+            p["iat"] = now.AddMinutes(-30).ToUnixTimeSeconds();
+            p["exp"] = now.AddMinutes(-25).ToUnixTimeSeconds();
+        };
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains("expired", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ResponseWithAnUnknownVerdict_IsRefused()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.EditStartupPayload = p => p["verdict"] = "licensed-forever";
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains("verdict", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ServerClockFarAhead_IsClockRolledBack_AndTheOfflineCheckRemembersIt()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.ServerClockOffset = TimeSpan.FromDays(3);
+
+        var online = await host.Licensing.CheckAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+        var offline = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.ClockRolledBack, online.State);
+        Assert.Equal(LicenseState.ClockRolledBack, offline.State);
+        Assert.Equal(LicenseMode.ReadOnly, offline.Mode);
+    }
+
+    [Fact]
+    public async Task CheckAsync_ServerUnreachable_IsOfflineGrace_ThenOfflineGraceExpiredAfterTheGrace()
+    {
+        using var host = new LicensingTestHost(o => o.OfflineGrace = TimeSpan.FromDays(14));
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        host.Time.Advance(TimeSpan.FromDays(3));
+        var early = await host.Licensing.CheckAsync();
+        host.Time.Advance(TimeSpan.FromDays(10) + TimeSpan.FromHours(23));
+        var late = await host.Licensing.CheckAsync();
+        host.Time.Advance(TimeSpan.FromHours(2));
+        var expired = await host.Licensing.CheckAsync();
+
+        Assert.Equal((LicenseState.OfflineGrace, 11, LicenseMode.Warn), (early.State, early.DaysLeft, early.Mode));
+        Assert.Equal((LicenseState.OfflineGrace, 1), (late.State, late.DaysLeft));
+        Assert.Equal((LicenseState.OfflineGraceExpired, LicenseMode.ReadOnly), (expired.State, expired.Mode));
+        Assert.Equal("Bakkerij Jansen B.V.", expired.Company?.Name);
+    }
+
+    [Fact]
+    public async Task CheckAsync_GraceCountsFromTheLastSuccessfulOnlineCheck()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Time.Advance(TimeSpan.FromDays(10));
+        Assert.True((await host.Licensing.CheckAsync()).IsConfirmedOnline);
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+        host.Time.Advance(TimeSpan.FromDays(10));
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal((LicenseState.OfflineGrace, 4), (status.State, status.DaysLeft));
+    }
+
+    [Fact]
+    public async Task CheckAsync_LocalClockSetBack_IsClockRolledBack()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Time.Advance(TimeSpan.FromDays(5));
+        await host.Licensing.CheckAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        // A new process on the same data folder, with the computer's clock set two days back.
+        using var restarted = new LicensingTestHost(dataDirectory: host.DataDirectory, server: host.Server, time: new FakeTimeProvider(host.Time.GetUtcNow() - TimeSpan.FromDays(2)));
+        var status = await restarted.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.ClockRolledBack, status.State);
+        Assert.Contains("clock", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_LocalClockSetBackWithinTheTolerance_IsStillFine()
+    {
+        using var host = new LicensingTestHost(o => o.ClockTolerance = TimeSpan.FromMinutes(5));
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        using var restarted = new LicensingTestHost(dataDirectory: host.DataDirectory, server: host.Server, time: new FakeTimeProvider(host.Time.GetUtcNow() - TimeSpan.FromMinutes(4)));
+        var status = await restarted.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task CheckAsync_ServerErrors_AreRetriedThenOffline(HttpStatusCode code)
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/startup" ? new HttpResponseMessage(code) : null);
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Equal(3, host.Server.Count("/v1/startup"));
+    }
+
+    [Fact]
+    public async Task CheckAsync_ServerTooSlow_TimesOutAndIsOffline()
+    {
+        using var host = new LicensingTestHost(o => o.RequestTimeout = TimeSpan.FromMilliseconds(150));
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = async r =>
+        {
+            if (r.Path == "/v1/startup")
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), r.Aborted);
+            }
+
+            return null;
+        };
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Contains("in time", status.Message, StringComparison.Ordinal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(15), started.Elapsed.ToString());
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"response\":42}")]
+    [InlineData("{\"response\":\"a.b.c\"}")]
+    [InlineData("[]")]
+    public async Task CheckAsync_GarbledBody_IsRefusedAndOffline(string body)
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/startup" ? FakeLicenseServer.Json(HttpStatusCode.OK, body) : null);
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.False(status.IsConfirmedOnline);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CheckAsync_OversizeBody_IsRefusedWhileReading(bool announceLength)
+    {
+        using var host = new LicensingTestHost(o => o.MaxResponseBytes = 4096);
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = r =>
+        {
+            if (r.Path != "/v1/startup")
+            {
+                return Task.FromResult<HttpResponseMessage?>(null);
+            }
+
+            var bytes = Encoding.UTF8.GetBytes("{\"response\":\"" + new string('a', 100_000) + "\"}");
+            HttpContent content = announceLength ? new ByteArrayContent(bytes) : new StreamContent(new UnknownLengthStream(bytes));
+            return Task.FromResult<HttpResponseMessage?>(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+        };
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Contains("larger than 4096", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_LicenseRefusedByTheServer_IsInvalid()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/startup" ? FakeLicenseServer.Problem(HttpStatusCode.Unauthorized, ProblemTypes.InvalidLicenseToken) : null);
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.Invalid, status.State);
+        Assert.Equal(1, host.Server.Count("/v1/startup"));
+    }
+
+    [Fact]
+    public async Task CheckAsync_RefreshedTokenForAnotherInstallation_IsRefused()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.EditStartupPayload = p => p["license"] = host.Server.IssueLicense("someone-else");
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains(nameof(LicenseTokenFailure.InstallationMismatch), status.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StartupVerdicts.Revoked, LicenseState.Revoked)]
+    [InlineData(StartupVerdicts.Suspended, LicenseState.Suspended)]
+    [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation)]
+    [InlineData(StartupVerdicts.TrialExpired, LicenseState.TrialExpired)]
+    public async Task Offline_AfterALapsedVerdict_StaysLapsed(string verdict, LicenseState expected)
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Verdict = verdict;
+        await host.Licensing.CheckAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(expected, status.State);
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains("last online check", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offline_TrialPastItsEnd_IsTrialExpired()
+    {
+        using var host = new LicensingTestHost(o => o.OfflineGrace = TimeSpan.FromDays(60));
+        await host.RegisterAndConfirmAsync();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+        host.Time.Advance(TimeSpan.FromDays(31));
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.TrialExpired, status.State);
+    }
+
+    [Fact]
+    public async Task StatusChanged_IsRaisedWhenTheStateChanges()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        var changes = new List<LicenseStatusChangedEventArgs>();
+        host.Licensing.StatusChanged += (_, e) => changes.Add(e);
+
+        await host.Licensing.CheckAsync();
+        await host.Licensing.CheckAsync();
+        host.Server.Verdict = StartupVerdicts.Revoked;
+        await host.Licensing.CheckAsync();
+
+        var change = Assert.Single(changes);
+        Assert.Equal((LicenseState.Trial, LicenseState.Revoked), (change.Previous.State, change.Current.State));
+    }
+
+    internal static byte[] Base64UrlDecode(string text) => System.Buffers.Text.Base64Url.DecodeFromChars(text);
+
+    private static string Base64Url(string json) => System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
+
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
