@@ -41,11 +41,12 @@ internal sealed partial class ServerFixture : IAsyncDisposable
     public static async Task<ServerFixture> StartAsync(
         FakeTimeProvider? time = null,
         Action<IDictionary<string, string?>>? configure = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string? dataDirectory = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "faktum-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var options = new LicenseServerHostOptions { DataDirectory = Path.Combine(root, "data"), TimeProvider = time, ConfigureServices = services };
+        var options = new LicenseServerHostOptions { DataDirectory = dataDirectory ?? Path.Combine(root, "data"), TimeProvider = time, ConfigureServices = services };
         options.Configuration["FaktumServer:AdminApiKey"] = AdminKey;
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "100000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "100000";
