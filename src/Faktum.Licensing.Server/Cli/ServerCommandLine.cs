@@ -32,7 +32,7 @@ internal static class ServerCommandLine
         };
         root.SetAction((parse, cancellationToken) => RunServerAsync([.. parse.UnmatchedTokens], cancellationToken));
 
-        var dataDir = new Option<string>("--data-dir") { Description = "The data folder (default: ./data).", DefaultValueFactory = _ => "data" };
+        var dataDir = new Option<string>("--data-dir") { Description = "The data folder (default: ./data).", DefaultValueFactory = _ => "data", Recursive = true };
 
         var keys = new Command("keys", "Manage the signing keys in the data folder.");
         var generate = new Command("generate", "Generate a new signing key; being the newest, it signs from the next start.") { dataDir };
@@ -84,8 +84,8 @@ internal static class ServerCommandLine
 
     private static Command AdminCommand(Option<string> dataDir)
     {
-        var server = new Option<Uri?>("--server") { Description = "A running server's base URL; without it the data folder is changed directly." };
-        var apiKey = new Option<string?>("--api-key") { Description = "The admin API key (with --server)." };
+        var server = new Option<string?>("--server") { Description = "A running server's base URL; without it the data folder is changed directly.", Recursive = true };
+        var apiKey = new Option<string?>("--api-key") { Description = "The admin API key (with --server).", Recursive = true };
         var licenseId = new Argument<string>("license-id") { Description = "The license id (lic_…)." };
         var admin = new Command("admin", "The vendor's actions on licenses.");
         admin.Options.Add(dataDir);
@@ -131,7 +131,7 @@ internal static class ServerCommandLine
         lookup.Options.Add(country);
         lookup.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(server) is { } baseAddress)
+            if (ServerAddress(parse, server) is { } baseAddress)
             {
                 var query = parse.GetValue(email) is { } e
                     ? $"email={Uri.EscapeDataString(e)}"
@@ -170,7 +170,7 @@ internal static class ServerCommandLine
 
         async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminLicenseDto?>> direct, CancellationToken ct)
         {
-            if (parse.GetValue(server) is { } baseAddress)
+            if (ServerAddress(parse, server) is { } baseAddress)
             {
                 using var client = Client(baseAddress, parse.GetValue(apiKey));
                 var path = new Uri($"v1/admin/licenses/{Uri.EscapeDataString(parse.GetValue(licenseId)!)}/{action}", UriKind.Relative);
@@ -251,6 +251,11 @@ internal static class ServerCommandLine
         Console.WriteLine(JsonSerializer.Serialize(value, Output));
         return 0;
     }
+
+    private static Uri? ServerAddress(ParseResult parse, Option<string?> server) =>
+        parse.GetValue(server) is not { } value ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new ArgumentException($"--server '{value}' is not an absolute http(s) URL, e.g. http://localhost:5080.");
 
     private static string FullPath(string path) => Path.GetFullPath(path);
 }
