@@ -36,6 +36,10 @@ internal static partial class ServerApplication
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
 
+        // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         var services = builder.Services;
         services.AddOptions<FaktumServerOptions>()
             .Bind(section, o => o.ErrorOnUnknownConfiguration = true)

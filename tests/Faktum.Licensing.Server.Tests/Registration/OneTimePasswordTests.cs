@@ -69,6 +69,9 @@ public sealed class OneTimePasswordTests
         var all = System.Text.Encoding.Latin1.GetString(database) + (File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(await ReadSharedAsync(wal)) : "");
         Assert.DoesNotContain(password.Replace("-", "", StringComparison.Ordinal), all, StringComparison.Ordinal);
         Assert.DoesNotContain(password, all, StringComparison.Ordinal);
+        var stored = await server.WithDbAsync(db => Task.FromResult(db.OneTimePasswords.Single()));
+        Assert.Equal(16, stored.Salt.Length);
+        Assert.Equal(32, stored.Hash.Length);
     }
 
     private static async Task<byte[]> ReadSharedAsync(string path)
