@@ -405,8 +405,10 @@ internal static partial class AccountEndpoints
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.FailedAttempts, o => o.FailedAttempts + 1)).ConfigureAwait(false);
         if (reserved == 0)
         {
+            // Used, replaced or out of attempts since we read it: answer from its current state.
             OneTimePasswordHasher.HashDummy();
-            return pending.FailedAttempts + 1 >= max ? TooManyAttempts() : Invalid();
+            var current = await db.OneTimePasswords.AsNoTracking().SingleAsync(o => o.Id == pending.Id).ConfigureAwait(false);
+            return current.ConsumedAt is null && current.FailedAttempts >= max ? TooManyAttempts() : Invalid();
         }
 
         if (!OneTimePasswordHasher.Verify(candidate, pending.Hash, pending.Salt))

@@ -90,3 +90,25 @@ public sealed class OneTimePasswordTests
         return problem.GetProperty("type").GetString();
     }
 }
+
+public sealed class OneTimePasswordConcurrencyTests
+{
+    [Fact]
+    public async Task Parallel_wrong_guesses_cannot_exceed_the_attempt_budget()
+    {
+        await using var server = await ServerFixture.StartAsync();
+        using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration("parallel@example.nl"));
+        var password = server.ReadOneTimePassword("parallel@example.nl");
+        var wrong = password.StartsWith('2') ? "33333-33333" : "22222-22222";
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await server.PostAsync("/v1/confirmations", new ConfirmationRequest("parallel@example.nl", wrong, "install-one-0001", ServerFixture.Product));
+            return (await ServerFixture.ReadProblemAsync(response)).GetProperty("type").GetString();
+        }));
+
+        Assert.True(guesses.Count(t => t == ProblemTypes.OneTimePasswordInvalid) <= 5);
+        using var right = await server.PostAsync("/v1/confirmations", new ConfirmationRequest("parallel@example.nl", password, "install-one-0001", ServerFixture.Product));
+        Assert.Equal(ProblemTypes.TooManyAttempts, (await ServerFixture.ReadProblemAsync(right)).GetProperty("type").GetString());
+    }
+}
