@@ -96,7 +96,7 @@ public sealed class CompanyCorrectionTests
         await using var server = await ServerFixture.StartAsync();
         var first = await server.RegisterAndConfirmAsync("fix@example.nl", "install-old-0001");
         using var recovery = await server.PostAsync("/v1/recoveries", new RecoveryRequest("fix@example.nl", ServerFixture.Product, "install-new-0002"));
-        await server.ConfirmAsync("fix@example.nl", server.ReadOneTimePassword("fix@example.nl"), "install-new-0002");
+        await server.ConfirmAsync("fix@example.nl", server.ReadOneTimePassword("fix@example.nl", count: 2), "install-new-0002");
 
         using var response = await PatchAsync(server, first.License, new CompanyCorrectionRequest(null, null, "Kerkstraat", null, null, null, null));
 

@@ -42,6 +42,11 @@ public sealed class SmtpEmailTests
             using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration("smtp@example.nl"));
             Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
 
+            for (var waited = 0; store.Messages.IsEmpty && waited < 10_000; waited += 25)
+            {
+                await Task.Delay(25);
+            }
+
             var message = Assert.Single(store.Messages);
             Assert.Equal("smtp@example.nl", message.To.Mailboxes.Single().Address);
             Assert.Equal("licenses@faktum.example", message.From.Mailboxes.Single().Address);

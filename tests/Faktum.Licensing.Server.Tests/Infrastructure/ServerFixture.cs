@@ -79,7 +79,23 @@ internal sealed partial class ServerFixture : IAsyncDisposable
     }
 
     /// <summary>Reads the newest one-time password mailed to <paramref name="email"/> from the pickup folder.</summary>
-    public string ReadOneTimePassword(string email) => ExtractPassword(NewestMessageTo(email));
+    public string ReadOneTimePassword(string email, int count = 1) => ExtractPassword(NewestMessageTo(email, count));
+
+    /// <summary>Mails are sent once the response is complete: wait (briefly) until <paramref name="count"/> have arrived.</summary>
+    public IReadOnlyList<MimeMessage> WaitForMessagesTo(string email, int count = 1)
+    {
+        var deadline = Environment.TickCount64 + 10_000;
+        while (true)
+        {
+            var messages = MessagesTo(email);
+            if (messages.Count >= count || Environment.TickCount64 > deadline)
+            {
+                return messages;
+            }
+
+            Thread.Sleep(25);
+        }
+    }
 
     public IReadOnlyList<MimeMessage> MessagesTo(string email) =>
         (Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*.eml") : [])
@@ -89,7 +105,7 @@ internal sealed partial class ServerFixture : IAsyncDisposable
             .Select(m => m.Message)
             .ToList();
 
-    public MimeMessage NewestMessageTo(string email) => MessagesTo(email)[^1];
+    public MimeMessage NewestMessageTo(string email, int count = 1) => WaitForMessagesTo(email, count)[^1];
 
     public static string ExtractPassword(MimeMessage message)
     {

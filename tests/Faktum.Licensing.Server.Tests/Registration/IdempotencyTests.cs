@@ -20,7 +20,7 @@ public sealed class IdempotencyTests
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal((1, 1, 1, 1), await server.CountRowsAsync());
-        Assert.Single(server.MessagesTo("retry@example.nl"));
+        Assert.Single(server.WaitForMessagesTo("retry@example.nl"));
     }
 
     [Fact]

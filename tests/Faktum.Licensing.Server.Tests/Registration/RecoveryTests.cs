@@ -19,7 +19,7 @@ public sealed class RecoveryTests
         Assert.Equal(known.StatusCode, unknown.StatusCode);
         Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
         Assert.Equal(known.Content.Headers.ContentType, unknown.Content.Headers.ContentType);
-        Assert.Equal(2, server.MessagesTo("known@example.nl").Count);
+        Assert.Equal(2, server.WaitForMessagesTo("known@example.nl", 2).Count);
         Assert.Empty(server.MessagesTo("nobody@example.nl"));
     }
 
@@ -29,9 +29,9 @@ public sealed class RecoveryTests
         await using var server = await ServerFixture.StartAsync();
         await server.RegisterAndConfirmAsync("twice@example.nl");
         using var first = await server.PostAsync("/v1/recoveries", new RecoveryRequest("twice@example.nl", ServerFixture.Product, "install-two-0002"));
-        var firstPassword = server.ReadOneTimePassword("twice@example.nl");
+        var firstPassword = server.ReadOneTimePassword("twice@example.nl", count: 2);
         using var second = await server.PostAsync("/v1/recoveries", new RecoveryRequest("twice@example.nl", ServerFixture.Product, "install-two-0002"));
-        var secondPassword = server.ReadOneTimePassword("twice@example.nl");
+        var secondPassword = server.ReadOneTimePassword("twice@example.nl", count: 3);
         Assert.NotEqual(firstPassword, secondPassword);
 
         using var stale = await server.PostAsync("/v1/confirmations", new ConfirmationRequest("twice@example.nl", firstPassword, "install-two-0002", ServerFixture.Product));
@@ -46,7 +46,7 @@ public sealed class RecoveryTests
         var first = await server.RegisterAndConfirmAsync("mover@example.nl", "install-old-0001");
 
         using var recovery = await server.PostAsync("/v1/recoveries", new RecoveryRequest("mover@example.nl", ServerFixture.Product, "install-new-0002"));
-        var second = await server.ConfirmAsync("mover@example.nl", server.ReadOneTimePassword("mover@example.nl"), "install-new-0002");
+        var second = await server.ConfirmAsync("mover@example.nl", server.ReadOneTimePassword("mover@example.nl", count: 2), "install-new-0002");
 
         var old = await server.StartupAsync(first.License);
         Assert.Equal("moved", old.GetProperty("verdict").GetString());
