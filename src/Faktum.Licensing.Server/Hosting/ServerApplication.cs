@@ -43,7 +43,14 @@ internal static partial class ServerApplication
         var services = builder.Services;
         services.AddOptions<FaktumServerOptions>()
             .Bind(section, o => o.ErrorOnUnknownConfiguration = true)
-            .PostConfigure(o => o.DataDirectory = dataDirectory)
+            .PostConfigure(o =>
+            {
+                o.DataDirectory = dataDirectory;
+                for (var i = 0; i < o.SigningKeyFiles.Count; i++)
+                {
+                    o.SigningKeyFiles[i] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.SigningKeyFiles[i]));
+                }
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -132,8 +139,19 @@ internal static partial class ServerApplication
         app.MapCompanyEndpoints();
         app.MapAdminEndpoints();
 
-        await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
-        _ = app.Services.GetRequiredService<SigningKeyRing>(); // load (or generate) the keys now, not at the first request
+        try
+        {
+            // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
+            _ = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+            _ = app.Services.GetRequiredService<SigningKeyRing>();
+            await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return app;
     }
 
