@@ -4,11 +4,6 @@ using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Admin;

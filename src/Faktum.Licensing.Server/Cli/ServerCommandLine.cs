@@ -1,17 +1,11 @@
 using System.CommandLine;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Faktum.Licensing.Server.Admin;
 using Faktum.Licensing.Server.Companies;
-using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Hosting;
 using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Tokens;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faktum.Licensing.Server.Cli;

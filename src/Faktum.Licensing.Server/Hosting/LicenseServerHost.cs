@@ -1,12 +1,8 @@
-using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Tokens;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Hosting;

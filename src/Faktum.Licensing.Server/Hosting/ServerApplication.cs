@@ -12,15 +12,7 @@ using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Registration;
 using Faktum.Licensing.Server.Startup;
 using Faktum.Licensing.Server.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Hosting;

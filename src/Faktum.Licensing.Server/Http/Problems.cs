@@ -1,5 +1,4 @@
 using Faktum.Licensing.Protocol;
-using Microsoft.AspNetCore.Http;
 
 namespace Faktum.Licensing.Server.Http;
 

@@ -1,5 +1,4 @@
 using Faktum.Licensing.Tokens;
-using Microsoft.Extensions.Logging;
 
 namespace Faktum.Licensing.Server.Keys;
 

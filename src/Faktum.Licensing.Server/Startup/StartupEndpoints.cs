@@ -3,11 +3,7 @@ using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Startup;

@@ -5,7 +5,6 @@ using Faktum.Licensing.Server.Tests.Infrastructure;
 using Faktum.Licensing.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Faktum.Licensing.Server.Tests.Registration;
