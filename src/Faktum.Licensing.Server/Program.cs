@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => "ok");
-await app.RunAsync().ConfigureAwait(false);
+using Faktum.Licensing.Server.Cli;
+
+return await ServerCommandLine.InvokeAsync(args).ConfigureAwait(false);

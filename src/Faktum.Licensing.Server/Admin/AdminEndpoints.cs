@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Companies;
+using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Http;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Server.Admin;
+
+/// <summary>The admin API under /v1/admin, authorised by the <c>X-Api-Key</c> header; disabled (404) without a configured key.</summary>
+internal static partial class AdminEndpoints
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/v1/admin").AddEndpointFilter(RequireApiKeyAsync)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        admin.MapPost("/licenses/{licenseId}/paid", async (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
+        {
+            var read = await RequestReader.ReadAsync<AdminPaidRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
+            return read.Problem ?? Found(await operations.MarkPaidAsync(licenseId, read.Value!.EndsAt, read.Value.UpdatesEndAt, http.RequestAborted).ConfigureAwait(false));
+        }).Accepts<AdminPaidRequest>("application/json").Produces<AdminLicenseDto>();
+
+        admin.MapPost("/licenses/{licenseId}/extend", async (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
+        {
+            var read = await RequestReader.ReadAsync<AdminExtendRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
+            if (read.Problem is not null)
+            {
+                return read.Problem;
+            }
+
+            if (read.Value!.Days is < 1 or > 3650)
+            {
+                var check = new Validation();
+                check.Add("days", "Extend by 1 to 3650 days.");
+                return Problems.Validation(check.Errors);
+            }
+
+            return Found(await operations.ExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false));
+        }).Accepts<AdminExtendRequest>("application/json").Produces<AdminLicenseDto>();
+
+        admin.MapPost("/licenses/{licenseId}/suspend", async (string licenseId, HttpContext http, AdminOperations operations) =>
+            Found(await operations.SuspendAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
+        admin.MapPost("/licenses/{licenseId}/reinstate", async (string licenseId, HttpContext http, AdminOperations operations) =>
+            Found(await operations.ReinstateAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
+        admin.MapPost("/licenses/{licenseId}/revoke", async (string licenseId, HttpContext http, AdminOperations operations) =>
+            Found(await operations.RevokeAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
+
+        admin.MapGet("/companies", async (string? email, string? name, string? postcode, string? country, HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer) =>
+        {
+            if (!string.IsNullOrWhiteSpace(email))
+            {
+                return Found(await operations.LookupByEmailAsync(email, http.RequestAborted).ConfigureAwait(false));
+            }
+
+            var identity = canonicalizer.Create(name, postcode, country);
+            if (!identity.Succeeded)
+            {
+                var check = new Validation();
+                foreach (var error in identity.Errors)
+                {
+                    check.Add(error.Field, error.Message);
+                }
+
+                return Problems.Validation(check.Errors);
+            }
+
+            return Found(await operations.LookupByIdentityAsync(identity.Key!, http.RequestAborted).ConfigureAwait(false));
+        }).Produces<AdminCompanyDto>();
+        return routes;
+    }
+
+    private static IResult Found<T>(T? value)
+        where T : class =>
+        value is null
+            ? Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", "No license or company matches.")
+            : TypedResults.Ok(value);
+
+    private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var configured = http.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.AdminApiKey;
+        if (string.IsNullOrEmpty(configured))
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", "The admin API is disabled: no FaktumServer:AdminApiKey is configured.");
+        }
+
+        var presented = http.Request.Headers[ApiKeyHeader].ToString();
+
+        // Hash both so the comparison takes the same time whatever the lengths.
+        if (presented.Length == 0 || !CryptographicOperations.FixedTimeEquals(
+                SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
+        {
+            Log.Unauthorized(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"), http.Request.Path);
+            return Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized.", $"Send the admin API key in the {ApiKeyHeader} header.");
+        }
+
+        return await next(context).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 500, EventName = "AdminUnauthorized", Level = LogLevel.Warning, Message = "Refused an admin request to {Path}: missing or wrong API key")]
+        public static partial void Unauthorized(ILogger logger, string path);
+    }
+}

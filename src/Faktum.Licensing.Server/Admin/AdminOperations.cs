@@ -1,0 +1,127 @@
+using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Faktum.Licensing.Server.Admin;
+
+/// <summary>A license as the admin API and CLI show it.</summary>
+internal sealed record AdminInstallationDto(string InstallationId, DateTimeOffset BoundAt, DateTimeOffset? ReleasedAt);
+
+/// <summary>A license as the admin API and CLI show it.</summary>
+internal sealed record AdminLicenseDto(
+    string Id,
+    string Product,
+    string Kind,
+    string Status,
+    DateTimeOffset? TrialEndsAt,
+    DateTimeOffset? LicenseEndsAt,
+    DateTimeOffset? UpdatesEndAt,
+    int InstallationLimit,
+    IReadOnlyList<AdminInstallationDto> Installations);
+
+/// <summary>A company with its account and licenses.</summary>
+internal sealed record AdminCompanyDto(
+    string Id,
+    string Name,
+    string Postcode,
+    string Country,
+    string IdentityKey,
+    string Street,
+    string HouseNumber,
+    string City,
+    string ContactName,
+    string? Phone,
+    string Email,
+    DateTimeOffset? EmailConfirmedAt,
+    IReadOnlyList<AdminLicenseDto> Licenses);
+
+/// <summary>POST /v1/admin/licenses/{id}/paid.</summary>
+internal sealed record AdminPaidRequest(DateTimeOffset? EndsAt, DateTimeOffset? UpdatesEndAt);
+
+/// <summary>POST /v1/admin/licenses/{id}/extend.</summary>
+internal sealed record AdminExtendRequest(int Days);
+
+/// <summary>The vendor's actions on licenses (S7), shared by the admin API and the CLI's --data-dir mode. Each is one transaction.</summary>
+internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
+{
+    public Task<AdminLicenseDto?> MarkPaidAsync(string licenseId, DateTimeOffset? endsAt, DateTimeOffset? updatesEndAt, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, license =>
+        {
+            license.Kind = StoredLicenseKind.Paid;
+            license.LicenseEndsAt = endsAt;
+            license.UpdatesEndAt = updatesEndAt;
+        }, cancellationToken);
+
+    public Task<AdminLicenseDto?> ExtendAsync(string licenseId, int days, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, license =>
+        {
+            var now = time.GetUtcNow();
+            if (license.Kind == StoredLicenseKind.Trial)
+            {
+                var end = license.TrialEndsAt is { } trialEnd && trialEnd > now ? trialEnd : now;
+                license.TrialEndsAt = end.AddDays(days);
+            }
+            else if (license.LicenseEndsAt is { } paidEnd)
+            {
+                license.LicenseEndsAt = (paidEnd > now ? paidEnd : now).AddDays(days);
+            }
+        }, cancellationToken);
+
+    public Task<AdminLicenseDto?> SuspendAsync(string licenseId, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, license => license.Status = license.Status == LicenseStatus.Revoked ? LicenseStatus.Revoked : LicenseStatus.Suspended, cancellationToken);
+
+    public Task<AdminLicenseDto?> ReinstateAsync(string licenseId, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, license => license.Status = license.Status is LicenseStatus.Suspended or LicenseStatus.Revoked ? LicenseStatus.Active : license.Status, cancellationToken);
+
+    public Task<AdminLicenseDto?> RevokeAsync(string licenseId, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, license => license.Status = LicenseStatus.Revoked, cancellationToken);
+
+    public async Task<AdminCompanyDto?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        var company = await db.Companies.AsNoTracking().Include(c => c.Account)
+            .SingleOrDefaultAsync(c => c.Account!.Email == normalized, cancellationToken).ConfigureAwait(false);
+        return company is null ? null : await DescribeAsync(company, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<AdminCompanyDto?> LookupByIdentityAsync(string identityKey, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking().Include(c => c.Account)
+            .SingleOrDefaultAsync(c => c.IdentityKey == identityKey, cancellationToken).ConfigureAwait(false);
+        return company is null ? null : await DescribeAsync(company, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdminLicenseDto?> ChangeAsync(string licenseId, Action<License> change, CancellationToken cancellationToken)
+    {
+        var license = await db.Licenses.SingleOrDefaultAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
+        if (license is null)
+        {
+            return null;
+        }
+
+        change(license);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return await DescribeAsync(license, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AdminCompanyDto> DescribeAsync(Company company, CancellationToken cancellationToken)
+    {
+        var licenses = await db.Licenses.AsNoTracking().Where(l => l.CompanyId == company.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var described = new List<AdminLicenseDto>();
+        foreach (var license in licenses.OrderBy(l => l.CreatedAt))
+        {
+            described.Add(await DescribeAsync(license, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new AdminCompanyDto(company.Id, company.Name, company.Postcode, company.Country, company.IdentityKey, company.Street, company.HouseNumber,
+            company.City, company.ContactName, company.Phone, company.Account!.Email, company.Account.EmailConfirmedAt, described);
+    }
+
+    private async Task<AdminLicenseDto> DescribeAsync(License license, CancellationToken cancellationToken)
+    {
+        var installations = await db.Installations.AsNoTracking().Where(i => i.LicenseId == license.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new AdminLicenseDto(license.Id, license.Product, license.Kind.ToString().ToLowerInvariant(), license.Status.ToString().ToLowerInvariant(),
+            license.TrialEndsAt, license.LicenseEndsAt, license.UpdatesEndAt, license.InstallationLimit,
+            installations.OrderBy(i => i.BoundAt).Select(i => new AdminInstallationDto(i.InstallationId, i.BoundAt, i.ReleasedAt)).ToList());
+    }
+}

@@ -1,0 +1,155 @@
+using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
+
+namespace Faktum.Licensing.Server.Configuration;
+
+/// <summary>The configuration section <c>FaktumServer</c>; every default is documented in docs/server.md.</summary>
+public sealed class FaktumServerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "FaktumServer";
+
+    /// <summary>Gets or sets the data folder (database, keys, mail pickup folder).</summary>
+    /// <value><c>data</c>, relative to the content root; an absolute path is used as is.</value>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Gets or sets the issuer (<c>iss</c>) of every token this server signs.</summary>
+    /// <value><c>faktum-licensing-server</c>.</value>
+    [Required]
+    public string Issuer { get; set; } = "faktum-licensing-server";
+
+    /// <summary>Gets or sets the product ids this server licenses (the <c>aud</c> of tokens).</summary>
+    /// <value><c>["faktum-factuur"]</c>.</value>
+    public IList<string> Products { get; set; } = [];
+
+    /// <summary>Gets or sets the length of the free trial, in days, counted from the first confirmation.</summary>
+    /// <value>30.</value>
+    [Range(1, 3650)]
+    public int TrialDays { get; set; } = 30;
+
+    /// <summary>Gets or sets how long a license token is valid (<c>exp</c>); the startup check refreshes it.</summary>
+    /// <value>30 days.</value>
+    public TimeSpan LicenseTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets or sets how long a one-time password can be used.</summary>
+    /// <value>30 minutes.</value>
+    public TimeSpan OneTimePasswordLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Gets or sets how many wrong guesses void a pending one-time password.</summary>
+    /// <value>5.</value>
+    [Range(1, 20)]
+    public int MaxOneTimePasswordAttempts { get; set; } = 5;
+
+    /// <summary>Gets or sets how many installations a new license may be bound to at once.</summary>
+    /// <value>1.</value>
+    [Range(1, 1000)]
+    public int DefaultInstallationLimit { get; set; } = 1;
+
+    /// <summary>Gets the PEM files of the signing keys. Empty: keys live in <c>{DataDirectory}/keys</c>, and one is generated on first start.</summary>
+    /// <value>Empty.</value>
+    public IList<string> SigningKeyFiles { get; } = [];
+
+    /// <summary>Gets or sets the admin API key (header <c>X-Api-Key</c>); without one the admin API is disabled.</summary>
+    /// <value><see langword="null"/>.</value>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>Gets or sets the largest request body accepted, in bytes.</summary>
+    /// <value>16 KiB.</value>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Gets the e-mail settings.</summary>
+    public EmailOptions Email { get; } = new();
+
+    /// <summary>Gets the rate limits of registrations, recoveries and confirmations.</summary>
+    public RateLimitOptions RateLimits { get; } = new();
+
+    internal IReadOnlyList<string> EffectiveProducts => Products.Count == 0 ? ["faktum-factuur"] : Products.ToList();
+
+    internal string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>How e-mail leaves the server.</summary>
+public enum EmailMode
+{
+    /// <summary>Write .eml files into a pickup folder.</summary>
+    Pickup,
+
+    /// <summary>Send over SMTP with MailKit.</summary>
+    Smtp,
+}
+
+/// <summary>The section <c>FaktumServer:Email</c>.</summary>
+public sealed class EmailOptions
+{
+    /// <summary>Gets or sets how mail is sent.</summary>
+    /// <value><see cref="EmailMode.Pickup"/>.</value>
+    public EmailMode Mode { get; set; } = EmailMode.Pickup;
+
+    /// <summary>Gets or sets the pickup folder.</summary>
+    /// <value><c>{DataDirectory}/mail</c>.</value>
+    public string? PickupDirectory { get; set; }
+
+    /// <summary>Gets or sets the sender address.</summary>
+    /// <value><c>licenses@localhost</c>.</value>
+    [Required]
+    public string From { get; set; } = "licenses@localhost";
+
+    /// <summary>Gets or sets the sender display name.</summary>
+    /// <value><c>Faktum Licensing</c>.</value>
+    public string FromName { get; set; } = "Faktum Licensing";
+
+    /// <summary>Gets or sets the language of the mails: <c>nl</c> or <c>en</c>.</summary>
+    /// <value><c>nl</c>.</value>
+    [RegularExpression("^(nl|en)$")]
+    public string Language { get; set; } = "nl";
+
+    /// <summary>Gets the SMTP settings (used when <see cref="Mode"/> is <see cref="EmailMode.Smtp"/>).</summary>
+    public SmtpOptions Smtp { get; } = new();
+}
+
+/// <summary>The section <c>FaktumServer:Email:Smtp</c>.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>Gets or sets the SMTP host.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>Gets or sets the SMTP port.</summary>
+    /// <value>587.</value>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 587;
+
+    /// <summary>Gets or sets the TLS mode: None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable.</summary>
+    /// <value><see cref="SecureSocketOptions.StartTls"/>.</value>
+    public SecureSocketOptions SecureSocketOptions { get; set; } = SecureSocketOptions.StartTls;
+
+    /// <summary>Gets or sets the user name; without one the server does not authenticate.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>Gets or sets the password.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>The section <c>FaktumServer:RateLimits</c>: fixed windows, per client address and per e-mail address.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Gets or sets the requests one client address may make per window to each guarded endpoint.</summary>
+    /// <value>20.</value>
+    [Range(1, int.MaxValue)]
+    public int PermitsPerAddress { get; set; } = 20;
+
+    /// <summary>Gets or sets the window of <see cref="PermitsPerAddress"/>.</summary>
+    /// <value>1 minute.</value>
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets the requests naming one e-mail address per window (registrations, recoveries, confirmations together).</summary>
+    /// <value>10.</value>
+    [Range(1, int.MaxValue)]
+    public int PermitsPerEmail { get; set; } = 10;
+
+    /// <summary>Gets or sets the window of <see cref="PermitsPerEmail"/>.</summary>
+    /// <value>15 minutes.</value>
+    public TimeSpan EmailWindow { get; set; } = TimeSpan.FromMinutes(15);
+}

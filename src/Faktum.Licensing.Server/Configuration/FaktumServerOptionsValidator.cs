@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Server.Configuration;
+
+/// <summary>Validates <see cref="FaktumServerOptions"/> at start; every message says how to fix the setting.</summary>
+internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FaktumServerOptions options)
+    {
+        var failures = new List<string>();
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        Check(options, "FaktumServer", failures, results);
+        Check(options.Email, "FaktumServer:Email", failures, results);
+        Check(options.Email.Smtp, "FaktumServer:Email:Smtp", failures, results);
+        Check(options.RateLimits, "FaktumServer:RateLimits", failures, results);
+
+        if (options.LicenseTokenLifetime < TimeSpan.FromMinutes(10))
+        {
+            failures.Add("FaktumServer:LicenseTokenLifetime must be at least 00:10:00; set it to e.g. 30.00:00:00.");
+        }
+
+        if (options.OneTimePasswordLifetime < TimeSpan.FromMinutes(1) || options.OneTimePasswordLifetime > TimeSpan.FromDays(1))
+        {
+            failures.Add("FaktumServer:OneTimePasswordLifetime must lie between 00:01:00 and 1.00:00:00; the default is 00:30:00.");
+        }
+
+        if (options.RateLimits.AddressWindow <= TimeSpan.Zero || options.RateLimits.EmailWindow <= TimeSpan.Zero)
+        {
+            failures.Add("FaktumServer:RateLimits windows must be positive, e.g. 00:01:00.");
+        }
+
+        foreach (var product in options.EffectiveProducts)
+        {
+            if (string.IsNullOrWhiteSpace(product) || product.Length > 64 || !product.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+            {
+                failures.Add($"FaktumServer:Products holds '{product}': use ids of ASCII letters, digits, '-', '.' or '_' (at most 64).");
+            }
+        }
+
+        if (options.Email.Mode == EmailMode.Smtp && string.IsNullOrWhiteSpace(options.Email.Smtp.Host))
+        {
+            failures.Add("FaktumServer:Email:Mode is Smtp but FaktumServer:Email:Smtp:Host is empty; set the host or use Mode Pickup.");
+        }
+
+        if (options.AdminApiKey is { } key && key.Length < 16)
+        {
+            failures.Add("FaktumServer:AdminApiKey is shorter than 16 characters; use a long random value or leave it unset to disable the admin API.");
+        }
+
+        foreach (var file in options.SigningKeyFiles)
+        {
+            if (!File.Exists(file))
+            {
+                failures.Add($"FaktumServer:SigningKeyFiles names '{file}', which does not exist; generate one with 'keys generate' or remove the entry.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(object instance, string section, List<string> failures, List<System.ComponentModel.DataAnnotations.ValidationResult> results)
+    {
+        results.Clear();
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(instance, new(instance), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(r => $"{section}:{string.Join(",", r.MemberNames)}: {r.ErrorMessage}"));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Faktum.Licensing.Server.Configuration;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Faktum.Licensing.Server.Email;
+
+/// <summary>Writes the server's mails, in Dutch (default) or English. Each names the product and what to do next.</summary>
+internal sealed class EmailComposer(IOptions<FaktumServerOptions> options)
+{
+    private EmailOptions Email => options.Value.Email;
+
+    private bool English => string.Equals(Email.Language, "en", StringComparison.OrdinalIgnoreCase);
+
+    public MimeMessage OneTimePassword(string to, string product, string password, bool registration, TimeSpan lifetime)
+    {
+        var minutes = (int)lifetime.TotalMinutes;
+        var (subject, body) = English
+            ? ($"Your one-time password for {product}",
+               (registration
+                   ? $"Thank you for registering with {product}.\n\n"
+                   : $"Someone (hopefully you) asked to use {product} on a computer with this e-mail address.\n\n")
+               + $"Your one-time password is:\n\n    {password}\n\n"
+               + $"Type it into {product} to confirm your e-mail address and receive your license. "
+               + $"It works once and for {minutes} minutes. If you did not ask for it, ignore this mail; nothing happens without the password.\n")
+            : ($"Uw eenmalige wachtwoord voor {product}",
+               (registration
+                   ? $"Dank u voor uw registratie bij {product}.\n\n"
+                   : $"Iemand (hopelijk u) wil {product} gebruiken op een computer met dit e-mailadres.\n\n")
+               + $"Uw eenmalige wachtwoord is:\n\n    {password}\n\n"
+               + $"Vul het in in {product} om uw e-mailadres te bevestigen en uw licentie te ontvangen. "
+               + $"Het werkt één keer en {minutes} minuten lang. Heeft u hier niet om gevraagd, negeer deze e-mail dan; zonder het wachtwoord gebeurt er niets.\n");
+        return Compose(to, subject, body);
+    }
+
+    public MimeMessage RegistrationAttempt(string to, string product)
+    {
+        var (subject, body) = English
+            ? ($"Someone tried to register {product} with your e-mail address",
+               $"Someone just tried to register a new company for {product} with this e-mail address, which already belongs to an account.\n\n"
+               + $"Nothing was changed. If it was you: choose \"existing company\" in {product} and enter this e-mail address; you will receive a one-time password. "
+               + "If it was not you, you can ignore this mail.\n")
+            : ($"Iemand probeerde {product} te registreren met uw e-mailadres",
+               $"Iemand probeerde zojuist een nieuw bedrijf te registreren voor {product} met dit e-mailadres, dat al bij een account hoort.\n\n"
+               + $"Er is niets veranderd. Was u het zelf? Kies dan in {product} voor \"bestaand bedrijf\" en vul dit e-mailadres in; u ontvangt dan een eenmalig wachtwoord. "
+               + "Was u het niet, dan kunt u deze e-mail negeren.\n");
+        return Compose(to, subject, body);
+    }
+
+    private MimeMessage Compose(string to, string subject, string body)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(Email.FromName, Email.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+        return message;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Admin;
+using Faktum.Licensing.Server.Companies;
+using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Email;
+using Faktum.Licensing.Server.Http;
+using Faktum.Licensing.Server.Keys;
+using Faktum.Licensing.Server.Licenses;
+using Faktum.Licensing.Server.Registration;
+using Faktum.Licensing.Server.Startup;
+using Faktum.Licensing.Server.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Server.Hosting;
+
+/// <summary>Composes the server: services, middleware and endpoints. Used by Program (dotnet run) and by <see cref="LicenseServerHost"/>.</summary>
+internal static partial class ServerApplication
+{
+    public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
+    {
+        var section = builder.Configuration.GetSection(FaktumServerOptions.SectionName);
+        var bound = new FaktumServerOptions();
+        section.Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
+        var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+
+        // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddOptions<FaktumServerOptions>()
+            .Bind(section, o => o.ErrorOnUnknownConfiguration = true)
+            .PostConfigure(o =>
+            {
+                o.DataDirectory = dataDirectory;
+                for (var i = 0; i < o.SigningKeyFiles.Count; i++)
+                {
+                    o.SigningKeyFiles[i] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.SigningKeyFiles[i]));
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStorage(dataDirectory);
+        services.AddSingleton(sp => SigningKeyRing.Load(
+            sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.SigningKeyFiles.ToList(),
+            dataDirectory,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Keys")));
+        services.AddSingleton<LicenseTokenService>();
+        services.AddSingleton<ICompanyIdentityCanonicalizer, CompanyIdentityCanonicalizer>();
+        services.AddSingleton<EmailRateLimiter>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var email = sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.Email;
+            return email.Mode == EmailMode.Smtp
+                ? new SmtpEmailSender(email.Smtp)
+                : new PickupDirectoryEmailSender(email.PickupDirectory is { Length: > 0 } pickup
+                    ? Path.GetFullPath(Path.Combine(dataDirectory, pickup))
+                    : Path.Combine(dataDirectory, "mail"));
+        });
+        services.AddScoped<AdminOperations>();
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Problems the framework writes itself (404, 405, 500) get a stable type too.
+            var problem = context.ProblemDetails;
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
+            {
+                problem.Type = problem.Status switch
+                {
+                    StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ProblemTypes.NotFound,
+                    StatusCodes.Status413PayloadTooLarge => ProblemTypes.RequestTooLarge,
+                    StatusCodes.Status400BadRequest => ProblemTypes.MalformedRequest,
+                    _ => Prefix("server-error"),
+                };
+            }
+
+            problem.Detail ??= problem.Title;
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountEndpoints.RateLimitPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.RateLimits;
+                var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+                return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitsPerAddress,
+                    Window = limits.AddressWindow,
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                await Problems.RateLimited(retryAfter).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+            };
+        });
+        services.AddHealthChecks();
+        services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 1024 * 1024; // a backstop; endpoints enforce FaktumServer:MaxRequestBodyBytes
+        });
+
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapGet("/.well-known/jwks.json", (SigningKeyRing keys) => Results.Text(Jwks(keys), "application/json"));
+        app.MapAccountEndpoints();
+        app.MapStartupEndpoints();
+        app.MapCompanyEndpoints();
+        app.MapAdminEndpoints();
+
+        try
+        {
+            // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
+            _ = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+            _ = app.Services.GetRequiredService<SigningKeyRing>();
+            await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>The public keys as a JWK Set of OKP keys.</summary>
+    public static string Jwks(SigningKeyRing keys)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("keys");
+            foreach (var key in keys.PublicKeys)
+            {
+                key.WriteJwk(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Prefix(string name) => ProblemTypes.Prefix + name;
+}

@@ -1,0 +1,49 @@
+using Faktum.Licensing.Protocol;
+
+namespace Faktum.Licensing.Server.Http;
+
+/// <summary>RFC 9457 problem details with the stable types of <see cref="ProblemTypes"/>.</summary>
+internal static class Problems
+{
+    public static IResult Create(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+
+    public static IResult Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors,
+            detail: "One or more fields are missing or invalid; see errors.",
+            title: "The request is invalid.",
+            type: ProblemTypes.ValidationFailed);
+
+    public static IResult Malformed(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request body could not be read.", detail);
+
+    public static IResult TooLarge(int limit) =>
+        Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.RequestTooLarge, "The request is too large.", $"Request bodies are limited to {limit} bytes.");
+
+    public static IResult UnsupportedProduct() =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.UnsupportedProduct, "This product is not licensed by this server.", "The product id is not one this server licenses.");
+
+    public static IResult InvalidLicenseToken() =>
+        Create(StatusCodes.Status401Unauthorized, ProblemTypes.InvalidLicenseToken, "The license token is not valid.",
+            "Send a current license token of this server, bound to this installation, as 'Authorization: Bearer <token>'.");
+
+    public static IResult RateLimited(TimeSpan retryAfter) =>
+        new RetryAfterResult(Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests.",
+            "Too many requests from this address or for this e-mail address; wait and try again."), retryAfter);
+
+    public static IResult CompanyAlreadyRegistered() =>
+        Create(StatusCodes.Status409Conflict, ProblemTypes.CompanyAlreadyRegistered, "This company is already registered.",
+            "A company with this name and postcode already holds a license. Choose \"existing company\" and enter the e-mail address of its account to receive a one-time password.");
+}
+
+/// <summary>Adds a <c>Retry-After</c> header to another result.</summary>
+internal sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return inner.ExecuteAsync(httpContext);
+    }
+}

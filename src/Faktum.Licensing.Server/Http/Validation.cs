@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Faktum.Licensing.Server.Http;
+
+/// <summary>Collects per-field errors, keyed by JSON path ("company.name", "email").</summary>
+internal sealed partial class Validation
+{
+    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+
+    public bool IsValid => Errors.Count == 0;
+
+    public void Add(string field, string message) =>
+        Errors[field] = Errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    /// <summary>Checks a required or optional free-text field: length, and no control or invisible characters.</summary>
+    public string? Text(string field, string? value, int maxLength, bool required = true, Func<char, bool>? allowed = null, string? allowedMessage = null)
+    {
+        if (value is null || value.Trim().Length == 0)
+        {
+            if (required)
+            {
+                Add(field, "This field is required.");
+            }
+
+            return null;
+        }
+
+        if (value.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse))
+        {
+            Add(field, "This field holds control or invisible characters.");
+            return null;
+        }
+
+        var trimmed = WhitespaceRun().Replace(value.Trim(), " ");
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"This field is limited to {maxLength} characters.");
+            return null;
+        }
+
+        if (allowed is not null && !trimmed.All(allowed))
+        {
+            Add(field, allowedMessage ?? "This field holds characters that are not allowed.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Checks and normalises an e-mail address (lower case).</summary>
+    public string? Email(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "This field is required.");
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed))
+        {
+            Add(field, "This is not a valid e-mail address.");
+            return null;
+        }
+
+        return trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>Checks an installation id: 8 to 128 characters of [A-Za-z0-9_-].</summary>
+    public string? InstallationId(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, "This field is required.");
+            return null;
+        }
+
+        if (value.Length is < 8 or > 128 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            Add(field, "The installation id must be 8 to 128 characters of A-Z, a-z, 0-9, '-' and '_'.");
+            return null;
+        }
+
+        return value;
+    }
+
+    public static bool IsLetterLike(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    public static bool IsAddressCharacter(char c) => IsLetterLike(c) || c is ' ' or '.' or ',' or '\'' or '-' or '/' or '(' or ')' or '&';
+
+    public static bool IsPhoneCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')';
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
+    private static partial Regex EmailPattern();
+}

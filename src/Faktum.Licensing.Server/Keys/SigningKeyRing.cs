@@ -1,0 +1,121 @@
+using Faktum.Licensing.Tokens;
+
+namespace Faktum.Licensing.Server.Keys;
+
+/// <summary>
+/// The server's Ed25519 signing keys, loaded from PEM files: the newest file signs, all verify.
+/// Without configured files the keys live in <c>{data}/keys/signing-&lt;kid&gt;.pem</c>; one is generated on first start.
+/// </summary>
+internal sealed partial class SigningKeyRing : IDisposable
+{
+    private SigningKeyRing(IReadOnlyList<LoadedKey> keys)
+    {
+        Keys = keys;
+        Signing = keys[^1].Key;
+        PublicKeys = keys.Select(k => k.Key.ToPublicKey()).ToList();
+    }
+
+    /// <summary>Gets every loaded key, oldest first.</summary>
+    public IReadOnlyList<LoadedKey> Keys { get; }
+
+    /// <summary>Gets the key that signs: the newest.</summary>
+    public Ed25519SecurityKey Signing { get; }
+
+    /// <summary>Gets the public halves of all keys, oldest first.</summary>
+    public IReadOnlyList<Ed25519SecurityKey> PublicKeys { get; }
+
+    public static string KeyDirectory(string dataDirectory) => Path.Combine(dataDirectory, "keys");
+
+    /// <summary>Loads the configured key files, or those in the data folder, generating one there when none exists.</summary>
+    public static SigningKeyRing Load(IReadOnlyList<string> configuredFiles, string dataDirectory, ILogger logger)
+    {
+        var files = configuredFiles.Count > 0 ? configuredFiles : DataFolderKeyFiles(dataDirectory);
+        if (files.Count == 0)
+        {
+            var (key, path) = Generate(dataDirectory);
+            Log.KeyGenerated(logger, key.KeyId, path, key.ExportPublicKeyPem().Trim());
+            key.Dispose();
+            files = [path];
+        }
+
+        var loaded = new List<LoadedKey>();
+        foreach (var (file, index) in files.Select((f, i) => (f, i)))
+        {
+            var key = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
+            if (!key.CanSign)
+            {
+                key.Dispose();
+                throw new InvalidOperationException($"The signing key file '{file}' holds a public key; the server needs the private key (PKCS#8 PEM).");
+            }
+
+            loaded.Add(new LoadedKey(key, Path.GetFullPath(file), File.GetLastWriteTimeUtc(file), index));
+        }
+
+        var ordered = loaded.OrderBy(k => k.WrittenAt).ThenBy(k => k.Order).ToList();
+        foreach (var key in ordered)
+        {
+            Log.KeyLoaded(logger, key.Key.KeyId, key.Path);
+        }
+
+        Log.SigningWith(logger, ordered[^1].Key.KeyId);
+        return new SigningKeyRing(ordered);
+    }
+
+    /// <summary>Generates a key into <c>{data}/keys/signing-&lt;kid&gt;.pem</c>, readable by the owner only.</summary>
+    public static (Ed25519SecurityKey Key, string Path) Generate(string dataDirectory)
+    {
+        var directory = KeyDirectory(dataDirectory);
+        Directory.CreateDirectory(directory);
+        var key = Ed25519SecurityKey.Generate();
+        var path = Path.Combine(directory, $"signing-{key.KeyId}.pem");
+        var temp = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temp, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(key.ExportPrivateKeyPem());
+        }
+
+        File.Move(temp, path);
+        return (key, path);
+    }
+
+    public static IReadOnlyList<string> DataFolderKeyFiles(string dataDirectory)
+    {
+        var directory = KeyDirectory(dataDirectory);
+        return Directory.Exists(directory) ? Directory.GetFiles(directory, "signing-*.pem").Order(StringComparer.Ordinal).ToList() : [];
+    }
+
+    public void Dispose()
+    {
+        foreach (var key in Keys)
+        {
+            key.Key.Dispose();
+        }
+
+        foreach (var key in PublicKeys)
+        {
+            key.Dispose();
+        }
+    }
+
+    internal sealed record LoadedKey(Ed25519SecurityKey Key, string Path, DateTime WrittenAt, int Order);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, EventName = "SigningKeyGenerated", Level = LogLevel.Warning,
+            Message = "Generated signing key {KeyId} at {Path}. Pin its public key in the SDK configuration:\n{PublicKeyPem}")]
+        public static partial void KeyGenerated(ILogger logger, string keyId, string path, string publicKeyPem);
+
+        [LoggerMessage(EventId = 101, EventName = "SigningKeyLoaded", Level = LogLevel.Information, Message = "Loaded signing key {KeyId} from {Path}")]
+        public static partial void KeyLoaded(ILogger logger, string keyId, string path);
+
+        [LoggerMessage(EventId = 102, EventName = "SigningWith", Level = LogLevel.Information, Message = "Signing with key {KeyId}")]
+        public static partial void SigningWith(ILogger logger, string keyId);
+    }
+}

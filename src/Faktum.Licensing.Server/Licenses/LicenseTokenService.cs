@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Keys;
+using Faktum.Licensing.Server.Storage;
+using Faktum.Licensing.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Server.Licenses;
+
+/// <summary>Issues and checks the server's license tokens, and computes the startup verdict.</summary>
+internal sealed class LicenseTokenService
+{
+    private readonly FaktumServerOptions _options;
+    private readonly SigningKeyRing _keys;
+    private readonly TimeProvider _time;
+    private readonly LicenseTokenIssuer _issuer;
+    private readonly Dictionary<string, LicenseTokenValidator> _anyLifetime = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LicenseTokenValidator> _current = new(StringComparer.Ordinal);
+
+    public LicenseTokenService(IOptions<FaktumServerOptions> options, SigningKeyRing keys, TimeProvider time)
+    {
+        _options = options.Value;
+        _keys = keys;
+        _time = time;
+        _issuer = new LicenseTokenIssuer(keys.Signing);
+        foreach (var product in _options.EffectiveProducts)
+        {
+            _anyLifetime[product] = Validator(product, validateLifetime: false);
+            _current[product] = Validator(product, validateLifetime: true);
+        }
+    }
+
+    public IReadOnlyList<string> Products => _options.EffectiveProducts;
+
+    public string DefaultProduct => _options.EffectiveProducts[0];
+
+    public bool IsProduct(string? product) => product is not null && _anyLifetime.ContainsKey(product);
+
+    public string Issue(License license, Company company, string installationId)
+    {
+        var now = _time.GetUtcNow();
+        return _issuer.Issue(new LicenseClaims
+        {
+            Issuer = _options.Issuer,
+            Product = license.Product,
+            LicenseId = license.Id,
+            TokenId = Ids.New("tok"),
+            IssuedAt = now,
+            NotBefore = now,
+            ExpiresAt = now + _options.LicenseTokenLifetime,
+            Kind = license.Kind == StoredLicenseKind.Paid ? LicenseKind.Paid : LicenseKind.Trial,
+            LicenseEndsAt = license.Kind == StoredLicenseKind.Paid ? license.LicenseEndsAt : license.TrialEndsAt,
+            UpdatesEndAt = license.UpdatesEndAt,
+            Company = new LicensedCompany(company.Name, company.Postcode, company.Country, company.IdentityKey),
+            AccountId = company.AccountId,
+            InstallationId = installationId,
+        });
+    }
+
+    /// <summary>Validates a token of any of our products; <paramref name="checkLifetime"/> off tells an expired license from a forged one.</summary>
+    public async ValueTask<LicenseTokenValidationResult?> ValidateAsync(string token, bool checkLifetime)
+    {
+        var product = PeekAudience(token);
+        if (product is null || !_anyLifetime.ContainsKey(product))
+        {
+            return null;
+        }
+
+        var validator = checkLifetime ? _current[product] : _anyLifetime[product];
+        return await validator.ValidateAsync(token).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads <c>aud</c> without trusting it: only to pick which product's validator checks the token.</summary>
+    public static string? PeekAudience(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3 || parts[1].Length > 8192)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(parts[1]));
+            return payload.RootElement.ValueKind == JsonValueKind.Object
+                && payload.RootElement.TryGetProperty("aud", out var aud) && aud.ValueKind == JsonValueKind.String
+                ? aud.GetString()
+                : null;
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static CompanyProfileDto Profile(Company company, Account account) => new(
+        company.Name, company.Postcode, company.Country, company.Street, company.HouseNumber, company.City,
+        company.ContactName, company.Phone, account.Email);
+
+    /// <summary>The verdict of a known license for one installation at <paramref name="now"/>.</summary>
+    public static (string Verdict, int? TrialDaysLeft) Verdict(License license, Installation? binding, DateTimeOffset now)
+    {
+        if (license.Status == LicenseStatus.Revoked)
+        {
+            return (StartupVerdicts.Revoked, null);
+        }
+
+        if (license.Status == LicenseStatus.Suspended)
+        {
+            return (StartupVerdicts.Suspended, null);
+        }
+
+        if (license.Status != LicenseStatus.Active || binding is null)
+        {
+            return (StartupVerdicts.Unknown, null);
+        }
+
+        if (binding.ReleasedAt is not null)
+        {
+            return (StartupVerdicts.Moved, null);
+        }
+
+        if (license.Kind == StoredLicenseKind.Paid)
+        {
+            return license.LicenseEndsAt is { } end && end <= now ? (StartupVerdicts.Expired, null) : (StartupVerdicts.Licensed, null);
+        }
+
+        if (license.TrialEndsAt is not { } trialEnd || trialEnd <= now)
+        {
+            return (StartupVerdicts.TrialExpired, null);
+        }
+
+        return (StartupVerdicts.Trial, (int)Math.Ceiling((trialEnd - now).TotalDays));
+    }
+
+    /// <summary>Signs a startup response (typ <c>faktum-startup+jwt</c>).</summary>
+    public string SignStartupResponse(string product, string nonce, string verdict, int? trialDaysLeft, string? license, CompanyProfileDto? company)
+    {
+        var now = _time.GetUtcNow();
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("iss", _options.Issuer);
+            writer.WriteString("aud", product);
+            writer.WriteNumber("iat", now.ToUnixTimeSeconds());
+            writer.WriteNumber("exp", now.AddMinutes(5).ToUnixTimeSeconds());
+            writer.WriteString(StartupResponseClaimNames.Nonce, nonce);
+            writer.WriteNumber(StartupResponseClaimNames.ServerTime, now.ToUnixTimeSeconds());
+            writer.WriteString(StartupResponseClaimNames.Verdict, verdict);
+            if (trialDaysLeft is { } days)
+            {
+                writer.WriteNumber(StartupResponseClaimNames.TrialDaysLeft, days);
+            }
+
+            if (license is not null)
+            {
+                writer.WriteString(StartupResponseClaimNames.License, license);
+            }
+
+            if (company is not null)
+            {
+                writer.WritePropertyName(StartupResponseClaimNames.Company);
+                JsonSerializer.Serialize(writer, company, Http.RequestReader.Json);
+            }
+
+            // The update decision: [updates] fills this in.
+            writer.WriteNull(StartupResponseClaimNames.Updates);
+            writer.WriteEndObject();
+        }
+
+        return SignedJwt.Sign(StartupResponseClaimNames.TokenType, Encoding.UTF8.GetString(buffer.ToArray()), _keys.Signing);
+    }
+
+    private LicenseTokenValidator Validator(string product, bool validateLifetime)
+    {
+        var options = new LicenseTokenValidationOptions { Issuer = _options.Issuer, Product = product, ValidateLifetime = validateLifetime };
+        foreach (var key in _keys.PublicKeys)
+        {
+            options.TrustedKeys.Add(key);
+        }
+
+        return new LicenseTokenValidator(options, _time);
+    }
+}

@@ -1,0 +1,142 @@
+namespace Faktum.Licensing.Server.Storage;
+
+// The stored model. Ids are random ("acc_…", "cmp_…", "lic_…"), never sequential.
+
+/// <summary>An account: one e-mail address, confirmed by a one-time password.</summary>
+internal sealed class Account
+{
+    public required string Id { get; set; }
+
+    /// <summary>Gets or sets the e-mail address, normalised to lower case; unique.</summary>
+    public required string Email { get; set; }
+
+    public DateTimeOffset? EmailConfirmedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A registered company. <see cref="IdentityKey"/> carries the unique index that is invariant I1.</summary>
+internal sealed class Company
+{
+    public required string Id { get; set; }
+
+    public required string IdentityKey { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Postcode { get; set; }
+
+    public required string Country { get; set; }
+
+    public required string Street { get; set; }
+
+    public required string HouseNumber { get; set; }
+
+    public required string City { get; set; }
+
+    public required string ContactName { get; set; }
+
+    public string? Phone { get; set; }
+
+    public required string AccountId { get; set; }
+
+    public Account? Account { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal enum LicenseStatus
+{
+    Pending,
+    Active,
+    Suspended,
+    Revoked,
+}
+
+internal enum StoredLicenseKind
+{
+    Trial,
+    Paid,
+}
+
+/// <summary>A company's license for one product.</summary>
+internal sealed class License
+{
+    public required string Id { get; set; }
+
+    public required string CompanyId { get; set; }
+
+    public Company? Company { get; set; }
+
+    public required string Product { get; set; }
+
+    public StoredLicenseKind Kind { get; set; }
+
+    public LicenseStatus Status { get; set; }
+
+    /// <summary>Gets or sets the end of the trial; set when the license is activated by the first confirmation.</summary>
+    public DateTimeOffset? TrialEndsAt { get; set; }
+
+    /// <summary>Gets or sets the end of a paid license; <see langword="null"/> for no end.</summary>
+    public DateTimeOffset? LicenseEndsAt { get; set; }
+
+    public DateTimeOffset? UpdatesEndAt { get; set; }
+
+    public int InstallationLimit { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>An installation a license is (or was) bound to.</summary>
+internal sealed class Installation
+{
+    public required string Id { get; set; }
+
+    public required string LicenseId { get; set; }
+
+    public required string InstallationId { get; set; }
+
+    public DateTimeOffset BoundAt { get; set; }
+
+    /// <summary>Gets or sets when another installation took the seat; its next startup check says "moved".</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+}
+
+/// <summary>A one-time password, stored only as an Argon2id hash.</summary>
+internal sealed class OneTimePassword
+{
+    public required string Id { get; set; }
+
+    public required string AccountId { get; set; }
+
+    public required byte[] Hash { get; set; }
+
+    public required byte[] Salt { get; set; }
+
+    public required string InstallationId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Gets or sets the attempts made (each attempt is counted before the password is checked).</summary>
+    public int FailedAttempts { get; set; }
+
+    public DateTimeOffset? ConsumedAt { get; set; }
+
+    public DateTimeOffset? VoidedAt { get; set; }
+}
+
+/// <summary>A stored response for an <c>Idempotency-Key</c>.</summary>
+internal sealed class IdempotencyRecord
+{
+    public required string Key { get; set; }
+
+    public required string RequestHash { get; set; }
+
+    public int StatusCode { get; set; }
+
+    public required string Body { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Faktum.Licensing.Server.Storage;
+
+/// <summary>The license server's database. Provider-neutral: the provider is chosen in <see cref="StorageServiceCollectionExtensions"/>.</summary>
+internal sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<License> Licenses => Set<License>();
+
+    public DbSet<Installation> Installations => Set<Installation>();
+
+    public DbSet<OneTimePassword> OneTimePasswords => Set<OneTimePassword>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC ticks: portable, sortable, and comparable in queries on every provider.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(320);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Account>(account =>
+        {
+            account.HasKey(a => a.Id);
+            account.HasIndex(a => a.Email).IsUnique();
+        });
+
+        modelBuilder.Entity<Company>(company =>
+        {
+            company.HasKey(c => c.Id);
+            company.HasIndex(c => c.IdentityKey).IsUnique(); // Invariant I1: one license per company, enforced here.
+            company.HasIndex(c => c.AccountId).IsUnique();
+            company.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId);
+        });
+
+        modelBuilder.Entity<License>(license =>
+        {
+            license.HasKey(l => l.Id);
+            license.HasIndex(l => new { l.CompanyId, l.Product }).IsUnique();
+            license.HasOne(l => l.Company).WithMany().HasForeignKey(l => l.CompanyId);
+            license.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+            license.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Installation>(installation =>
+        {
+            installation.HasKey(i => i.Id);
+            installation.HasIndex(i => new { i.LicenseId, i.InstallationId });
+            installation.HasOne<License>().WithMany().HasForeignKey(i => i.LicenseId);
+        });
+
+        modelBuilder.Entity<OneTimePassword>(otp =>
+        {
+            otp.HasKey(o => o.Id);
+            otp.HasIndex(o => o.AccountId);
+            otp.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId);
+            otp.Property(o => o.Hash).HasMaxLength(64);
+            otp.Property(o => o.Salt).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.HasKey(r => r.Key);
+            record.Property(r => r.Body).HasMaxLength(16 * 1024);
+        });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}

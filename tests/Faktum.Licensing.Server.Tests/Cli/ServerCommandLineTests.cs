@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Faktum.Licensing.Server.Cli;
+using Faktum.Licensing.Server.Tests.Infrastructure;
+using Faktum.Licensing.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace Faktum.Licensing.Server.Tests.Cli;
+
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
+
+[Collection(nameof(ConsoleCollection))]
+public sealed class ServerCommandLineTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "faktum-server-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Keys_generate_then_export_prints_kid_and_public_key_as_the_sdk_takes_them()
+    {
+        var data = Path.Combine(_root, "data");
+        var (code, _) = await RunAsync("keys", "generate", "--data-dir", data);
+        Assert.Equal(0, code);
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(data, "keys"), "signing-*.pem"));
+        using var key = Ed25519SecurityKey.FromPem(await File.ReadAllTextAsync(file));
+
+        var (exportCode, output) = await RunAsync("keys", "export", "--data-dir", data);
+
+        Assert.Equal(0, exportCode);
+        Assert.DoesNotContain("PRIVATE", output, StringComparison.Ordinal);
+        var exported = JsonSerializer.Deserialize<Dictionary<string, string>>(output)!;
+        Assert.Equal(key.ExportPublicKeyBase64Url(), exported[key.KeyId]);
+
+        var (listCode, list) = await RunAsync("keys", "list", "--data-dir", data);
+        Assert.Equal(0, listCode);
+        Assert.Contains(key.KeyId, list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_actions_work_against_the_data_folder_and_against_a_running_server()
+    {
+        var data = Path.Combine(_root, "data");
+        await using var server = await ServerFixture.StartAsync(dataDirectory: data);
+        var confirmed = await server.RegisterAndConfirmAsync("cli@example.nl");
+        var licenseId = await server.WithDbAsync(db => db.Licenses.Select(l => l.Id).SingleAsync());
+
+        var (suspendCode, suspended) = await RunAsync("admin", "suspend", licenseId, "--data-dir", data);
+        Assert.Equal(0, suspendCode);
+        Assert.Contains("\"suspended\"", suspended, StringComparison.Ordinal);
+        Assert.Equal("suspended", (await server.StartupAsync(confirmed.License)).GetProperty("verdict").GetString());
+
+        var (lookupCode, lookup) = await RunAsync("admin", "lookup", "--email", "cli@example.nl", "--data-dir", data);
+        Assert.Equal(0, lookupCode);
+        Assert.Contains(licenseId, lookup, StringComparison.Ordinal);
+
+        var (paidCode, paidOutput) = await RunAsync("admin", "paid", licenseId, "--server", server.Server.BaseAddress.ToString(), "--api-key", ServerFixture.AdminKey);
+        Assert.True(paidCode == 0, paidOutput);
+        var (reinstateCode, _) = await RunAsync("admin", "reinstate", licenseId, "--server", server.Server.BaseAddress.ToString(), "--api-key", ServerFixture.AdminKey);
+        Assert.Equal(0, reinstateCode);
+        Assert.Equal("licensed", (await server.StartupAsync(confirmed.License)).GetProperty("verdict").GetString());
+
+        var (wrongKeyCode, _) = await RunAsync("admin", "revoke", licenseId, "--server", server.Server.BaseAddress.ToString(), "--api-key", "wrong-key-0123456789");
+        Assert.Equal(1, wrongKeyCode);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var original = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var code = await ServerCommandLine.InvokeAsync(args);
+            return (code, output.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Tests.Infrastructure;
+
+namespace Faktum.Licensing.Server.Tests.Registration;
+
+public sealed class IdempotencyTests
+{
+    [Fact]
+    public async Task The_same_key_and_body_twice_create_one_account_and_replay_the_response()
+    {
+        await using var server = await ServerFixture.StartAsync();
+        var body = ServerFixture.Registration("retry@example.nl");
+
+        using var first = await PostAsync(server, "key-0001", body);
+        using var second = await PostAsync(server, "key-0001", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal((1, 1, 1, 1), await server.CountRowsAsync());
+        Assert.Single(server.WaitForMessagesTo("retry@example.nl"));
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_gets_422()
+    {
+        await using var server = await ServerFixture.StartAsync();
+        using var first = await PostAsync(server, "key-0002", ServerFixture.Registration("retry@example.nl"));
+
+        using var second = await PostAsync(server, "key-0002", ServerFixture.Registration("other@example.nl", name: "Slagerij De Vries"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(ProblemTypes.IdempotencyKeyReused, (await ServerFixture.ReadProblemAsync(second)).GetProperty("type").GetString());
+        Assert.Equal((1, 1, 1, 1), await server.CountRowsAsync());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(ServerFixture server, string key, RegistrationRequest body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/registrations") { Content = JsonContent.Create(body, options: ServerFixture.Json) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await server.Http.SendAsync(request);
+    }
+}
