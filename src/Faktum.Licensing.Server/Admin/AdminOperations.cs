@@ -67,13 +67,13 @@ internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
         }, cancellationToken);
 
     public Task<AdminLicenseDto?> SuspendAsync(string licenseId, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license => license.Status = license.Status == LicenseStatus.Revoked ? LicenseStatus.Revoked : LicenseStatus.Suspended, cancellationToken);
+        ChangeAsync(licenseId, license => license.Status = license.Status == LicenseRecordStatus.Revoked ? LicenseRecordStatus.Revoked : LicenseRecordStatus.Suspended, cancellationToken);
 
     public Task<AdminLicenseDto?> ReinstateAsync(string licenseId, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license => license.Status = license.Status is LicenseStatus.Suspended or LicenseStatus.Revoked ? LicenseStatus.Active : license.Status, cancellationToken);
+        ChangeAsync(licenseId, license => license.Status = license.Status is LicenseRecordStatus.Suspended or LicenseRecordStatus.Revoked ? LicenseRecordStatus.Active : license.Status, cancellationToken);
 
     public Task<AdminLicenseDto?> RevokeAsync(string licenseId, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license => license.Status = LicenseStatus.Revoked, cancellationToken);
+        ChangeAsync(licenseId, license => license.Status = LicenseRecordStatus.Revoked, cancellationToken);
 
     public async Task<AdminCompanyDto?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ internal static partial class CompanyEndpoints
         var license = await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Id == claims.LicenseId).ConfigureAwait(false);
         var bound = license is not null && await db.Installations.AsNoTracking()
             .AnyAsync(i => i.LicenseId == license.Id && i.InstallationId == claims.InstallationId && i.ReleasedAt == null).ConfigureAwait(false);
-        if (license is not { Status: LicenseStatus.Active } || !bound)
+        if (license is not { Status: LicenseRecordStatus.Active } || !bound)
         {
             Log.Refused(logger, "LicenseNotActiveOrNotBound");
             return Problems.InvalidLicenseToken();

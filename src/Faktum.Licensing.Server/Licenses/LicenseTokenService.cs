@@ -102,17 +102,17 @@ internal sealed class LicenseTokenService
     /// <summary>The verdict of a known license for one installation at <paramref name="now"/>.</summary>
     public static (string Verdict, int? TrialDaysLeft) Verdict(License license, Installation? binding, DateTimeOffset now)
     {
-        if (license.Status == LicenseStatus.Revoked)
+        if (license.Status == LicenseRecordStatus.Revoked)
         {
             return (StartupVerdicts.Revoked, null);
         }
 
-        if (license.Status == LicenseStatus.Suspended)
+        if (license.Status == LicenseRecordStatus.Suspended)
         {
             return (StartupVerdicts.Suspended, null);
         }
 
-        if (license.Status != LicenseStatus.Active || binding is null)
+        if (license.Status != LicenseRecordStatus.Active || binding is null)
         {
             return (StartupVerdicts.Unknown, null);
         }

@@ -119,9 +119,9 @@ internal static partial class AccountEndpoints
             var product = request.Product ?? tokens.DefaultProduct;
             license = await db.Licenses.Where(l => l.CompanyId == company.Id)
                 .OrderBy(l => l.Product == product ? 0 : 1).ThenBy(l => l.CreatedAt).FirstAsync().ConfigureAwait(false);
-            if (license.Status == LicenseStatus.Pending)
+            if (license.Status == LicenseRecordStatus.Pending)
             {
-                license.Status = LicenseStatus.Active;
+                license.Status = LicenseRecordStatus.Active;
                 license.TrialEndsAt = now.AddDays(settings.TrialDays);
                 Log.TrialActivated(logger, license.Id, license.TrialEndsAt.Value);
             }

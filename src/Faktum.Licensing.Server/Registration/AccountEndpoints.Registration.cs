@@ -128,7 +128,7 @@ internal static partial class AccountEndpoints
             CompanyId = company.Id,
             Product = product,
             Kind = StoredLicenseKind.Trial,
-            Status = LicenseStatus.Pending,
+            Status = LicenseRecordStatus.Pending,
             InstallationLimit = settings.DefaultInstallationLimit,
             CreatedAt = now,
         };

@@ -45,7 +45,7 @@ internal sealed class Company
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-internal enum LicenseStatus
+internal enum LicenseRecordStatus
 {
     Pending,
     Active,
@@ -72,7 +72,7 @@ internal sealed class License
 
     public StoredLicenseKind Kind { get; set; }
 
-    public LicenseStatus Status { get; set; }
+    public LicenseRecordStatus Status { get; set; }
 
     /// <summary>Gets or sets the end of the trial; set when the license is activated by the first confirmation.</summary>
     public DateTimeOffset? TrialEndsAt { get; set; }
