@@ -59,17 +59,6 @@ public enum LicenseMode
     ReadOnly,
 }
 
-/// <summary>
-/// The update decision of the start-up response. Reserved: the update discovery issue fills it;
-/// until then <see cref="LicenseStatus.UpdateDecision"/> is always <see langword="null"/>.
-/// </summary>
-public sealed class UpdateDecision
-{
-    internal UpdateDecision()
-    {
-    }
-}
-
 /// <summary>The outcome of a license check: the state, what the host should do, and what is known about the license and company.</summary>
 public sealed record LicenseStatus
 {
@@ -101,8 +90,8 @@ public sealed record LicenseStatus
     /// <summary>Gets a value indicating whether the license server confirmed this status during the check.</summary>
     public bool IsConfirmedOnline { get; init; }
 
-    /// <summary>Gets the update decision. Reserved for update discovery: always <see langword="null"/> for now.</summary>
-    public UpdateDecision? UpdateDecision { get; init; }
+    /// <summary>Gets the update decision of the last verified start-up response, or <see langword="null"/> when none is known.</summary>
+    public Updates.UpdateDecision? UpdateDecision { get; init; }
 
     /// <summary>Gets the mode for a state.</summary>
     /// <param name="state">The state.</param>
