@@ -4,6 +4,12 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- --filter '*'            (full)
 // dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- --filter '*' --quick    (a few minutes)
+// dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- load [--seconds 10] [--concurrency 8] (loopback load test)
+if (args.Length > 0 && args[0] == "load")
+{
+    return await Faktum.Licensing.Benchmarks.LoadTest.RunAsync(args[1..]);
+}
+
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToArray();
 var config = DefaultConfig.Instance;
@@ -13,3 +19,4 @@ if (quick)
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Faktum.Licensing.Benchmarks.TokenValidationBenchmarks).Assembly).Run(rest, config);
+return 0;

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Faktum.Licensing.Benchmarks;
+
+/// <summary>
+/// A bounded loopback load test: /v1/startup with valid license tokens, next to a fixed-JSON minimal-API endpoint in the
+/// same server process (the ceiling). Bounded by a request count and a duration; loopback only.
+/// </summary>
+internal static partial class LoadTest
+{
+    private const string Product = "faktum-factuur";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 10);
+        var maxRequests = Option(args, "--requests", 200_000);
+        var concurrency = Option(args, "--concurrency", 8);
+        var licenses = Option(args, "--licenses", 16);
+
+        var root = Path.Combine(Path.GetTempPath(), "faktum-load", Guid.NewGuid().ToString("N"));
+        var options = new LicenseServerHostOptions { DataDirectory = root };
+        options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "1000000";
+        options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "1000000";
+        options.Configuration["Logging:LogLevel:Default"] = "Warning";
+        options.ConfigureServices = services => services.AddSingleton<IStartupFilter, CeilingEndpoint>();
+
+        await using var server = await LicenseServerHost.StartAsync(options);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = server.BaseAddress };
+
+        Console.WriteLine($"Registering {licenses} licenses on {server.BaseAddress} ...");
+        var tokens = new List<string>();
+        for (var i = 0; i < licenses; i++)
+        {
+            tokens.Add(await RegisterAsync(http, server.DataDirectory, i));
+        }
+
+        var bodies = tokens.Select(t => JsonSerializer.Serialize(new StartupRequest(t, "1.0.0", "stable", "bm9uY2Utbm9uY2Utbm9uY2UtMDE"), Json)).ToArray();
+        var ceiling = await MeasureAsync(http, "bench/fixed", bodies, TimeSpan.FromSeconds(seconds), maxRequests, concurrency);
+        var startup = await MeasureAsync(http, "v1/startup", bodies, TimeSpan.FromSeconds(seconds), maxRequests, concurrency);
+
+        Console.WriteLine();
+        Console.WriteLine($"concurrency {concurrency}, {seconds} s or {maxRequests} requests per endpoint, SQLite, loopback");
+        Console.WriteLine("| endpoint | requests | errors | req/s | p50 ms | p99 ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(ceiling.Row("fixed JSON (ceiling)"));
+        Console.WriteLine(startup.Row("POST /v1/startup"));
+        Console.WriteLine($"startup / ceiling throughput: {startup.PerSecond / ceiling.PerSecond:P0}");
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return startup.Errors == 0 && ceiling.Errors == 0 ? 0 : 1;
+    }
+
+    private static async Task<Result> MeasureAsync(HttpClient http, string path, string[] bodies, TimeSpan duration, int maxRequests, int concurrency)
+    {
+        // Warm up: JIT, connections, caches.
+        await RunWorkersAsync(http, path, bodies, TimeSpan.FromSeconds(2), 2_000, concurrency, null);
+        var latencies = new long[maxRequests];
+        var watch = Stopwatch.StartNew();
+        var (count, errors) = await RunWorkersAsync(http, path, bodies, duration, maxRequests, concurrency, latencies);
+        watch.Stop();
+        var measured = latencies.AsSpan(0, count).ToArray();
+        Array.Sort(measured);
+        return new Result(count, errors, count / watch.Elapsed.TotalSeconds, Percentile(measured, 0.50), Percentile(measured, 0.99));
+    }
+
+    private static async Task<(int Count, int Errors)> RunWorkersAsync(HttpClient http, string path, string[] bodies, TimeSpan duration, int maxRequests, int concurrency, long[]? latencies)
+    {
+        var next = -1;
+        var errors = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= maxRequests)
+                {
+                    return;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                using var content = new StringContent(bodies[index % bodies.Length], System.Text.Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(path, content).ConfigureAwait(false);
+                _ = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                if (latencies is not null)
+                {
+                    latencies[index] = Stopwatch.GetTimestamp() - started;
+                }
+            }
+        });
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        return (Math.Min(next + 1, maxRequests), errors);
+    }
+
+    private static async Task<string> RegisterAsync(HttpClient http, string dataDirectory, int i)
+    {
+        var email = $"load{i}@example.test";
+        var installation = $"load-installation-{i:D4}";
+        var registration = new RegistrationRequest(Product, new CompanyInput($"Laadtest {i} B.V.", "1234 AB", "NL", "Dorpsstraat", "1", "Utrecht"), new ContactInput("Jan", null), email, installation);
+        using (var registered = await http.PostAsJsonAsync("v1/registrations", registration, Json))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var password = await ReadPasswordAsync(Path.Combine(dataDirectory, "mail"), email);
+        using var confirmed = await http.PostAsJsonAsync("v1/confirmations", new ConfirmationRequest(email, password, installation, Product), Json);
+        confirmed.EnsureSuccessStatusCode();
+        return (await confirmed.Content.ReadFromJsonAsync<LicenseResponse>(Json))!.License;
+    }
+
+    private static async Task<string> ReadPasswordAsync(string pickup, string email)
+    {
+        for (var attempt = 0; attempt < 400; attempt++)
+        {
+            foreach (var file in Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == email) && PasswordPattern().Match(message.TextBody ?? "") is { Success: true } match)
+                {
+                    return match.Value;
+                }
+            }
+
+            await Task.Delay(25);
+        }
+
+        throw new InvalidOperationException($"No one-time password arrived for {email}.");
+    }
+
+    private static double Percentile(long[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))] * 1000.0 / Stopwatch.Frequency;
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    }
+
+    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}")]
+    private static partial Regex PasswordPattern();
+
+    private sealed record Result(int Count, int Errors, double PerSecond, double P50, double P99)
+    {
+        public string Row(string name) => $"| {name} | {Count} | {Errors} | {PerSecond:F0} | {P50:F2} | {P99:F2} |";
+    }
+
+    /// <summary>The ceiling: a minimal-API endpoint returning fixed JSON, in the same process, ahead of the server's pipeline.</summary>
+    private sealed class CeilingEndpoint : IStartupFilter
+    {
+        private static readonly object Fixed = new { response = "eyJhbGciOiJFZDI1NTE5In0.e30.c2lnbmF0dXJl" };
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/bench/fixed", branch =>
+            {
+                branch.UseRouting();
+                branch.UseEndpoints(endpoints => endpoints.MapPost("/", () => Results.Json(Fixed)));
+            });
+            next(app);
+        };
+    }
+}
