@@ -2,14 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Faktum.Licensing.Benchmarks;
 
@@ -17,7 +15,7 @@ namespace Faktum.Licensing.Benchmarks;
 /// A bounded loopback load test: /v1/startup with valid license tokens, next to a fixed-JSON minimal-API endpoint in the
 /// same server process (the ceiling). Bounded by a request count and a duration; loopback only.
 /// </summary>
-internal static partial class LoadTest
+internal static class LoadTest
 {
     private const string Product = "faktum-factuur";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -125,29 +123,10 @@ internal static partial class LoadTest
             registered.EnsureSuccessStatusCode();
         }
 
-        var password = await ReadPasswordAsync(Path.Combine(dataDirectory, "mail"), email);
+        var password = await DemoLicense.ReadPasswordAsync(Path.Combine(dataDirectory, "mail"), email);
         using var confirmed = await http.PostAsJsonAsync("v1/confirmations", new ConfirmationRequest(email, password, installation, Product), Json);
         confirmed.EnsureSuccessStatusCode();
         return (await confirmed.Content.ReadFromJsonAsync<LicenseResponse>(Json))!.License;
-    }
-
-    private static async Task<string> ReadPasswordAsync(string pickup, string email)
-    {
-        for (var attempt = 0; attempt < 400; attempt++)
-        {
-            foreach (var file in Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && PasswordPattern().Match(message.TextBody ?? "") is { Success: true } match)
-                {
-                    return match.Value;
-                }
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new InvalidOperationException($"No one-time password arrived for {email}.");
     }
 
     private static double Percentile(long[] sorted, double p) =>
@@ -158,9 +137,6 @@ internal static partial class LoadTest
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
-
-    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}")]
-    private static partial Regex PasswordPattern();
 
     private sealed record Result(int Count, int Errors, double PerSecond, double P50, double P99)
     {
