@@ -1,16 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 
 namespace Faktum.Licensing.Server.Tests.Registration;
 
 public sealed class IdempotencyTests
 {
-    [Fact]
-    public async Task The_same_key_and_body_twice_create_one_account_and_replay_the_response()
+    [Theory]
+    [BothStorageProviders]
+    public async Task The_same_key_and_body_twice_create_one_account_and_replay_the_response(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         var body = ServerFixture.Registration("retry@example.nl");
 
         using var first = await PostAsync(server, "key-0001", body);
@@ -23,10 +25,11 @@ public sealed class IdempotencyTests
         Assert.Single(server.WaitForMessagesTo("retry@example.nl"));
     }
 
-    [Fact]
-    public async Task The_same_key_with_another_body_gets_422()
+    [Theory]
+    [BothStorageProviders]
+    public async Task The_same_key_with_another_body_gets_422(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         using var first = await PostAsync(server, "key-0002", ServerFixture.Registration("retry@example.nl"));
 
         using var second = await PostAsync(server, "key-0002", ServerFixture.Registration("other@example.nl", name: "Slagerij De Vries"));

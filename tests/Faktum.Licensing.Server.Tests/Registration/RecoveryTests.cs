@@ -1,5 +1,6 @@
 using System.Net;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 
 namespace Faktum.Licensing.Server.Tests.Registration;
@@ -23,10 +24,11 @@ public sealed class RecoveryTests
         Assert.Empty(server.MessagesTo("nobody@example.nl"));
     }
 
-    [Fact]
-    public async Task A_new_recovery_password_replaces_the_pending_one()
+    [Theory]
+    [BothStorageProviders]
+    public async Task A_new_recovery_password_replaces_the_pending_one(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         await server.RegisterAndConfirmAsync("twice@example.nl");
         using var first = await server.PostAsync("/v1/recoveries", new RecoveryRequest("twice@example.nl", ServerFixture.Product, "install-two-0002"));
         var firstPassword = server.ReadOneTimePassword("twice@example.nl", count: 2);
