@@ -27,9 +27,9 @@ internal static partial class StorageServiceCollectionExtensions
         switch (storage.Provider)
         {
             case StorageProvider.PostgreSql:
-                var postgres = storage.ConnectionString
-                    ?? throw new InvalidOperationException("FaktumServer:Storage:ConnectionString is required for PostgreSql.");
-                services.AddDbContext<LicensingDbContext, PostgreSqlLicensingDbContext>(options => options.UseNpgsql(postgres));
+                // Checked when the context is first made: after options validation, which says how to fix a missing one.
+                services.AddDbContext<LicensingDbContext, PostgreSqlLicensingDbContext>(options => options.UseNpgsql(storage.ConnectionString
+                    ?? throw new InvalidOperationException("FaktumServer:Storage:ConnectionString is required for PostgreSql.")));
                 break;
             default:
                 var sqlite = SqliteConnectionString(storage.ConnectionString, dataDirectory);
