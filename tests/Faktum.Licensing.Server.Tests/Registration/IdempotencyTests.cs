@@ -39,6 +39,27 @@ public sealed class IdempotencyTests
         Assert.Equal((1, 1, 1, 1), await server.CountRowsAsync());
     }
 
+    [Theory]
+    [BothStorageProviders]
+    public async Task Concurrent_retries_with_one_key_create_one_account_and_all_get_the_same_answer(StorageProvider provider)
+    {
+        await using var server = await ServerFixture.StartAsync(provider: provider);
+        var body = ServerFixture.Registration("burst@example.nl");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            await gate.Task;
+            using var response = await PostAsync(server, "key-burst", body);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        })).ToList();
+        gate.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Single(results.Select(r => r.Body).Distinct());
+        Assert.Equal((1, 1, 1, 1), await server.CountRowsAsync());
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(ServerFixture server, string key, RegistrationRequest body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/registrations") { Content = JsonContent.Create(body, options: ServerFixture.Json) };
