@@ -76,8 +76,13 @@ internal static partial class StorageServiceCollectionExtensions
             await BaselineEnsureCreatedDatabaseAsync(db, cancellationToken).ConfigureAwait(false);
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        // Asking for applied migrations before the history table exists makes EF Core log a failed command: look first.
+        var history = db.GetService<IHistoryRepository>();
+        var before = await history.ExistsAsync(cancellationToken).ConfigureAwait(false)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Count()
+            : 0;
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var after = (await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).Count();
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
@@ -85,7 +90,7 @@ internal static partial class StorageServiceCollectionExtensions
 
         if (logger is not null)
         {
-            Log.StorageReady(logger, db.Database.ProviderName ?? "unknown", pending.Count);
+            Log.StorageReady(logger, db.Database.ProviderName ?? "unknown", after - before);
         }
     }
 
