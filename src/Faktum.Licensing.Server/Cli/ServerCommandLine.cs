@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Faktum.Licensing.Server.Admin;
 using Faktum.Licensing.Server.Companies;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Hosting;
 using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Storage;
@@ -202,14 +203,24 @@ internal static class ServerCommandLine
     private static ServiceProvider DirectServices(string dataDirectory)
     {
         var full = FullPath(dataDirectory);
-        if (!File.Exists(Path.Combine(full, StorageServiceCollectionExtensions.DatabaseFileName)))
+
+        // The same FaktumServer:Storage the server reads (appsettings.json in the working folder, then environment variables).
+        var storage = new StorageOptions();
+        new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection("FaktumServer:Storage").Bind(storage);
+        if (storage.Provider == StorageProvider.Sqlite && storage.ConnectionString is null
+            && !File.Exists(Path.Combine(full, StorageServiceCollectionExtensions.DatabaseFileName)))
         {
             throw new InvalidOperationException($"No database in '{full}'. Pass the server's data folder with --data-dir.");
         }
 
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddStorage(full);
+        services.AddStorage(storage, full);
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddScoped<AdminOperations>();
         return services.BuildServiceProvider();

@@ -59,6 +59,9 @@ public sealed class FaktumServerOptions
     [Range(1024, 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>Gets the storage settings: which database, and where.</summary>
+    public StorageOptions Storage { get; } = new();
+
     /// <summary>Gets the e-mail settings.</summary>
     public EmailOptions Email { get; } = new();
 
@@ -69,6 +72,31 @@ public sealed class FaktumServerOptions
 
     internal string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>The database engine the server stores its data in.</summary>
+public enum StorageProvider
+{
+    /// <summary>A SQLite file in the data folder: one server process.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL (Npgsql): any number of server instances on one database.</summary>
+    PostgreSql,
+}
+
+/// <summary>The section <c>FaktumServer:Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Gets or sets the database engine.</summary>
+    /// <value><see cref="StorageProvider.Sqlite"/>.</value>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// Gets or sets the connection string. Required for <see cref="StorageProvider.PostgreSql"/>
+    /// (e.g. <c>Host=db;Database=faktum;Username=faktum;Password=…</c>); for SQLite it replaces the default file.
+    /// </summary>
+    /// <value><see langword="null"/>: for SQLite, <c>{DataDirectory}/faktum-licensing.db</c>.</value>
+    public string? ConnectionString { get; set; }
 }
 
 /// <summary>How e-mail leaves the server.</summary>

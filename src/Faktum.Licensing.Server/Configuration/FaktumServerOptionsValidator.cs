@@ -42,6 +42,16 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Email:Mode is Smtp but FaktumServer:Email:Smtp:Host is empty; set the host or use Mode Pickup.");
         }
 
+        if (options.Storage.Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        {
+            failures.Add("FaktumServer:Storage:Provider is PostgreSql but FaktumServer:Storage:ConnectionString is empty; set it, e.g. 'Host=db;Database=faktum;Username=faktum;Password=…'.");
+        }
+
+        if (!Enum.IsDefined(options.Storage.Provider))
+        {
+            failures.Add("FaktumServer:Storage:Provider must be Sqlite or PostgreSql.");
+        }
+
         if (options.AdminApiKey is { } key && key.Length < 16)
         {
             failures.Add("FaktumServer:AdminApiKey is shorter than 16 characters; use a long random value or leave it unset to disable the admin API.");

@@ -46,7 +46,7 @@ internal static partial class ServerApplication
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddStorage(dataDirectory);
+        services.AddStorage(bound.Storage, dataDirectory);
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.SigningKeyFiles.ToList(),
             dataDirectory,

@@ -105,6 +105,8 @@ internal static partial class AccountEndpoints
         var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            // Serializes this account's confirmations and recoveries across server instances (installation limit).
+            await db.LockAccountAsync(account.Id).ConfigureAwait(false);
             var consumed = await db.OneTimePasswords
                 .Where(o => o.Id == pending.Id && o.ConsumedAt == null && o.VoidedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConsumedAt, now)).ConfigureAwait(false);

@@ -73,7 +73,8 @@ internal static partial class AccountEndpoints
         var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // A new password replaces any pending one.
+            // A new password replaces any pending one; the account's lock keeps that true across server instances.
+            await db.LockAccountAsync(account.Id).ConfigureAwait(false);
             await db.OneTimePasswords
                 .Where(o => o.AccountId == account.Id && o.ConsumedAt == null && o.VoidedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now)).ConfigureAwait(false);

@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Faktum.Licensing.Server.Storage;
 
-/// <summary>The license server's database. Provider-neutral: the provider is chosen in <see cref="StorageServiceCollectionExtensions"/>.</summary>
-internal sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> options) : DbContext(options)
+/// <summary>
+/// The license server's database. Provider-neutral: business logic sees only this type. Each provider derives its own
+/// context (<see cref="Sqlite.SqliteLicensingDbContext"/>, <see cref="PostgreSql.PostgreSqlLicensingDbContext"/>) that
+/// owns that provider's migrations; the provider is chosen in <see cref="StorageServiceCollectionExtensions"/>.
+/// </summary>
+internal abstract class LicensingDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Account> Accounts => Set<Account>();
 
@@ -17,6 +21,14 @@ internal sealed class LicensingDbContext(DbContextOptions<LicensingDbContext> op
     public DbSet<OneTimePassword> OneTimePasswords => Set<OneTimePassword>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>
+    /// Locks the account's row until the current transaction ends, on every provider (a no-op UPDATE: a row lock on
+    /// PostgreSQL, the write lock on SQLite). Writes that read, then change, an account's one-time passwords or
+    /// installations take it first, so they are serialized across all server instances.
+    /// </summary>
+    public Task<int> LockAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Email, a => a.Email), cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

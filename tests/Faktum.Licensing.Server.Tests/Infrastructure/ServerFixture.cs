@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Hosting;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Tokens;
@@ -13,15 +14,19 @@ using MimeKit;
 
 namespace Faktum.Licensing.Server.Tests.Infrastructure;
 
-/// <summary>A real license server on Kestrel (127.0.0.1, free port) with its own temp data folder, SQLite file and pickup folder.</summary>
+/// <summary>A real license server on Kestrel (127.0.0.1, free port) with its own temp data folder, pickup folder and database
+/// (a SQLite file, or a PostgreSQL database of its own, dropped at the end).</summary>
 internal sealed partial class ServerFixture : IAsyncDisposable
 {
     public const string Product = "faktum-factuur";
     public const string Issuer = "faktum-licensing-server";
     public const string AdminKey = "test-admin-key-0123456789";
 
-    private ServerFixture(RunningLicenseServer server, string root, FakeTimeProvider? time)
+    private readonly PostgresTestDatabase? _database;
+
+    private ServerFixture(RunningLicenseServer server, string root, FakeTimeProvider? time, PostgresTestDatabase? database)
     {
+        _database = database;
         Server = server;
         Root = root;
         Time = time;
@@ -42,7 +47,8 @@ internal sealed partial class ServerFixture : IAsyncDisposable
         FakeTimeProvider? time = null,
         Action<IDictionary<string, string?>>? configure = null,
         Action<IServiceCollection>? services = null,
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        StorageProvider provider = StorageProvider.Sqlite)
     {
         var root = Path.Combine(Path.GetTempPath(), "faktum-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -51,9 +57,28 @@ internal sealed partial class ServerFixture : IAsyncDisposable
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "100000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "100000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
+        var database = provider == StorageProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
+        if (database is not null)
+        {
+            options.Configuration["FaktumServer:Storage:Provider"] = nameof(StorageProvider.PostgreSql);
+            options.Configuration["FaktumServer:Storage:ConnectionString"] = database.ConnectionString;
+        }
+
         configure?.Invoke(options.Configuration);
-        var server = await LicenseServerHost.StartAsync(options);
-        return new ServerFixture(server, root, time);
+        try
+        {
+            var server = await LicenseServerHost.StartAsync(options);
+            return new ServerFixture(server, root, time, database);
+        }
+        catch
+        {
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     public static RegistrationRequest Registration(string email, string name = "Bakkerij Jansen B.V.", string postcode = "1234 AB", string installationId = "install-one-0001") =>
@@ -169,6 +194,11 @@ internal sealed partial class ServerFixture : IAsyncDisposable
         Http.Dispose();
         await Server.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

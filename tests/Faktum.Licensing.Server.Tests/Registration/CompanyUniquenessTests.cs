@@ -1,4 +1,5 @@
 using System.Net;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +20,11 @@ public sealed class CompanyUniquenessTests
 
     private static readonly string[] PostcodeVariants = ["1234 AB", "1234ab", "1234AB", " 1234  ab "];
 
-    [Fact]
-    public async Task Fifty_simultaneous_registrations_of_one_company_give_one_license_and_409_for_the_rest()
+    [Theory]
+    [BothStorageProviders]
+    public async Task Fifty_simultaneous_registrations_of_one_company_give_one_license_and_409_for_the_rest(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var requests = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
         {
@@ -45,10 +47,11 @@ public sealed class CompanyUniquenessTests
         Assert.Equal("NL:1234AB:bakkerij jansen", await server.WithDbAsync(db => db.Companies.Select(c => c.IdentityKey).SingleAsync()));
     }
 
-    [Fact]
-    public async Task The_conflict_points_to_existing_company()
+    [Theory]
+    [BothStorageProviders]
+    public async Task The_conflict_points_to_existing_company(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         using var first = await server.PostAsync("/v1/registrations", ServerFixture.Registration("a@example.nl"));
         using var second = await server.PostAsync("/v1/registrations", ServerFixture.Registration("b@example.nl", name: "bakkerij  jansen bv", postcode: "1234ab"));
 

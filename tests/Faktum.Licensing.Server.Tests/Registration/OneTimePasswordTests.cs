@@ -1,5 +1,6 @@
 using System.Net;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,10 +10,11 @@ public sealed class OneTimePasswordTests
 {
     private const string Email = "guess@example.nl";
 
-    [Fact]
-    public async Task After_five_wrong_guesses_even_the_right_password_is_refused_with_too_many_attempts()
+    [Theory]
+    [BothStorageProviders]
+    public async Task After_five_wrong_guesses_even_the_right_password_is_refused_with_too_many_attempts(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration(Email));
         var password = server.ReadOneTimePassword(Email);
         var wrong = password.StartsWith('2') ? "33333-33333" : "22222-22222";
@@ -26,11 +28,12 @@ public sealed class OneTimePasswordTests
         Assert.Equal(ProblemTypes.TooManyAttempts, await ConfirmProblemAsync(server, password));
     }
 
-    [Fact]
-    public async Task An_expired_password_is_refused()
+    [Theory]
+    [BothStorageProviders]
+    public async Task An_expired_password_is_refused(StorageProvider provider)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-        await using var server = await ServerFixture.StartAsync(time);
+        await using var server = await ServerFixture.StartAsync(time, provider: provider);
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration(Email));
         var password = server.ReadOneTimePassword(Email);
 
@@ -39,10 +42,11 @@ public sealed class OneTimePasswordTests
         Assert.Equal(ProblemTypes.OneTimePasswordInvalid, await ConfirmProblemAsync(server, password));
     }
 
-    [Fact]
-    public async Task A_password_works_once()
+    [Theory]
+    [BothStorageProviders]
+    public async Task A_password_works_once(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration(Email));
         var password = server.ReadOneTimePassword(Email);
         await server.ConfirmAsync(Email, password, "install-one-0001");
@@ -93,10 +97,11 @@ public sealed class OneTimePasswordTests
 
 public sealed class OneTimePasswordConcurrencyTests
 {
-    [Fact]
-    public async Task Parallel_wrong_guesses_cannot_exceed_the_attempt_budget()
+    [Theory]
+    [BothStorageProviders]
+    public async Task Parallel_wrong_guesses_cannot_exceed_the_attempt_budget(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration("parallel@example.nl"));
         var password = server.ReadOneTimePassword("parallel@example.nl");
         var wrong = password.StartsWith('2') ? "33333-33333" : "22222-22222";

@@ -1,6 +1,8 @@
 using System.Net;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Faktum.Licensing.Server.Tests.Registration;
 
@@ -23,10 +25,11 @@ public sealed class RecoveryTests
         Assert.Empty(server.MessagesTo("nobody@example.nl"));
     }
 
-    [Fact]
-    public async Task A_new_recovery_password_replaces_the_pending_one()
+    [Theory]
+    [BothStorageProviders]
+    public async Task A_new_recovery_password_replaces_the_pending_one(StorageProvider provider)
     {
-        await using var server = await ServerFixture.StartAsync();
+        await using var server = await ServerFixture.StartAsync(provider: provider);
         await server.RegisterAndConfirmAsync("twice@example.nl");
         using var first = await server.PostAsync("/v1/recoveries", new RecoveryRequest("twice@example.nl", ServerFixture.Product, "install-two-0002"));
         var firstPassword = server.ReadOneTimePassword("twice@example.nl", count: 2);
@@ -56,5 +59,24 @@ public sealed class RecoveryTests
         Assert.Equal("trial", current.GetProperty("verdict").GetString());
         var claims = (await server.ValidateLicenseAsync(second.License, "install-new-0002")).EnsureValid();
         Assert.Equal((await server.ValidateLicenseAsync(first.License)).EnsureValid().LicenseId, claims.LicenseId);
+    }
+
+    [Theory]
+    [BothStorageProviders]
+    public async Task Concurrent_recoveries_leave_exactly_one_pending_password(StorageProvider provider)
+    {
+        await using var server = await ServerFixture.StartAsync(provider: provider);
+        await server.RegisterAndConfirmAsync("busy@example.nl");
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recoveries = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            await gate.Task;
+            using var response = await server.PostAsync("/v1/recoveries", new RecoveryRequest("busy@example.nl", ServerFixture.Product, $"install-{i:D4}-rcvr"));
+            return response.StatusCode;
+        })).ToList();
+        gate.SetResult();
+
+        Assert.All(await Task.WhenAll(recoveries), status => Assert.Equal(HttpStatusCode.Accepted, status));
+        Assert.Equal(1, await server.WithDbAsync(db => db.OneTimePasswords.CountAsync(o => o.ConsumedAt == null && o.VoidedAt == null)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Faktum.Licensing.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +12,12 @@ namespace Faktum.Licensing.Server.Tests.Registration;
 
 public sealed class RegistrationFlowTests
 {
-    [Fact]
-    public async Task Register_confirm_with_the_mailed_password_and_start_gives_a_verifiable_trial_license()
+    [Theory]
+    [BothStorageProviders]
+    public async Task Register_confirm_with_the_mailed_password_and_start_gives_a_verifiable_trial_license(StorageProvider provider)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
-        await using var server = await ServerFixture.StartAsync(time);
+        await using var server = await ServerFixture.StartAsync(time, provider: provider);
 
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration("jan@bakkerij-jansen.nl"));
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);

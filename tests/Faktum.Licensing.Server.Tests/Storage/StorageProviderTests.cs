@@ -1,0 +1,72 @@
+using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Storage;
+using Faktum.Licensing.Server.Storage.Sqlite;
+using Faktum.Licensing.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Server.Tests.Storage;
+
+public sealed class StorageProviderTests
+{
+    [Theory]
+    [BothStorageProviders]
+    public async Task Every_migration_is_applied_at_start(StorageProvider provider)
+    {
+        await using var server = await ServerFixture.StartAsync(provider: provider);
+
+        var (all, applied, pending) = await server.WithDbAsync(async db =>
+            (db.Database.GetMigrations().ToList(), (await db.Database.GetAppliedMigrationsAsync()).ToList(), (await db.Database.GetPendingMigrationsAsync()).ToList()));
+
+        Assert.NotEmpty(all);
+        Assert.Equal(all, applied);
+        Assert.Empty(pending);
+        Assert.Equal(provider == StorageProvider.Sqlite ? "Microsoft.EntityFrameworkCore.Sqlite" : "Npgsql.EntityFrameworkCore.PostgreSQL",
+            await server.WithDbAsync(db => Task.FromResult(db.Database.ProviderName)));
+    }
+
+    [Theory]
+    [BothStorageProviders]
+    public async Task Each_providers_unique_violation_is_recognised(StorageProvider provider)
+    {
+        await using var server = await ServerFixture.StartAsync(provider: provider);
+
+        var exception = await server.WithDbAsync(async db =>
+        {
+            db.Accounts.Add(new Account { Id = "acc_one", Email = "same@example.nl" });
+            db.Accounts.Add(new Account { Id = "acc_two", Email = "same@example.nl" });
+            return await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.True(StorageServiceCollectionExtensions.IsUniqueViolation(exception), exception.InnerException?.Message);
+    }
+
+    [Fact]
+    public async Task A_SQLite_database_made_by_EnsureCreated_is_adopted_by_the_migrations()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "faktum-server-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var options = new DbContextOptionsBuilder<SqliteLicensingDbContext>()
+            .UseSqlite(StorageServiceCollectionExtensions.SqliteConnectionString(null, dataDirectory)).Options;
+        await using (var old = new SqliteLicensingDbContext(options))
+        {
+            await old.Database.EnsureCreatedAsync();
+            old.Accounts.Add(new Account { Id = "acc_before", Email = "before@example.nl" });
+            await old.SaveChangesAsync();
+        }
+
+        await using var server = await ServerFixture.StartAsync(dataDirectory: dataDirectory);
+
+        Assert.Equal("before@example.nl", await server.WithDbAsync(db => db.Accounts.Select(a => a.Email).SingleAsync()));
+        Assert.Empty(await server.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+    }
+
+    [Fact]
+    public async Task PostgreSql_without_a_connection_string_refuses_to_start_and_says_what_to_set()
+    {
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            ServerFixture.StartAsync(configure: c => c["FaktumServer:Storage:Provider"] = "PostgreSql"));
+
+        Assert.Contains("FaktumServer:Storage:ConnectionString", exception.Message, StringComparison.Ordinal);
+    }
+}
