@@ -64,12 +64,13 @@ internal sealed class Output(Texts.Texts texts, bool json)
         var message = $"{Texts.Error} ({failure}): {Texts.Failure(failure)}";
         if (Json)
         {
-            return Done(command, message, new()
+            var fields = new Dictionary<string, object?> { ["failure"] = failure, ["detail"] = sdkMessage };
+            if (fieldErrors is { Count: > 0 })
             {
-                ["failure"] = failure,
-                ["detail"] = sdkMessage,
-                ["fieldErrors"] = fieldErrors is { Count: > 0 } ? fieldErrors : null,
-            }, ExitCodes.Error);
+                fields["fieldErrors"] = fieldErrors;
+            }
+
+            return Done(command, message, fields, ExitCodes.Error);
         }
 
         Console.Error.WriteLine(message);
