@@ -19,6 +19,8 @@ internal static class LicensingHost
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);   // a failed start is reported by the command itself
+        builder.Logging.AddFilter("Polly", LogLevel.None);                           // retries: the SDK's own warning says it once
 
         // getting-started:begin
         builder.Services.AddFaktumLicensing(options =>

@@ -4,7 +4,7 @@ using Faktum.Licensing;
 
 // Faktum Factuur, the sample invoicing program: the seed's registration screens on Faktum.Licensing.
 // Without a command (and with a terminal) it shows the screens; the commands are for scripts (--json).
-var server = new Option<Uri?>("--server") { Description = "The license server's base URL. Without it the embedded reference server runs (data in DATA-DIR/server).", Recursive = true };
+var server = new Option<string?>("--server") { Description = "The license server's base URL. Without it the embedded reference server runs (data in DATA-DIR/server).", Recursive = true };
 var dataDir = new Option<string>("--data-dir") { Description = "The local data folder (license state, embedded server).", DefaultValueFactory = _ => ".faktum-data", Recursive = true };
 var trustedKeys = new Option<string[]>("--trusted-key") { Description = "A pinned server key KID=BASE64URL (kid and x of a JWK from the server's jwks.json); repeatable.", Recursive = true, AllowMultipleArgumentsPerToken = false };
 var appVersion = new Option<string?>("--app-version") { Description = "The app version sent at start (default: this program's version).", Recursive = true };
@@ -30,13 +30,20 @@ var email = new Option<string>("--email") { Description = "E-mail address (used 
 var password = new Option<string>("--password") { Description = "The one-time password from the e-mail.", Required = true };
 
 var demo = new Command("demo", "Walk the seed's stories S1–S7 end to end on the embedded server, without input.");
-demo.SetAction((parse, ct) =>
+demo.SetAction(async (parse, ct) =>
 {
-    var global = Global(parse);
-    var output = new Output(Faktum.Factuur.Texts.Texts.For(global.Language), global.Json);
-    return global.Server is not null
-        ? Task.FromResult(output.Error("demo", "demo runs on the embedded server (it reads the one-time passwords from its pickup folder); leave out --server."))
-        : new Demo(global, output).RunAsync(ct);
+    var output = new Output(Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)), parse.GetValue(json));
+    try
+    {
+        var global = Global(parse);
+        return global.Server is not null
+            ? output.Error("demo", "demo runs on the embedded server (it reads the one-time passwords from its pickup folder); leave out --server.")
+            : await new Demo(global, output).RunAsync(ct).ConfigureAwait(false);
+    }
+    catch (ArgumentException ex)
+    {
+        return output.Error("demo", ex.Message);
+    }
 });
 
 var register = new Command("register", "Register a new company (S2); a one-time password is e-mailed.") { company, postcode, country, street, houseNumber, city, contact, phone, email };
@@ -72,9 +79,7 @@ foreach (var command in new[] { demo, register, confirm, recover, status, profil
 
 root.SetAction(async (parse, ct) =>
 {
-    var global = Global(parse);
-    var output = new Output(Faktum.Factuur.Texts.Texts.For(global.Language), global.Json);
-    if (Console.IsInputRedirected || global.Json)
+    if (Console.IsInputRedirected || parse.GetValue(json))
     {
         Console.Error.WriteLine("Geen opdracht gegeven en geen terminal: kies een opdracht (demo, register, confirm, recover, status, profile). Zie --help.");
         return ExitCodes.Error;
@@ -99,7 +104,13 @@ GlobalSettings Global(ParseResult parse)
         keys[split[0]] = split[1];
     }
 
-    return new GlobalSettings(parse.GetValue(server), Path.GetFullPath(parse.GetValue(dataDir)!), keys, parse.GetValue(appVersion), parse.GetValue(channel)!, parse.GetValue(language)!, parse.GetValue(json));
+    Uri? serverUrl = null;
+    if (parse.GetValue(server) is { } url && (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out serverUrl) || serverUrl.Scheme is not ("https" or "http")))
+    {
+        throw new ArgumentException($"--server '{url}' is not an absolute http(s) URL.");
+    }
+
+    return new GlobalSettings(serverUrl, Path.GetFullPath(parse.GetValue(dataDir)!), keys, parse.GetValue(appVersion), parse.GetValue(channel)!, parse.GetValue(language)!, parse.GetValue(json));
 }
 
 async Task<int> WithSessionAsync(ParseResult parse, string name, Func<Session, Output, Task<int>> run, CancellationToken ct)
