@@ -66,7 +66,9 @@ public sealed class PackageContentTests(SampleDemoFixture demo)
 
     private static string PackagePath(string extension)
     {
-        var files = Directory.GetFiles(Feed, "Faktum.Licensing.*" + extension);
-        return Assert.Single(files);
+        // The feed may hold older versions too; the run above packed the newest.
+        var files = new DirectoryInfo(Feed).GetFiles("Faktum.Licensing.*" + extension);
+        Assert.NotEmpty(files);
+        return files.OrderByDescending(f => f.LastWriteTimeUtc).First().FullName;
     }
 }
