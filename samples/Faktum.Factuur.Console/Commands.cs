@@ -1,0 +1,69 @@
+using Faktum.Licensing;
+
+namespace Faktum.Factuur;
+
+/// <summary>The non-interactive commands (register, confirm, recover, status, profile).</summary>
+internal static class Commands
+{
+    public static async Task<int> RegisterAsync(Session session, Output output, CompanyRegistration registration, CancellationToken cancellationToken)
+    {
+        var result = await session.Licensing.RegisterCompanyAsync(registration, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return output.Failed("register", result.Failure, result.Message, result.FieldErrors);
+        }
+
+        return output.Done("register", WithMailFolder(session, output, output.Texts.Registered), new() { ["mailDirectory"] = session.Server?.MailDirectory });
+    }
+
+    public static async Task<int> ConfirmAsync(Session session, Output output, string email, string password, CancellationToken cancellationToken)
+    {
+        var result = await session.Licensing.ConfirmAsync(email, password, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return output.Failed("confirm", result.Failure, result.Message, result.FieldErrors);
+        }
+
+        return output.Done("confirm", $"{output.Texts.Confirmed} {output.Texts.State(result.Value)}", new() { ["status"] = Output.Describe(result.Value) });
+    }
+
+    public static async Task<int> RecoverAsync(Session session, Output output, string email, CancellationToken cancellationToken)
+    {
+        var result = await session.Licensing.RequestOneTimePasswordAsync(email, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return output.Failed("recover", result.Failure, result.Message, result.FieldErrors);
+        }
+
+        return output.Done("recover", WithMailFolder(session, output, output.Texts.PasswordRequested), new() { ["mailDirectory"] = session.Server?.MailDirectory });
+    }
+
+    /// <summary>Exit 0 when the app may run normally (licensed, trial, offline grace), 3 when it must drop to read-only.</summary>
+    public static async Task<int> StatusAsync(Session session, Output output, CancellationToken cancellationToken)
+    {
+        var status = await session.Licensing.CheckAsync(cancellationToken).ConfigureAwait(false);
+        var message = $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}{Environment.NewLine}{output.Texts.UpdatesNotYetAvailable}";
+        return output.Done("status", message, new() { ["status"] = Output.Describe(status), ["updates"] = "not-yet-available" },
+            status.Mode == LicenseMode.ReadOnly ? ExitCodes.NotRunnable : ExitCodes.Success);
+    }
+
+    public static async Task<int> ProfileAsync(Session session, Output output, CancellationToken cancellationToken)
+    {
+        var profile = await session.Licensing.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false);
+        if (profile is null)
+        {
+            return output.Failed("profile", LicensingFailure.NotRegistered, output.Texts.NoProfile);
+        }
+
+        return output.Done("profile", Describe(profile, output.Texts), new() { ["profile"] = profile });
+    }
+
+    public static string Describe(CompanyProfile profile, Texts.Texts texts) => string.Join(Environment.NewLine,
+        profile.Name,
+        $"{texts.InvoiceAddress}: {profile.Street} {profile.HouseNumber}, {profile.Postcode} {profile.City} ({profile.Country})",
+        $"{texts.ContactName}: {profile.ContactName}{(profile.Phone is { Length: > 0 } phone ? $", {phone}" : string.Empty)}",
+        $"{texts.Email}: {profile.Email}");
+
+    private static string WithMailFolder(Session session, Output output, string message) =>
+        session.Server is { } server ? $"{message}{Environment.NewLine}{output.Texts.MailFolder(server.MailDirectory)}" : message;
+}

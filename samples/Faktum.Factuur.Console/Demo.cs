@@ -1,0 +1,156 @@
+using Faktum.Licensing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Faktum.Factuur;
+
+/// <summary>
+/// The seed's stories S1–S7 end to end without input, on the embedded server in a fresh folder DATA-DIR/demo:
+/// each step prints what happened; the exit code is 0 only when every step behaved as the seed says.
+/// </summary>
+internal sealed class Demo(GlobalSettings global, Output output)
+{
+    private const string Email = "jan@bakkerij-jansen.nl";
+    private readonly List<Step> _steps = [];
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var texts = output.Texts;
+        output.Line(texts.DemoTitle);
+        var folder = Path.Combine(global.DataDirectory, "demo");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        EmbeddedServer server;
+        try
+        {
+            server = await EmbeddedServer.StartAsync(Path.Combine(folder, "server"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Record("server", false, ex.Message);
+            return Finish();
+        }
+
+        await using (server.ConfigureAwait(false))
+        {
+            Record("server", true, server.BaseAddress.ToString());
+            var settings = new LicensingSettings(server.BaseAddress, server.TrustedKeys, global.AppVersion, global.Channel);
+            using var first = LicensingHost.Build(settings, Path.Combine(folder, "computer-1"));
+            using var second = LicensingHost.Build(settings, Path.Combine(folder, "computer-2"));
+            using var third = LicensingHost.Build(settings, Path.Combine(folder, "computer-3"));
+            var pc1 = first.Services.GetRequiredService<IFaktumLicensing>();
+            var pc2 = second.Services.GetRequiredService<IFaktumLicensing>();
+            var pc3 = third.Services.GetRequiredService<IFaktumLicensing>();
+            await WalkAsync(server, pc1, pc2, pc3, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Finish();
+    }
+
+    private async Task WalkAsync(EmbeddedServer server, IFaktumLicensing pc1, IFaktumLicensing pc2, IFaktumLicensing pc3, CancellationToken cancellationToken)
+    {
+        var texts = output.Texts;
+
+        // S1/S2: a new company on the first computer.
+        var registered = await pc1.RegisterCompanyAsync(new CompanyRegistration
+        {
+            CompanyName = "Bakkerij Jansen B.V.",
+            Postcode = "1234 AB",
+            Country = "NL",
+            Street = "Dorpsstraat",
+            HouseNumber = "12a",
+            City = "Utrecht",
+            ContactName = "Jan Jansen",
+            Phone = "+31 30 123 4567",
+            Email = Email,
+        }, cancellationToken).ConfigureAwait(false);
+        if (!Record("register", registered.Succeeded, registered.Succeeded ? texts.Registered : Describe(registered.Failure, registered.Message), registered.Failure))
+        {
+            return;
+        }
+
+        var password = await Mailbox.WaitForPasswordAsync(server.MailDirectory, Email, [], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        if (!Record("mail", password is not null, password is null ? texts.MailFolder(server.MailDirectory) : $"{Email}: {password}"))
+        {
+            return;
+        }
+
+        var confirmed = await pc1.ConfirmAsync(Email, password!, cancellationToken).ConfigureAwait(false);
+        if (!Record("confirm", confirmed.Succeeded && confirmed.Value.State == LicenseState.Trial,
+            confirmed.Succeeded ? texts.State(confirmed.Value) : Describe(confirmed.Failure, confirmed.Message), confirmed.Failure, confirmed.Value))
+        {
+            return;
+        }
+
+        // S5/S7: the next start.
+        var status = await pc1.CheckAsync(cancellationToken).ConfigureAwait(false);
+        Record("status", status.State == LicenseState.Trial && status.DaysLeft > 0 && status.IsConfirmedOnline, texts.State(status), status: status);
+
+        // S6: the company profile; its address is the invoice address.
+        var profile = await pc1.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false);
+        Record("profile", profile is { Name: "Bakkerij Jansen B.V.", Postcode: "1234 AB", City: "Utrecht" },
+            profile is null ? texts.NoProfile : Commands.Describe(profile, texts).Replace(Environment.NewLine, " | ", StringComparison.Ordinal));
+
+        // S4: a second computer recovers the account by e-mail.
+        var recovery = await pc2.RequestOneTimePasswordAsync(Email, cancellationToken).ConfigureAwait(false);
+        var newPassword = recovery.Succeeded
+            ? await Mailbox.WaitForPasswordAsync(server.MailDirectory, Email, [password!], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false)
+            : null;
+        if (!Record("recover", recovery.Succeeded && newPassword is not null,
+            recovery.Succeeded ? $"{texts.PasswordRequested} {Email}: {newPassword}" : Describe(recovery.Failure, recovery.Message), recovery.Failure))
+        {
+            return;
+        }
+
+        var recovered = await pc2.ConfirmAsync(Email, newPassword!, cancellationToken).ConfigureAwait(false);
+        Record("recover-confirm", recovered.Succeeded && recovered.Value.State == LicenseState.Trial,
+            recovered.Succeeded ? texts.State(recovered.Value) : Describe(recovered.Failure, recovered.Message), recovered.Failure, recovered.Value);
+
+        // S4: the first computer learns at its next start that the license moved.
+        var moved = await pc1.CheckAsync(cancellationToken).ConfigureAwait(false);
+        Record("moved", moved.State == LicenseState.MovedToAnotherInstallation && moved.Mode == LicenseMode.ReadOnly, texts.State(moved), status: moved);
+
+        // S3: one license per company — a name variant of the same company is refused.
+        var duplicate = await pc3.RegisterCompanyAsync(new CompanyRegistration
+        {
+            CompanyName = "bakkerij  jansen bv",
+            Postcode = "1234ab",
+            Country = "NL",
+            Street = "Dorpsstraat",
+            HouseNumber = "12a",
+            City = "Utrecht",
+            ContactName = "Piet Jansen",
+            Email = "piet@bakkerij-jansen.nl",
+        }, cancellationToken).ConfigureAwait(false);
+        Record("duplicate", duplicate.Failure == LicensingFailure.CompanyAlreadyRegistered,
+            duplicate.Succeeded ? "registered twice" : Describe(duplicate.Failure, duplicate.Message), duplicate.Failure);
+
+        // S5 updates: update discovery is being built ([updates]); this step is marked, not faked.
+        _steps.Add(new Step("updates", texts.DemoStep("updates"), true, texts.UpdatesNotYetAvailable, Skipped: true));
+        output.Line($"  [-] {texts.DemoStep("updates")}: {texts.UpdatesNotYetAvailable} ({texts.Skipped})");
+    }
+
+    private string Describe(LicensingFailure failure, string? message) => $"{failure}: {output.Texts.Failure(failure)} {message}".Trim();
+
+    private bool Record(string id, bool ok, string detail, LicensingFailure failure = LicensingFailure.None, LicenseStatus? status = null)
+    {
+        _steps.Add(new Step(id, output.Texts.DemoStep(id), ok, detail, failure == LicensingFailure.None ? null : failure, status is null ? null : Output.Describe(status)));
+        output.Line($"  [{(ok ? "ok" : "!!")}] {output.Texts.DemoStep(id)}");
+        output.Line($"       {detail}");
+        return ok;
+    }
+
+    private int Finish()
+    {
+        var ok = _steps.All(s => s.Ok) && _steps.Any(s => s.Id == "duplicate");
+        var message = ok ? output.Texts.DemoPassed : output.Texts.DemoFailed;
+        return output.Json
+            ? output.Done("demo", message, new() { ["steps"] = _steps }, ok ? ExitCodes.Success : ExitCodes.Error)
+            : output.Done("demo", (ok ? "OK: " : "!! ") + message, exitCode: ok ? ExitCodes.Success : ExitCodes.Error);
+    }
+
+    internal sealed record Step(string Id, string Title, bool Ok, string Detail, LicensingFailure? Failure = null, object? Status = null, bool Skipped = false);
+}

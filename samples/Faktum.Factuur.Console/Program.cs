@@ -1,0 +1,132 @@
+using System.CommandLine;
+using Faktum.Factuur;
+using Faktum.Licensing;
+
+// Faktum Factuur, the sample invoicing program: the seed's registration screens on Faktum.Licensing.
+// Without a command (and with a terminal) it shows the screens; the commands are for scripts (--json).
+var server = new Option<string?>("--server") { Description = "The license server's base URL. Without it the embedded reference server runs (data in DATA-DIR/server).", Recursive = true };
+var dataDir = new Option<string>("--data-dir") { Description = "The local data folder (license state, embedded server).", DefaultValueFactory = _ => ".faktum-data", Recursive = true };
+var trustedKeys = new Option<string[]>("--trusted-key") { Description = "A pinned server key KID=BASE64URL (kid and x of a JWK from the server's jwks.json); repeatable.", Recursive = true, AllowMultipleArgumentsPerToken = false };
+var appVersion = new Option<string?>("--app-version") { Description = "The app version sent at start (default: this program's version).", Recursive = true };
+var channel = new Option<string>("--channel") { Description = "The update channel sent at start.", DefaultValueFactory = _ => "stable", Recursive = true };
+var language = new Option<string>("--lang") { Description = "Language: nl (default) or en.", DefaultValueFactory = _ => "nl", Recursive = true };
+language.AcceptOnlyFromAmong("nl", "en");
+var json = new Option<bool>("--json") { Description = "Write one JSON object to stdout (for scripts).", Recursive = true };
+
+var root = new RootCommand("Faktum Factuur — sample invoicing program on Faktum.Licensing. Without a command: the registration screens (interactive).")
+{
+    server, dataDir, trustedKeys, appVersion, channel, language, json,
+};
+
+var company = new Option<string>("--company") { Description = "Company name (cannot be changed later).", Required = true };
+var postcode = new Option<string>("--postcode") { Description = "Postcode, e.g. 1234 AB.", Required = true };
+var country = new Option<string>("--country") { Description = "Country (ISO alpha-2).", DefaultValueFactory = _ => "NL" };
+var street = new Option<string>("--street") { Description = "Street.", Required = true };
+var houseNumber = new Option<string>("--house-number") { Description = "House number.", Required = true };
+var city = new Option<string>("--city") { Description = "City.", Required = true };
+var contact = new Option<string>("--contact") { Description = "Contact person.", Required = true };
+var phone = new Option<string?>("--phone") { Description = "Phone (optional)." };
+var email = new Option<string>("--email") { Description = "E-mail address (used to confirm the account).", Required = true };
+var password = new Option<string>("--password") { Description = "The one-time password from the e-mail.", Required = true };
+
+var demo = new Command("demo", "Walk the seed's stories S1–S7 end to end on the embedded server, without input.");
+demo.SetAction(async (parse, ct) =>
+{
+    var output = new Output(Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)), parse.GetValue(json));
+    try
+    {
+        var global = Global(parse);
+        return global.Server is not null
+            ? output.Error("demo", "demo runs on the embedded server (it reads the one-time passwords from its pickup folder); leave out --server.")
+            : await new Demo(global, output).RunAsync(ct).ConfigureAwait(false);
+    }
+    catch (ArgumentException ex)
+    {
+        return output.Error("demo", ex.Message);
+    }
+});
+
+var register = new Command("register", "Register a new company (S2); a one-time password is e-mailed.") { company, postcode, country, street, houseNumber, city, contact, phone, email };
+register.SetAction((parse, ct) => WithSessionAsync(parse, "register", (session, output) => Commands.RegisterAsync(session, output, new CompanyRegistration
+{
+    CompanyName = parse.GetValue(company)!,
+    Postcode = parse.GetValue(postcode)!,
+    Country = parse.GetValue(country)!,
+    Street = parse.GetValue(street)!,
+    HouseNumber = parse.GetValue(houseNumber)!,
+    City = parse.GetValue(city)!,
+    ContactName = parse.GetValue(contact)!,
+    Phone = parse.GetValue(phone),
+    Email = parse.GetValue(email)!,
+}, ct), ct));
+
+var confirm = new Command("confirm", "Confirm the account with the one-time password from the e-mail (S2, S4).") { email, password };
+confirm.SetAction((parse, ct) => WithSessionAsync(parse, "confirm", (session, output) => Commands.ConfirmAsync(session, output, parse.GetValue(email)!, parse.GetValue(password)!, ct), ct));
+
+var recover = new Command("recover", "Existing company on this computer (S4): a new one-time password is e-mailed.") { email };
+recover.SetAction((parse, ct) => WithSessionAsync(parse, "recover", (session, output) => Commands.RecoverAsync(session, output, parse.GetValue(email)!, ct), ct));
+
+var status = new Command("status", "Check the license (S5): exit 0 when the app may run normally, 3 when it must be read-only.");
+status.SetAction((parse, ct) => WithSessionAsync(parse, "status", (session, output) => Commands.StatusAsync(session, output, ct), ct));
+
+var profile = new Command("profile", "Show the registered company (S6); its address is the invoice address.");
+profile.SetAction((parse, ct) => WithSessionAsync(parse, "profile", (session, output) => Commands.ProfileAsync(session, output, ct), ct));
+
+foreach (var command in new[] { demo, register, confirm, recover, status, profile })
+{
+    root.Subcommands.Add(command);
+}
+
+root.SetAction(async (parse, ct) =>
+{
+    if (Console.IsInputRedirected || parse.GetValue(json))
+    {
+        Console.Error.WriteLine("Geen opdracht gegeven en geen terminal: kies een opdracht (demo, register, confirm, recover, status, profile). Zie --help.");
+        return ExitCodes.Error;
+    }
+
+    return await WithSessionAsync(parse, "interactive", (session, o) => new Interactive(session, o).RunAsync(ct), ct).ConfigureAwait(false);
+});
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+
+GlobalSettings Global(ParseResult parse)
+{
+    var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+    foreach (var pair in parse.GetValue(trustedKeys) ?? [])
+    {
+        var split = pair.Split('=', 2);
+        if (split.Length != 2 || split[0].Length == 0 || split[1].Length == 0)
+        {
+            throw new ArgumentException($"--trusted-key '{pair}' is not KID=BASE64URL.");
+        }
+
+        keys[split[0]] = split[1];
+    }
+
+    Uri? serverUrl = null;
+    if (parse.GetValue(server) is { } url && (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out serverUrl) || serverUrl.Scheme is not ("https" or "http")))
+    {
+        throw new ArgumentException($"--server '{url}' is not an absolute http(s) URL.");
+    }
+
+    return new GlobalSettings(serverUrl, Path.GetFullPath(parse.GetValue(dataDir)!), keys, parse.GetValue(appVersion), parse.GetValue(channel)!, parse.GetValue(language)!, parse.GetValue(json));
+}
+
+async Task<int> WithSessionAsync(ParseResult parse, string name, Func<Session, Output, Task<int>> run, CancellationToken ct)
+{
+    var output = new Output(Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)), parse.GetValue(json));
+    try
+    {
+        var global = Global(parse);
+        var session = await Session.OpenAsync(global, output, ct).ConfigureAwait(false);
+        await using (session.ConfigureAwait(false))
+        {
+            return await run(session, output).ConfigureAwait(false);
+        }
+    }
+    catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException or Microsoft.Extensions.Options.OptionsValidationException)
+    {
+        return output.Error(name, ex.Message);
+    }
+}

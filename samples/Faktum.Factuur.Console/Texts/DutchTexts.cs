@@ -1,0 +1,115 @@
+using Faktum.Licensing;
+
+namespace Faktum.Factuur.Texts;
+
+/// <summary>Nederlands (standaard).</summary>
+internal sealed class DutchTexts : Texts
+{
+    public override string Language => "nl";
+    public override string ProgramTitle => "Faktum Factuur — factuurprogramma";
+    public override string RegistrationTitle => "Registratie — Uw bedrijf aanmelden bij Faktum Factuur";
+    public override string RegistrationIntro => "Met uw gegevens wordt een gebruikersaccount voor u aangemaakt en tevens een gratis proeflicentie. De licentie is verbonden aan de bedrijfsnaam en postcode.";
+    public override string EveryStartNotice => "Elke keer bij het opstarten maakt het programma één verbinding met de Faktum Factuur server om uw licentie te controleren en te kijken of er updates zijn. (Verder worden er geen gegevens uitgewisseld.)";
+    public override string ChooseTitle => "Factuur Software Installatie — Registratie";
+    public override string ChooseExisting => "1  Een bestaand (reeds aangemeld) bedrijf/account gebruiken";
+    public override string ChooseNew => "2  Een nieuw bedrijf aanmelden";
+    public override string OneLicensePerCompany => "LET OP: U kunt alleen één licentie per bedrijf gebruiken.";
+    public override string Choice => "Uw keuze (1 of 2)";
+    public override string PersonalDetailsTitle => "Persoonlijke gegevens";
+    public override string CompanyDetailsTitle => "Nieuw bedrijf — bedrijfsgegevens";
+    public override string ContactName => "Naam contactpersoon";
+    public override string Phone => "Telefoonnummer";
+    public override string Email => "E-mailadres";
+    public override string EmailWarning => "LET OP: Gebruik een geldig e-mailadres. Uw e-mailadres wordt gebruikt om uw account te bevestigen en voor de verdere communicatie met Faktum Factuur.";
+    public override string CompanyName => "Bedrijfsnaam";
+    public override string CompanyNameWarning => "LET OP: Geef de juiste bedrijfsnaam op. Het is niet mogelijk deze later te veranderen.";
+    public override string Postcode => "Postcode";
+    public override string Street => "Straat";
+    public override string HouseNumber => "Huisnummer";
+    public override string City => "Plaats";
+    public override string Country => "Land (NL)";
+    public override string AddressWarning => "LET OP: Gebruik een geldig adres. Dit adres wordt automatisch door het programma gebruikt als uw factuuradres.";
+    public override string Optional => "(optioneel)";
+    public override string Required => "Dit veld is verplicht.";
+    public override string CheckDetails => "Kloppen deze gegevens?";
+    public override string YesNo => "(j/n)";
+    public override string Yes => "j";
+    public override string ExistingTitle => "Bestaand bedrijf/account";
+    public override string ExistingIntro => "Moet u opnieuw registreren, bijvoorbeeld omdat het programma verwijderd is of u Faktum Factuur op een andere computer wilt gebruiken? Voer uw e-mailadres in en u krijgt een nieuw wachtwoord. Nadat u uw identiteit hebt bevestigd met het nieuwe wachtwoord, kunt u gewoon verder met de software.";
+    public override string PasswordTitle => "Account bevestigen";
+    public override string PasswordIntro => "U hebt een e-mail ontvangen met een eenmalig wachtwoord (zoals ABCDE-FGHJK). Het is 30 minuten geldig.";
+    public override string Password => "Wachtwoord uit de e-mail";
+    public override string SwitchToExisting => "Wilt u dit bedrijf als bestaand bedrijf gebruiken (nieuw wachtwoord per e-mail)?";
+    public override string TryAgain => "Probeer het opnieuw.";
+    public override string FinishedTitle => "Factuurprogramma — Nieuw bedrijf";
+    public override string Finished => "U bent nu klaar met het installeren van het factuurprogramma Faktum Factuur.\nVoordat u uw eerste factuur kunt aanmaken, moet u eerst een aantal instellingen aanpassen en een aantal gegevens invoeren.";
+    public override string NextStep => "Volgende stap: Uw bedrijfsgegevens toevoegen";
+    public override string Cancelled => "Afgebroken.";
+
+    public override string Registered => "Uw bedrijf is aangemeld. U ontvangt een e-mail met een eenmalig wachtwoord; bevestig daarmee uw account (confirm).";
+    public override string PasswordRequested => "Als dit e-mailadres bij ons bekend is, ontvangt u een e-mail met een nieuw eenmalig wachtwoord.";
+    public override string Confirmed => "Uw account is bevestigd en de licentie staat op deze computer.";
+    public override string NoProfile => "Er zijn op deze computer nog geen bedrijfsgegevens: meld eerst uw bedrijf aan of gebruik een bestaand bedrijf.";
+    public override string InvoiceAddress => "Factuuradres";
+    public override string LicenseStatusTitle => "Licentie";
+    public override string ServerStarted(Uri address) => $"Ingebouwde licentieserver gestart op {address}";
+    public override string MailFolder(string folder) => $"E-mails van de ingebouwde server staan in {folder}";
+    public override string UpdatesNotYetAvailable => "Updates: nog niet beschikbaar (update-ontdekking volgt).";
+
+    public override string DemoTitle => "Demo: de registratieschermen van Faktum Factuur, van begin tot eind (S1–S7)";
+    public override string DemoStep(string id) => id switch
+    {
+        "server" => "Ingebouwde licentieserver starten",
+        "register" => "S2 Nieuw bedrijf aanmelden: Bakkerij Jansen B.V., 1234 AB",
+        "mail" => "S2 Het eenmalige wachtwoord uit de e-mail lezen",
+        "confirm" => "S2 Account bevestigen met het wachtwoord: proeflicentie ontvangen",
+        "status" => "S5/S7 Volgende start: licentie controleren (proefperiode, dagen over)",
+        "profile" => "S6 Bedrijfsgegevens: het adres is het factuuradres",
+        "recover" => "S4 Tweede computer: bestaand bedrijf, nieuw wachtwoord per e-mail",
+        "recover-confirm" => "S4 Tweede computer: identiteit bevestigen, licentie ontvangen",
+        "moved" => "S4 Eerste computer: hoort bij de volgende start dat de licentie verhuisd is",
+        "duplicate" => "S3 Hetzelfde bedrijf opnieuw aanmelden (\"bakkerij  jansen bv\", 1234ab): geweigerd",
+        "updates" => "S5 Updates zoeken",
+        _ => id,
+    };
+    public override string DemoPassed => "Alle stappen gedragen zich zoals de registratiehandleiding beschrijft.";
+    public override string DemoFailed => "Niet alle stappen gedroegen zich zoals verwacht.";
+    public override string Skipped => "overgeslagen";
+
+    public override string State(LicenseStatus status) => status.State switch
+    {
+        LicenseState.Licensed => "Uw licentie is geldig.",
+        LicenseState.Trial => $"Proeflicentie: nog {status.DaysLeft} {(status.DaysLeft == 1 ? "dag" : "dagen")}.",
+        LicenseState.TrialExpired => "Uw proefperiode is verlopen. U kunt uw gegevens nog inzien, afdrukken en exporteren (alleen lezen).",
+        LicenseState.Expired => "Uw licentie is verlopen. U kunt uw gegevens nog inzien, afdrukken en exporteren (alleen lezen).",
+        LicenseState.Suspended => "Uw licentie is tijdelijk geschorst. Neem contact op met Faktum. Uw gegevens blijven leesbaar (alleen lezen).",
+        LicenseState.Revoked => "Uw licentie is ingetrokken. Neem contact op met Faktum. Uw gegevens blijven leesbaar (alleen lezen).",
+        LicenseState.MovedToAnotherInstallation => "Uw licentie is verhuisd naar een andere computer. Wilt u hier verder werken, kies dan 'bestaand bedrijf'. Tot die tijd: alleen lezen.",
+        LicenseState.NotRegistered => "Op deze computer is nog geen licentie: meld uw bedrijf aan of kies 'bestaand bedrijf'.",
+        LicenseState.OfflineGrace => $"De licentieserver is niet bereikbaar. U kunt nog {status.DaysLeft} {(status.DaysLeft == 1 ? "dag" : "dagen")} offline werken.",
+        LicenseState.OfflineGraceExpired => "U bent te lang offline geweest: maak verbinding met internet om uw licentie te laten controleren. Tot die tijd: alleen lezen.",
+        LicenseState.ClockRolledBack => "De klok van deze computer staat achter. Zet de datum en tijd goed. Tot die tijd: alleen lezen.",
+        LicenseState.Invalid => "De licentie op deze computer is ongeldig. Kies 'bestaand bedrijf' om haar opnieuw op te halen. Tot die tijd: alleen lezen.",
+        LicenseState.NotChecked => "De licentie is nog niet gecontroleerd.",
+        _ => status.State.ToString(),
+    };
+
+    public override string Failure(LicensingFailure failure) => failure switch
+    {
+        LicensingFailure.InvalidInput => "Niet alle gegevens zijn juist ingevuld.",
+        LicensingFailure.CompanyAlreadyRegistered => "Dit bedrijf heeft al een licentie (één licentie per bedrijf). Kies 'bestaand bedrijf' en vraag een nieuw wachtwoord aan.",
+        LicensingFailure.OneTimePasswordInvalid => "Het wachtwoord is onjuist, verlopen of al gebruikt.",
+        LicensingFailure.TooManyAttempts => "Te vaak een onjuist wachtwoord: dit wachtwoord werkt niet meer. Vraag een nieuw wachtwoord aan.",
+        LicensingFailure.CompanyNameImmutable => "De bedrijfsnaam kan niet worden veranderd.",
+        LicensingFailure.NotRegistered => "Op deze computer is nog geen licentie: meld eerst uw bedrijf aan of kies 'bestaand bedrijf'.",
+        LicensingFailure.LicenseRejected => "De server heeft de licentie van deze computer geweigerd. Kies 'bestaand bedrijf' om haar opnieuw op te halen.",
+        LicensingFailure.RateLimited => "Te veel pogingen achter elkaar. Wacht even en probeer het opnieuw.",
+        LicensingFailure.ServerUnreachable => "De licentieserver is niet bereikbaar. Controleer uw internetverbinding en probeer het later opnieuw.",
+        LicensingFailure.InvalidResponse => "Het antwoord van de licentieserver was onbruikbaar of niet correct ondertekend.",
+        LicensingFailure.RequestRejected => "De licentieserver heeft het verzoek geweigerd.",
+        LicensingFailure.LocalStateUnavailable => "De licentiegegevens op deze computer konden niet worden gelezen of geschreven. Controleer de map en de rechten.",
+        _ => failure.ToString(),
+    };
+
+    public override string Error => "Fout";
+}

@@ -1,0 +1,115 @@
+using Faktum.Licensing;
+
+namespace Faktum.Factuur.Texts;
+
+/// <summary>English (with <c>--lang en</c>).</summary>
+internal sealed class EnglishTexts : Texts
+{
+    public override string Language => "en";
+    public override string ProgramTitle => "Faktum Factuur — invoicing program";
+    public override string RegistrationTitle => "Registration — Registering your company with Faktum Factuur";
+    public override string RegistrationIntro => "With your details a user account is created for you, and also a free trial license. The license is tied to the company name and the postcode.";
+    public override string EveryStartNotice => "Every time the program starts it makes one connection to the Faktum Factuur server to check your license and whether there are updates. (No other data is exchanged.)";
+    public override string ChooseTitle => "Invoicing software installation — Registration";
+    public override string ChooseExisting => "1  Use an existing (already registered) company/account";
+    public override string ChooseNew => "2  Register a new company";
+    public override string OneLicensePerCompany => "NOTE: you can use only one license per company.";
+    public override string Choice => "Your choice (1 or 2)";
+    public override string PersonalDetailsTitle => "Personal details";
+    public override string CompanyDetailsTitle => "New company — company details";
+    public override string ContactName => "Contact person";
+    public override string Phone => "Phone";
+    public override string Email => "E-mail address";
+    public override string EmailWarning => "NOTE: use a valid e-mail address. Your e-mail address is used to confirm your account and for all further communication with Faktum Factuur.";
+    public override string CompanyName => "Company name";
+    public override string CompanyNameWarning => "NOTE: please enter the correct company name. It cannot be changed later.";
+    public override string Postcode => "Postcode";
+    public override string Street => "Street";
+    public override string HouseNumber => "House number";
+    public override string City => "City";
+    public override string Country => "Country (NL)";
+    public override string AddressWarning => "NOTE: use a valid address. The program automatically uses this address as your invoice address.";
+    public override string Optional => "(optional)";
+    public override string Required => "This field is required.";
+    public override string CheckDetails => "Are these details correct?";
+    public override string YesNo => "(y/n)";
+    public override string Yes => "y";
+    public override string ExistingTitle => "Existing company/account";
+    public override string ExistingIntro => "Do you have to register again, for example because the program was removed or you want to use Faktum Factuur on another computer? Enter your e-mail address and you will receive a new password. Once you have confirmed your identity with it, you can simply carry on.";
+    public override string PasswordTitle => "Confirm your account";
+    public override string PasswordIntro => "You have received an e-mail with a one-time password (like ABCDE-FGHJK). It works for 30 minutes.";
+    public override string Password => "Password from the e-mail";
+    public override string SwitchToExisting => "Do you want to use this company as an existing company (new password by e-mail)?";
+    public override string TryAgain => "Please try again.";
+    public override string FinishedTitle => "Invoicing program — New company";
+    public override string Finished => "You have now finished installing the Faktum Factuur invoicing program.\nBefore you can create your first invoice you first have to adjust a number of settings and enter some details.";
+    public override string NextStep => "Next step: add your company details";
+    public override string Cancelled => "Cancelled.";
+
+    public override string Registered => "Your company is registered. You will receive an e-mail with a one-time password; confirm your account with it (confirm).";
+    public override string PasswordRequested => "If this e-mail address is known to us, you will receive an e-mail with a new one-time password.";
+    public override string Confirmed => "Your account is confirmed and the license is on this computer.";
+    public override string NoProfile => "There are no company details on this computer yet: register your company or use an existing company first.";
+    public override string InvoiceAddress => "Invoice address";
+    public override string LicenseStatusTitle => "License";
+    public override string ServerStarted(Uri address) => $"Embedded license server started at {address}";
+    public override string MailFolder(string folder) => $"The embedded server's e-mails are in {folder}";
+    public override string UpdatesNotYetAvailable => "Updates: not yet available (update discovery is coming).";
+
+    public override string DemoTitle => "Demo: the Faktum Factuur registration screens, end to end (S1–S7)";
+    public override string DemoStep(string id) => id switch
+    {
+        "server" => "Start the embedded license server",
+        "register" => "S2 Register a new company: Bakkerij Jansen B.V., 1234 AB",
+        "mail" => "S2 Read the one-time password from the e-mail",
+        "confirm" => "S2 Confirm the account with the password: trial license received",
+        "status" => "S5/S7 Next start: check the license (trial, days left)",
+        "profile" => "S6 Company profile: the address is the invoice address",
+        "recover" => "S4 Second computer: existing company, new password by e-mail",
+        "recover-confirm" => "S4 Second computer: confirm identity, license received",
+        "moved" => "S4 First computer: learns at its next start that the license moved",
+        "duplicate" => "S3 Register the same company again (\"bakkerij  jansen bv\", 1234ab): refused",
+        "updates" => "S5 Look for updates",
+        _ => id,
+    };
+    public override string DemoPassed => "Every step behaved as the registration guide describes.";
+    public override string DemoFailed => "Not every step behaved as expected.";
+    public override string Skipped => "skipped";
+
+    public override string State(LicenseStatus status) => status.State switch
+    {
+        LicenseState.Licensed => "Your license is valid.",
+        LicenseState.Trial => $"Trial license: {status.DaysLeft} {(status.DaysLeft == 1 ? "day" : "days")} left.",
+        LicenseState.TrialExpired => "Your trial has ended. You can still view, print and export your data (read-only).",
+        LicenseState.Expired => "Your license has expired. You can still view, print and export your data (read-only).",
+        LicenseState.Suspended => "Your license is suspended. Please contact Faktum. Your data stays readable (read-only).",
+        LicenseState.Revoked => "Your license has been revoked. Please contact Faktum. Your data stays readable (read-only).",
+        LicenseState.MovedToAnotherInstallation => "Your license has moved to another computer. To work here, choose 'existing company'. Until then: read-only.",
+        LicenseState.NotRegistered => "There is no license on this computer yet: register your company or choose 'existing company'.",
+        LicenseState.OfflineGrace => $"The license server cannot be reached. You can keep working offline for {status.DaysLeft} more {(status.DaysLeft == 1 ? "day" : "days")}.",
+        LicenseState.OfflineGraceExpired => "You have been offline too long: connect to the internet so your license can be checked. Until then: read-only.",
+        LicenseState.ClockRolledBack => "This computer's clock is behind. Please correct the date and time. Until then: read-only.",
+        LicenseState.Invalid => "The license on this computer is not valid. Choose 'existing company' to fetch it again. Until then: read-only.",
+        LicenseState.NotChecked => "The license has not been checked yet.",
+        _ => status.State.ToString(),
+    };
+
+    public override string Failure(LicensingFailure failure) => failure switch
+    {
+        LicensingFailure.InvalidInput => "Not every field is filled in correctly.",
+        LicensingFailure.CompanyAlreadyRegistered => "This company already holds a license (one license per company). Choose 'existing company' and ask for a new password.",
+        LicensingFailure.OneTimePasswordInvalid => "The password is wrong, expired or already used.",
+        LicensingFailure.TooManyAttempts => "Too many wrong passwords: this password no longer works. Ask for a new one.",
+        LicensingFailure.CompanyNameImmutable => "The company name cannot be changed.",
+        LicensingFailure.NotRegistered => "There is no license on this computer yet: register your company or choose 'existing company' first.",
+        LicensingFailure.LicenseRejected => "The server refused this computer's license. Choose 'existing company' to fetch it again.",
+        LicensingFailure.RateLimited => "Too many attempts in a row. Please wait a moment and try again.",
+        LicensingFailure.ServerUnreachable => "The license server cannot be reached. Check your internet connection and try again later.",
+        LicensingFailure.InvalidResponse => "The license server's answer was unusable or not correctly signed.",
+        LicensingFailure.RequestRejected => "The license server refused the request.",
+        LicensingFailure.LocalStateUnavailable => "The license data on this computer could not be read or written. Check the folder and its permissions.",
+        _ => failure.ToString(),
+    };
+
+    public override string Error => "Error";
+}

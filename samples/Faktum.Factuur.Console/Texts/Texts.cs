@@ -1,0 +1,79 @@
+using Faktum.Licensing;
+
+namespace Faktum.Factuur.Texts;
+
+/// <summary>Every text the sample shows, one subclass per language (<see cref="DutchTexts"/> is the default).</summary>
+internal abstract class Texts
+{
+    public static Texts For(string? language) =>
+        string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? new EnglishTexts() : new DutchTexts();
+
+    public abstract string Language { get; }
+
+    // Screens (the seed's order).
+    public abstract string ProgramTitle { get; }
+    public abstract string RegistrationTitle { get; }
+    public abstract string RegistrationIntro { get; }
+    public abstract string EveryStartNotice { get; }
+    public abstract string ChooseTitle { get; }
+    public abstract string ChooseExisting { get; }
+    public abstract string ChooseNew { get; }
+    public abstract string OneLicensePerCompany { get; }
+    public abstract string Choice { get; }
+    public abstract string PersonalDetailsTitle { get; }
+    public abstract string CompanyDetailsTitle { get; }
+    public abstract string ContactName { get; }
+    public abstract string Phone { get; }
+    public abstract string Email { get; }
+    public abstract string EmailWarning { get; }
+    public abstract string CompanyName { get; }
+    public abstract string CompanyNameWarning { get; }
+    public abstract string Postcode { get; }
+    public abstract string Street { get; }
+    public abstract string HouseNumber { get; }
+    public abstract string City { get; }
+    public abstract string Country { get; }
+    public abstract string AddressWarning { get; }
+    public abstract string Optional { get; }
+    public abstract string Required { get; }
+    public abstract string CheckDetails { get; }
+    public abstract string YesNo { get; }
+    public abstract string Yes { get; }
+    public abstract string ExistingTitle { get; }
+    public abstract string ExistingIntro { get; }
+    public abstract string PasswordTitle { get; }
+    public abstract string PasswordIntro { get; }
+    public abstract string Password { get; }
+    public abstract string SwitchToExisting { get; }
+    public abstract string TryAgain { get; }
+    public abstract string FinishedTitle { get; }
+    public abstract string Finished { get; }
+    public abstract string NextStep { get; }
+    public abstract string Cancelled { get; }
+
+    // Results of the commands.
+    public abstract string Registered { get; }
+    public abstract string PasswordRequested { get; }
+    public abstract string Confirmed { get; }
+    public abstract string NoProfile { get; }
+    public abstract string InvoiceAddress { get; }
+    public abstract string LicenseStatusTitle { get; }
+    public abstract string ServerStarted(Uri address);
+    public abstract string MailFolder(string folder);
+    public abstract string UpdatesNotYetAvailable { get; }
+
+    // The demo (S1–S7).
+    public abstract string DemoTitle { get; }
+    public abstract string DemoStep(string id);
+    public abstract string DemoPassed { get; }
+    public abstract string DemoFailed { get; }
+    public abstract string Skipped { get; }
+
+    /// <summary>A clear sentence for each license state (what the user may do now).</summary>
+    public abstract string State(LicenseStatus status);
+
+    /// <summary>A clear sentence for each failure the SDK can return.</summary>
+    public abstract string Failure(LicensingFailure failure);
+
+    public abstract string Error { get; }
+}
