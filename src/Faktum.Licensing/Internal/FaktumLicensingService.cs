@@ -40,7 +40,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _verifier = new StartupResponseVerifier(_options.Issuer, _options.ProductId!, keys.Keys, timeProvider, _options.ClockTolerance);
+        _verifier = new StartupResponseVerifier(_options.Issuer, _options.ProductId!, keys.Keys, _options.ClockTolerance);
         _validator = new LicenseTokenValidator(ValidationOptions(keys, validateLifetime: true), timeProvider);
         _signatureValidator = new LicenseTokenValidator(ValidationOptions(keys, validateLifetime: false), timeProvider);
         _current = new LicenseStatus { State = LicenseState.NotChecked, CheckedAt = timeProvider.GetUtcNow() };
@@ -245,6 +245,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var request = new StartupRequest(token, _options.AppVersion, _options.Channel, nonce);
+        var sentAt = _timeProvider.GetTimestamp();
         var answer = await _server.SendAsync(
             LicenseServerClient.RetryingClientName, HttpMethod.Post, "v1/startup", request, ProtocolJsonContext.Default.StartupRequest, null, cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
@@ -273,7 +274,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             return await OfflineAsync(state, token, "The license server's answer was not a start-up response.").ConfigureAwait(false);
         }
 
-        var verified = await _verifier.VerifyAsync(response, nonce).ConfigureAwait(false);
+        var verified = await _verifier.VerifyAsync(response, nonce, _timeProvider.GetElapsedTime(sentAt)).ConfigureAwait(false);
         if (verified.Refusal is { } refusal)
         {
             Log.ResponseRefused(_logger, refusal);

@@ -195,6 +195,19 @@ public class StartupCheckTests
     }
 
     [Fact]
+    public async Task CheckAsync_LocalClockAnHourAheadOfTheServer_IsStillConfirmedOnline()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.ServerClockOffset = TimeSpan.FromHours(-1);
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.Trial, status.State);
+        Assert.True(status.IsConfirmedOnline, status.Message);
+    }
+
+    [Fact]
     public async Task CheckAsync_ServerClockFarAhead_IsClockRolledBack_AndTheOfflineCheckRemembersIt()
     {
         using var host = new LicensingTestHost();
