@@ -453,6 +453,10 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
                     LastOnlineCheck = now,
                     HighestServerTime = Max(current.State?.HighestServerTime, result.Claims.IssuedAt),
                     Company = company,
+
+                    // A license the server just issued (confirmation, correction) supersedes the verdict of an earlier check: a
+                    // license recovered back to this computer must not stay "moved" (or revoked, …) while the server is unreachable.
+                    LastVerdict = null,
                 }, license),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -416,6 +416,22 @@ public class StartupCheckTests
     }
 
     [Fact]
+    public async Task Offline_AfterAMovedVerdictAndARecoveryBackHere_IsOfflineGrace()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Verdict = StartupVerdicts.Moved;
+        Assert.Equal(LicenseState.MovedToAnotherInstallation, (await host.Licensing.CheckAsync()).State);
+        (await host.Licensing.RequestOneTimePasswordAsync("info@bakkerij-jansen.example")).EnsureSuccess();
+        (await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "123456")).EnsureSuccess();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+    }
+
+    [Fact]
     public async Task Offline_TrialPastItsEnd_IsTrialExpired()
     {
         using var host = new LicensingTestHost(o => o.OfflineGrace = TimeSpan.FromDays(60));
