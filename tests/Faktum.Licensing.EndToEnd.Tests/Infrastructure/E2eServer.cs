@@ -18,11 +18,13 @@ internal sealed partial class E2eServer : IAsyncDisposable
     /// <summary>The moment every test starts at; the server and the SDK share one fake clock.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
+    private readonly LicenseServerHostOptions _options;
     private RunningLicenseServer? _server;
 
-    private E2eServer(RunningLicenseServer server, string root, FakeTimeProvider time)
+    private E2eServer(RunningLicenseServer server, LicenseServerHostOptions options, string root, FakeTimeProvider time)
     {
         _server = server;
+        _options = options;
         Root = root;
         Time = time;
         BaseAddress = server.BaseAddress;
@@ -36,15 +38,16 @@ internal sealed partial class E2eServer : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Gets the address of the running server (a restart listens on a new port).</summary>
+    public Uri BaseAddress { get; private set; }
 
     public string DataDirectory { get; }
 
     /// <summary>The server's public keys as the SDK pins them: kid → base64url x.</summary>
-    public IReadOnlyDictionary<string, string> TrustedKeys { get; }
+    public IReadOnlyDictionary<string, string> TrustedKeys { get; private set; }
 
     /// <summary>A client for the admin API, with the API key.</summary>
-    public HttpClient Admin { get; }
+    public HttpClient Admin { get; private set; }
 
     public string PickupDirectory => Path.Combine(DataDirectory, "mail");
 
@@ -65,7 +68,7 @@ internal sealed partial class E2eServer : IAsyncDisposable
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "100000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
         var server = await LicenseServerHost.StartAsync(options);
-        return new E2eServer(server, root, time);
+        return new E2eServer(server, options, root, time);
     }
 
     /// <summary>A data folder for one installation of the host app ("a computer").</summary>
@@ -78,6 +81,19 @@ internal sealed partial class E2eServer : IAsyncDisposable
         {
             await server.DisposeAsync();
         }
+    }
+
+    /// <summary>Stops the server and starts a new one on the same data folder (database, keys, pickup folder).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        var server = await LicenseServerHost.StartAsync(_options);
+        _server = server;
+        BaseAddress = server.BaseAddress;
+        TrustedKeys = server.PublicKeys.ToDictionary(k => k.KeyId, k => k.ExportPublicKeyBase64Url(), StringComparer.Ordinal);
+        Admin.Dispose();
+        Admin = new HttpClient { BaseAddress = server.BaseAddress };
+        Admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     }
 
     /// <summary>Reads the one-time password of the <paramref name="count"/>-th mail to <paramref name="email"/> from the pickup folder.</summary>
