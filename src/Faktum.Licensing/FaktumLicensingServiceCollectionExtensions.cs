@@ -125,11 +125,14 @@ public static class FaktumLicensingServiceCollectionExtensions
         client.Timeout = TotalTimeout(options) + TimeSpan.FromSeconds(5);
     }
 
-    // No cookies, no redirects: the start-up exchange carries nothing but its four members (I4).
+    // No cookies, no redirects, no trace context: the start-up exchange carries nothing but its four members (I4). Without
+    // ActivityHeadersPropagator = null, a host app that traces (OpenTelemetry, Application Insights) would send its trace id
+    // (traceparent, tracestate, baggage) to the license server with every call.
     private static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
         UseCookies = false,
         AllowAutoRedirect = false,
+        ActivityHeadersPropagator = null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
