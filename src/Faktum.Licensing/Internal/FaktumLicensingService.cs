@@ -151,7 +151,14 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         }
 
         var now = _timeProvider.GetUtcNow();
-        var status = FromClaims(accepted.Claims!, accepted.Company, now, daysLeft: null, online: true);
+        var status = now < accepted.Claims!.IssuedAt - _options.ClockTolerance
+            ? Status(LicenseState.ClockRolledBack, $"The license is stored, but this computer's clock ({now:u}) is behind the license server's ({accepted.Claims.IssuedAt:u}). Set the correct date and time.") with
+            {
+                Company = accepted.Company,
+                Claims = accepted.Claims,
+                IsConfirmedOnline = true,
+            }
+            : FromClaims(accepted.Claims, accepted.Company, now, daysLeft: null, online: true);
         Log.Confirmed(_logger, accepted.Claims!.LicenseId, status.State);
         Publish(status);
         return new LicensingResult<LicenseStatus>(status);
@@ -436,7 +443,10 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             return (null, null, LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));
         }
 
-        var result = await _validator.ValidateAsync(license, new LicenseBinding(InstallationId: installationId)).ConfigureAwait(false);
+        // Signature, header, issuer, audience and installation, but not the lifetime on this computer's clock: the token was just issued
+        // for this request, and the server has already bound the license to this installation. A local clock behind the server's
+        // would otherwise lose the license it was just given (the caller reports ClockRolledBack); the offline rules judge exp later.
+        var result = await _signatureValidator.ValidateAsync(license, new LicenseBinding(InstallationId: installationId)).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             Log.ResponseRefused(_logger, $"the license token was refused ({result.Failure})");

@@ -208,6 +208,19 @@ public class StartupCheckTests
     }
 
     [Fact]
+    public async Task ConfirmAsync_LocalClockAnHourBehindTheServer_StoresTheLicense_AndIsClockRolledBack()
+    {
+        using var host = new LicensingTestHost();
+        host.Server.ServerClockOffset = TimeSpan.FromHours(1);
+        (await host.Licensing.RegisterCompanyAsync(LicensingTestHost.Registration())).EnsureSuccess();
+
+        var confirmed = await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "123456");
+
+        Assert.Equal(LicenseState.ClockRolledBack, confirmed.EnsureSuccess().State);
+        Assert.True(File.Exists(host.TokenPath));
+    }
+
+    [Fact]
     public async Task CheckAsync_ServerClockFarAhead_IsClockRolledBack_AndTheOfflineCheckRemembersIt()
     {
         using var host = new LicensingTestHost();
