@@ -51,7 +51,7 @@ internal sealed partial class E2eServer : IAsyncDisposable
 
     public string PickupDirectory => Path.Combine(DataDirectory, "mail");
 
-    public static async Task<E2eServer> StartAsync(Action<IServiceCollection>? services = null)
+    public static async Task<E2eServer> StartAsync(Action<IServiceCollection>? services = null, Action<IDictionary<string, string?>>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "faktum-e2e-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -67,6 +67,7 @@ internal sealed partial class E2eServer : IAsyncDisposable
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "100000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "100000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
+        configure?.Invoke(options.Configuration);
         var server = await LicenseServerHost.StartAsync(options);
         return new E2eServer(server, options, root, time);
     }
