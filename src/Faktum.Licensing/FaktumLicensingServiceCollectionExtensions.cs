@@ -1,3 +1,4 @@
+using System.Net;
 using Faktum.Licensing.Http;
 using Faktum.Licensing.Internal;
 using Faktum.Licensing.Startup;
@@ -16,6 +17,9 @@ namespace Faktum.Licensing;
 public static class FaktumLicensingServiceCollectionExtensions
 {
     private const int MaxRetryAttempts = 2;
+
+    // The longest wait between attempts; a 429 whose Retry-After asks for more is answered at once as RateLimited.
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     // Timeouts and back-off measure real waiting, so they run on the system clock. The license rules (expiry, grace, rollback)
     // use the host's TimeProvider, which a test may replace with a fake clock without freezing the network calls.
@@ -98,7 +102,9 @@ public static class FaktumLicensingServiceCollectionExtensions
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(500),
-                        MaxDelay = TimeSpan.FromSeconds(5),
+                        MaxDelay = MaxRetryDelay,
+                        ShouldHandle = static args => ValueTask.FromResult(
+                            HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsLongRateLimit(args.Outcome.Result)),
                     })
                     .AddTimeout(value.RequestTimeout);
             });
@@ -125,13 +131,34 @@ public static class FaktumLicensingServiceCollectionExtensions
         client.Timeout = TotalTimeout(options) + TimeSpan.FromSeconds(5);
     }
 
-    // No cookies, no redirects: the start-up exchange carries nothing but its four members (I4).
+    // No cookies, no redirects, no trace context: the start-up exchange carries nothing but its four members (I4). Without
+    // ActivityHeadersPropagator = null, a host app that traces (OpenTelemetry, Application Insights) would send its trace id
+    // (traceparent, tracestate, baggage) to the license server with every call.
     private static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
         UseCookies = false,
         AllowAutoRedirect = false,
+        ActivityHeadersPropagator = null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
+
+    // A server's rate limit runs for minutes (Retry-After: 60, 900): waiting for it would only end in the total timeout and report
+    // "unreachable" instead of RateLimited with its RetryAfter. Only a 429 that asks for a short wait (or none) is retried.
+    private static bool IsLongRateLimit(HttpResponseMessage? response)
+    {
+        if (response is not { StatusCode: HttpStatusCode.TooManyRequests })
+        {
+            return false;
+        }
+
+        var wait = response.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - NetworkClock.GetUtcNow(),
+            _ => TimeSpan.Zero,
+        };
+        return wait > MaxRetryDelay;
+    }
 
     private static TimeSpan TotalTimeout(FaktumLicensingOptions options) =>
         (options.RequestTimeout * (MaxRetryAttempts + 1)) + TimeSpan.FromSeconds(10);

@@ -37,7 +37,8 @@ public interface IFaktumLicensing
     /// <param name="email">The e-mail address the password was sent to.</param>
     /// <param name="oneTimePassword">The one-time password as the user typed it.</param>
     /// <param name="cancellationToken">The token to cancel the call.</param>
-    /// <returns>The new status (Trial or Licensed), or <see cref="LicensingFailure.OneTimePasswordInvalid"/>,
+    /// <returns>The new status (Trial or Licensed; ClockRolledBack when this computer's clock is behind the server's, the license
+    /// stored all the same), or <see cref="LicensingFailure.OneTimePasswordInvalid"/>,
     /// <see cref="LicensingFailure.TooManyAttempts"/>, <see cref="LicensingFailure.InvalidResponse"/>, ….</returns>
     Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, CancellationToken cancellationToken = default);
 

@@ -40,7 +40,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _verifier = new StartupResponseVerifier(_options.Issuer, _options.ProductId!, keys.Keys, timeProvider, _options.ClockTolerance);
+        _verifier = new StartupResponseVerifier(_options.Issuer, _options.ProductId!, keys.Keys, _options.ClockTolerance);
         _validator = new LicenseTokenValidator(ValidationOptions(keys, validateLifetime: true), timeProvider);
         _signatureValidator = new LicenseTokenValidator(ValidationOptions(keys, validateLifetime: false), timeProvider);
         _current = new LicenseStatus { State = LicenseState.NotChecked, CheckedAt = timeProvider.GetUtcNow() };
@@ -151,7 +151,14 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         }
 
         var now = _timeProvider.GetUtcNow();
-        var status = FromClaims(accepted.Claims!, accepted.Company, now, daysLeft: null, online: true);
+        var status = now < accepted.Claims!.IssuedAt - _options.ClockTolerance
+            ? Status(LicenseState.ClockRolledBack, $"The license is stored, but this computer's clock ({now:u}) is behind the license server's ({accepted.Claims.IssuedAt:u}). Set the correct date and time.") with
+            {
+                Company = accepted.Company,
+                Claims = accepted.Claims,
+                IsConfirmedOnline = true,
+            }
+            : FromClaims(accepted.Claims, accepted.Company, now, daysLeft: null, online: true);
         Log.Confirmed(_logger, accepted.Claims!.LicenseId, status.State);
         Publish(status);
         return new LicensingResult<LicenseStatus>(status);
@@ -245,6 +252,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var request = new StartupRequest(token, _options.AppVersion, _options.Channel, nonce);
+        var sentAt = _timeProvider.GetTimestamp();
         var answer = await _server.SendAsync(
             LicenseServerClient.RetryingClientName, HttpMethod.Post, "v1/startup", request, ProtocolJsonContext.Default.StartupRequest, null, cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
@@ -273,7 +281,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             return await OfflineAsync(state, token, "The license server's answer was not a start-up response.").ConfigureAwait(false);
         }
 
-        var verified = await _verifier.VerifyAsync(response, nonce).ConfigureAwait(false);
+        var verified = await _verifier.VerifyAsync(response, nonce, _timeProvider.GetElapsedTime(sentAt)).ConfigureAwait(false);
         if (verified.Refusal is { } refusal)
         {
             Log.ResponseRefused(_logger, refusal);
@@ -435,7 +443,10 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             return (null, null, LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));
         }
 
-        var result = await _validator.ValidateAsync(license, new LicenseBinding(InstallationId: installationId)).ConfigureAwait(false);
+        // Signature, header, issuer, audience and installation, but not the lifetime on this computer's clock: the token was just issued
+        // for this request, and the server has already bound the license to this installation. A local clock behind the server's
+        // would otherwise lose the license it was just given (the caller reports ClockRolledBack); the offline rules judge exp later.
+        var result = await _signatureValidator.ValidateAsync(license, new LicenseBinding(InstallationId: installationId)).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             Log.ResponseRefused(_logger, $"the license token was refused ({result.Failure})");
@@ -452,6 +463,10 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
                     LastOnlineCheck = now,
                     HighestServerTime = Max(current.State?.HighestServerTime, result.Claims.IssuedAt),
                     Company = company,
+
+                    // A license the server just issued (confirmation, correction) supersedes the verdict of an earlier check: a
+                    // license recovered back to this computer must not stay "moved" (or revoked, …) while the server is unreachable.
+                    LastVerdict = null,
                 }, license),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -9,7 +9,7 @@ namespace Faktum.Licensing.Startup;
 
 /// <summary>
 /// Verifies a signed start-up response: signature under a pinned key (through <see cref="SignedJwt"/>: alg allow-list, typ,
-/// iss, aud), the echoed nonce (constant time), <c>exp</c> and <c>iat</c> against the <see cref="TimeProvider"/>, the server time
+/// iss, aud), the echoed nonce (constant time), the lifetime (<c>exp</c>, <c>iat</c>) on the server's clock, the server time
 /// and the verdict. Policy only: no I/O.
 /// </summary>
 internal sealed class StartupResponseVerifier
@@ -22,17 +22,18 @@ internal sealed class StartupResponseVerifier
     };
 
     private readonly SignedJwt _jwt;
-    private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _tolerance;
 
-    public StartupResponseVerifier(string issuer, string product, IEnumerable<Ed25519SecurityKey> trustedKeys, TimeProvider timeProvider, TimeSpan tolerance)
+    public StartupResponseVerifier(string issuer, string product, IEnumerable<Ed25519SecurityKey> trustedKeys, TimeSpan tolerance)
     {
         _jwt = new SignedJwt(StartupResponseClaimNames.TokenType, issuer, product, trustedKeys, [SigningAlgorithms.Ed25519, SigningAlgorithms.EdDsa], MaxResponseLength);
-        _timeProvider = timeProvider;
         _tolerance = tolerance;
     }
 
-    public async Task<StartupVerification> VerifyAsync(string response, string expectedNonce)
+    /// <param name="response">The signed start-up response.</param>
+    /// <param name="expectedNonce">The nonce this request carried.</param>
+    /// <param name="exchangeDuration">How long the exchange took, measured on the <see cref="TimeProvider"/> from before the request was sent.</param>
+    public async Task<StartupVerification> VerifyAsync(string response, string expectedNonce, TimeSpan exchangeDuration)
     {
         var (failure, message, payload) = await _jwt.ValidateAsync(response).ConfigureAwait(false);
         if (payload is null)
@@ -54,8 +55,11 @@ internal sealed class StartupResponseVerifier
                 return StartupVerification.Refused("The start-up response lacks exp, iat or server_time.");
             }
 
-            var now = _timeProvider.GetUtcNow();
-            if (now >= expires + _tolerance)
+            // The echoed nonce proves the response was made after this request was sent, so it is at most as old as the exchange.
+            // Its lifetime is therefore judged on the server's clock (server_time + the exchange's duration), not on this computer's:
+            // a local clock running ahead of the server must not turn every fresh answer into an expired one (a clock behind the
+            // server is ClockRolledBack, decided by the caller).
+            if (serverTime + exchangeDuration >= expires + _tolerance)
             {
                 return StartupVerification.Refused("The start-up response has expired.");
             }

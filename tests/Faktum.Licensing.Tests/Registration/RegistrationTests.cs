@@ -96,6 +96,24 @@ public class RegistrationTests
     }
 
     [Fact]
+    public async Task RequestOneTimePasswordAsync_RateLimitedForMinutes_IsNotRetriedButTypedWithRetryAfterAtOnce()
+    {
+        using var host = new LicensingTestHost();
+        host.Server.Intercept = _ =>
+        {
+            var response = FakeLicenseServer.Problem(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(15));
+            return Task.FromResult<HttpResponseMessage?>(response);
+        };
+
+        var result = await host.Licensing.RequestOneTimePasswordAsync("info@bakkerij-jansen.example");
+
+        Assert.Equal(LicensingFailure.RateLimited, result.Failure);
+        Assert.Equal(TimeSpan.FromMinutes(15), result.RetryAfter);
+        Assert.Equal(1, host.Server.Count("/v1/recoveries"));
+    }
+
+    [Fact]
     public async Task RequestOneTimePasswordAsync_SendsEmailProductAndInstallation()
     {
         using var host = new LicensingTestHost();

@@ -195,6 +195,32 @@ public class StartupCheckTests
     }
 
     [Fact]
+    public async Task CheckAsync_LocalClockAnHourAheadOfTheServer_IsStillConfirmedOnline()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.ServerClockOffset = TimeSpan.FromHours(-1);
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.Trial, status.State);
+        Assert.True(status.IsConfirmedOnline, status.Message);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_LocalClockAnHourBehindTheServer_StoresTheLicense_AndIsClockRolledBack()
+    {
+        using var host = new LicensingTestHost();
+        host.Server.ServerClockOffset = TimeSpan.FromHours(1);
+        (await host.Licensing.RegisterCompanyAsync(LicensingTestHost.Registration())).EnsureSuccess();
+
+        var confirmed = await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "123456");
+
+        Assert.Equal(LicenseState.ClockRolledBack, confirmed.EnsureSuccess().State);
+        Assert.True(File.Exists(host.TokenPath));
+    }
+
+    [Fact]
     public async Task CheckAsync_ServerClockFarAhead_IsClockRolledBack_AndTheOfflineCheckRemembersIt()
     {
         using var host = new LicensingTestHost();
@@ -400,6 +426,22 @@ public class StartupCheckTests
         Assert.Equal(expected, status.State);
         Assert.False(status.IsConfirmedOnline);
         Assert.Contains("last online check", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offline_AfterAMovedVerdictAndARecoveryBackHere_IsOfflineGrace()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        host.Server.Verdict = StartupVerdicts.Moved;
+        Assert.Equal(LicenseState.MovedToAnotherInstallation, (await host.Licensing.CheckAsync()).State);
+        (await host.Licensing.RequestOneTimePasswordAsync("info@bakkerij-jansen.example")).EnsureSuccess();
+        (await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "123456")).EnsureSuccess();
+        host.Server.Intercept = _ => throw new HttpRequestException("offline");
+
+        var status = await host.Licensing.CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
     }
 
     [Fact]
