@@ -42,6 +42,14 @@ public sealed class FaktumLicensingOptions
     /// <c>/.well-known/jwks.json</c> lists them.</value>
     public IDictionary<string, string> TrustedKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets the pinned Ed25519 public keys that sign release manifests: key id → <c>x</c>, like <see cref="TrustedKeys"/> but a
+    /// separate set — the license server cannot forge a release. Without any, update decisions are ignored
+    /// (<see cref="LicenseStatus.UpdateDecision"/> stays <see langword="null"/>).
+    /// </summary>
+    /// <value>Empty. Each key id must be the RFC 7638 thumbprint of its key.</value>
+    public IDictionary<string, string> ReleaseKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Gets or sets the version of the host app sent at start-up.</summary>
     /// <value>The entry assembly's informational version (without a <c>+commit</c> suffix), else its assembly version.</value>
     public string? AppVersion { get; set; }

@@ -71,6 +71,49 @@ internal static partial class AdminEndpoints
 
             return Found(await operations.LookupByIdentityAsync(identity.Key!, http.RequestAborted).ConfigureAwait(false));
         }).Produces<AdminCompanyDto>();
+
+        admin.MapPost("/releases", async (HttpContext http, Updates.ReleaseCatalog catalog, Storage.LicensingDbContext db, IOptions<FaktumServerOptions> options, TimeProvider time) =>
+        {
+            // The body is the signed wire form as the release CLI wrote it; it is stored as-is.
+            var read = await RequestReader.ReadAsync<System.Text.Json.JsonDocument>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
+            if (read.Problem is not null)
+            {
+                return read.Problem;
+            }
+
+            read.Value!.Dispose();
+            var result = await catalog.PublishAsync(db, Encoding.UTF8.GetString(read.Body), time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
+            return result switch
+            {
+                { Manifest: { } manifest } => TypedResults.Ok(AdminReleaseDto.From(manifest, null)),
+                { HighestSequence: not null } => Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ReleaseSequenceStale, "Stale release sequence.", result.Message!),
+                _ => Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ReleaseRefused, "Release refused.", $"{result.Failure}: {result.Message}"),
+            };
+        }).Produces<AdminReleaseDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        admin.MapPost("/releases/{releaseId}/rollout", async (string releaseId, HttpContext http, Storage.LicensingDbContext db, IOptions<FaktumServerOptions> options) =>
+        {
+            var read = await RequestReader.ReadAsync<AdminRolloutRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
+            if (read.Problem is not null)
+            {
+                return read.Problem;
+            }
+
+            if (read.Value!.Percentage is < 0 or > 100)
+            {
+                var check = new Validation();
+                check.Add("percentage", "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.");
+                return Problems.Validation(check.Errors);
+            }
+
+            return await Updates.ReleaseCatalog.SetRolloutAsync(db, releaseId, read.Value.Percentage, http.RequestAborted).ConfigureAwait(false)
+                ? TypedResults.NoContent()
+                : Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", "No release has that id.");
+        }).Accepts<AdminRolloutRequest>("application/json");
+
+        admin.MapGet("/releases", async (HttpContext http, Storage.LicensingDbContext db) =>
+            TypedResults.Ok((await Updates.ReleaseCatalog.ListAsync(db, http.RequestAborted).ConfigureAwait(false))
+                .Select(r => AdminReleaseDto.From(r.Manifest, r.EffectiveRollout)).ToList()));
         return routes;
     }
 

@@ -40,6 +40,18 @@ internal sealed record AdminPaidRequest(DateTimeOffset? EndsAt, DateTimeOffset? 
 /// <summary>POST /v1/admin/licenses/{id}/extend.</summary>
 internal sealed record AdminExtendRequest(int Days);
 
+/// <summary>POST /v1/admin/releases/{releaseId}/rollout: the server's own percentage (0 pauses; never above the signed one).</summary>
+internal sealed record AdminRolloutRequest(int Percentage);
+
+/// <summary>A published release as the admin API lists it.</summary>
+internal sealed record AdminReleaseDto(
+    string ReleaseId, string Product, long Sequence, string Version, string Channel, bool Mandatory, bool Withdrawn, int SignedRollout, int? EffectiveRollout, DateTimeOffset PublishedAt)
+{
+    public static AdminReleaseDto From(Faktum.Licensing.Updates.ReleaseManifest manifest, int? effectiveRollout) => new(
+        manifest.ReleaseId, manifest.Product, manifest.Sequence, manifest.Version, Faktum.Licensing.Updates.ReleaseChannels.ToWire(manifest.Channel),
+        manifest.Mandatory, manifest.Withdrawn, manifest.RolloutPercentage, effectiveRollout, manifest.PublishedAt);
+}
+
 /// <summary>The vendor's actions on licenses (S7), shared by the admin API and the CLI's --data-dir mode. Each is one transaction.</summary>
 internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
 {

@@ -68,10 +68,29 @@ public sealed class FaktumServerOptions
     /// <summary>Gets the rate limits of registrations, recoveries and confirmations.</summary>
     public RateLimitOptions RateLimits { get; } = new();
 
+    /// <summary>Gets the update discovery settings (release keys, rollout secret).</summary>
+    public UpdateOptions Updates { get; } = new();
+
     internal IReadOnlyList<string> EffectiveProducts => Products.Count == 0 ? ["faktum-factuur"] : Products.ToList();
 
     internal string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>The section <c>FaktumServer:Updates</c>.</summary>
+public sealed class UpdateOptions
+{
+    /// <summary>
+    /// Gets the pinned release public keys: kid (RFC 7638 thumbprint) → base64url raw key. Only manifests signed by one
+    /// of these are published. These are not the license-signing keys, and the server never holds their private halves.
+    /// </summary>
+    public IDictionary<string, string> ReleaseKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets the staged-rollout secret (base64, at least 16 bytes), the same on every instance.
+    /// Absent: generated once into <c>{data}/keys/rollout-secret</c>.
+    /// </summary>
+    public string? RolloutSecret { get; set; }
 }
 
 /// <summary>The database engine the server stores its data in.</summary>

@@ -52,6 +52,7 @@ internal static partial class ServerApplication
             dataDirectory,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Keys")));
         services.AddSingleton<LicenseTokenService>();
+        services.AddSingleton<Updates.ReleaseCatalog>();
         services.AddSingleton<ICompanyIdentityCanonicalizer, CompanyIdentityCanonicalizer>();
         services.AddSingleton<EmailRateLimiter>();
         services.AddSingleton<EmailComposer>();
@@ -136,6 +137,7 @@ internal static partial class ServerApplication
             // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
             _ = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
             _ = app.Services.GetRequiredService<SigningKeyRing>();
+            _ = app.Services.GetRequiredService<Updates.ReleaseCatalog>();
             await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -136,7 +136,7 @@ internal sealed class LicenseTokenService
     }
 
     /// <summary>Signs a startup response (typ <c>faktum-startup+jwt</c>).</summary>
-    public string SignStartupResponse(string product, string nonce, string verdict, int? trialDaysLeft, string? license, CompanyProfileDto? company)
+    public string SignStartupResponse(string product, string nonce, string verdict, int? trialDaysLeft, string? license, CompanyProfileDto? company, Action<Utf8JsonWriter>? writeUpdates = null)
     {
         var now = _time.GetUtcNow();
         using var buffer = new MemoryStream();
@@ -166,8 +166,17 @@ internal sealed class LicenseTokenService
                 JsonSerializer.Serialize(writer, company, Http.RequestReader.Json);
             }
 
-            // The update decision: [updates] fills this in.
-            writer.WriteNull(StartupResponseClaimNames.Updates);
+            // The update decision, when the license is known and the installed version and channel could be read.
+            writer.WritePropertyName(StartupResponseClaimNames.Updates);
+            if (writeUpdates is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writeUpdates(writer);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -26,6 +26,7 @@ internal static partial class StartupEndpoints
         LicensingDbContext db,
         IOptions<FaktumServerOptions> options,
         LicenseTokenService tokens,
+        Updates.ReleaseCatalog releases,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -90,8 +91,11 @@ internal static partial class StartupEndpoints
         var (verdict, daysLeft) = LicenseTokenService.Verdict(license, binding, now);
         var refreshed = verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial ? tokens.Issue(license, company, claims.InstallationId) : null;
         var profile = verdict == StartupVerdicts.Unknown ? null : LicenseTokenService.Profile(company, company.Account);
+        var updates = verdict == StartupVerdicts.Unknown
+            ? null
+            : await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
         Log.Verdict(logger, license.Id, verdict);
-        return Envelope(tokens.SignStartupResponse(license.Product, request.Nonce!, verdict, daysLeft, refreshed, profile));
+        return Envelope(tokens.SignStartupResponse(license.Product, request.Nonce!, verdict, daysLeft, refreshed, profile, updates));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<StartupResponseEnvelope> Envelope(string response) => TypedResults.Ok(new StartupResponseEnvelope(response));

@@ -22,6 +22,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<ReleaseRecord> Releases => Set<ReleaseRecord>();
+
     /// <summary>
     /// Locks the account's row until the current transaction ends, on every provider (a no-op UPDATE: a row lock on
     /// PostgreSQL, the write lock on SQLite). Writes that read, then change, an account's one-time passwords or
@@ -83,6 +85,14 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
         {
             record.HasKey(r => r.Key);
             record.Property(r => r.Body).HasMaxLength(16 * 1024);
+        });
+
+        modelBuilder.Entity<ReleaseRecord>(release =>
+        {
+            // Freeze and rollback protection start here: a product's sequences only ever grow, one manifest each.
+            release.HasKey(r => new { r.Product, r.Sequence });
+            release.HasIndex(r => new { r.Product, r.ReleaseId });
+            release.Property(r => r.SignedJson).HasMaxLength(16 * 1024);
         });
     }
 

@@ -54,6 +54,22 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
             }
         }
 
+        foreach (var (kid, x) in options.ReleaseKeys)
+        {
+            if (TryThumbprint(x) is not { } thumbprint)
+            {
+                builder.AddError($"FaktumLicensingOptions.ReleaseKeys['{kid}'] is not an Ed25519 public key: give the 'x' of the release key (43 characters of unpadded base64url), as `releases keygen` printed it.", nameof(options.ReleaseKeys));
+            }
+            else if (!string.Equals(kid, thumbprint, StringComparison.Ordinal))
+            {
+                builder.AddError($"FaktumLicensingOptions.ReleaseKeys['{kid}']: a key id must be the RFC 7638 thumbprint of its key; for this key it is '{thumbprint}'.", nameof(options.ReleaseKeys));
+            }
+            else if (options.TrustedKeys.ContainsKey(kid))
+            {
+                builder.AddError($"FaktumLicensingOptions.ReleaseKeys['{kid}'] is also a license key: releases must be signed with a separate release key.", nameof(options.ReleaseKeys));
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.AppVersion) || options.AppVersion.Length > 64)
         {
             builder.AddError("FaktumLicensingOptions.AppVersion is empty or longer than 64 characters: set it to the app's SemVer version, for example 2.3.1, or give the entry assembly an informational version.", nameof(options.AppVersion));

@@ -7,6 +7,7 @@ using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Startup;
 using Faktum.Licensing.Storage;
 using Faktum.Licensing.Tokens;
+using Faktum.Licensing.Updates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
     private readonly StartupResponseVerifier _verifier;
     private readonly LicenseTokenValidator _validator;
     private readonly LicenseTokenValidator _signatureValidator;
+    private readonly ReleaseVerifier? _releases;
     private readonly TimeProvider _timeProvider;
     private readonly FaktumLicensingOptions _options;
     private readonly ILogger _logger;
@@ -43,6 +45,9 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         _verifier = new StartupResponseVerifier(_options.Issuer, _options.ProductId!, keys.Keys, _options.ClockTolerance);
         _validator = new LicenseTokenValidator(ValidationOptions(keys, validateLifetime: true), timeProvider);
         _signatureValidator = new LicenseTokenValidator(ValidationOptions(keys, validateLifetime: false), timeProvider);
+        _releases = _options.ReleaseKeys.Count == 0
+            ? null
+            : new ReleaseVerifier(_options.ReleaseKeys.Values.Select(Ed25519SecurityKey.FromPublicKey).ToList(), _options.ProductId!);
         _current = new LicenseStatus { State = LicenseState.NotChecked, CheckedAt = timeProvider.GetUtcNow() };
     }
 
@@ -305,6 +310,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
         var now = _timeProvider.GetUtcNow();
         var company = verified.Company ?? state.Company;
+        var (updateDecision, updateHistory) = AcceptUpdates(verified.Updates, state.Updates);
         try
         {
             await _store.UpdateAsync(
@@ -315,6 +321,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
                         HighestServerTime = Max(onDisk.HighestServerTime, verified.ServerTime),
                         LastVerdict = verified.Verdict,
                         Company = company,
+                        Updates = updateHistory,
                     }, refreshed)
                     : null,
                 cancellationToken).ConfigureAwait(false);
@@ -331,10 +338,48 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
                 Company = company,
                 Claims = claims,
                 IsConfirmedOnline = true,
+                UpdateDecision = updateDecision,
             };
         }
 
-        return FromVerdict(verified.Verdict, verified.TrialDaysLeft, claims, company, now) with { IsConfirmedOnline = true };
+        return FromVerdict(verified.Verdict, verified.TrialDaysLeft, claims, company, now) with { IsConfirmedOnline = true, UpdateDecision = updateDecision };
+    }
+
+    /// <summary>
+    /// Verifies the response's update decision under the pinned release keys, and refuses one that would take the
+    /// installation back (a lower manifest sequence, or an older version offered as newer than one already offered):
+    /// then the previous decision stands. Returns the decision to show and the history to store.
+    /// </summary>
+    private (UpdateDecision? Decision, UpdateHistoryState? History) AcceptUpdates(JsonElement? updates, UpdateHistoryState? stored)
+    {
+        var previous = Current.UpdateDecision;
+        if (_releases is null || updates is not { } element
+            || !ReleaseVersion.TryParse(_options.AppVersion, out var installed) || !ReleaseChannels.TryParse(_options.Channel, out var channel))
+        {
+            return (null, stored);
+        }
+
+        if (!UpdateDecisionWire.TryRead(element, _releases, installed, channel, out var decision, out var error))
+        {
+            Log.UpdatesRefused(_logger, error);
+            return (previous, stored);
+        }
+
+        var history = stored is null ? UpdateHistory.Empty : new UpdateHistory(stored.HighestSequence, stored.HighestVersionOffered);
+        if (stored?.Channel is { } storedChannel && !string.Equals(storedChannel, _options.Channel, StringComparison.Ordinal))
+        {
+            history = history.ForChannelChange();
+        }
+
+        var verdict = history.Check(decision);
+        if (verdict != UpdateHistoryVerdict.Accepted)
+        {
+            Log.UpdatesRefused(_logger, $"the update decision would roll back ({verdict})");
+            return (previous, stored);
+        }
+
+        var recorded = history.Record(decision);
+        return (decision, new UpdateHistoryState { HighestSequence = recorded.HighestSequence, HighestVersionOffered = recorded.HighestVersionOffered, Channel = _options.Channel });
     }
 
     private LicenseStatus FromVerdict(string verdict, int? trialDaysLeft, LicenseClaims claims, CompanyProfile? company, DateTimeOffset now)
@@ -552,6 +597,9 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
     private static partial class Log
     {
+        [LoggerMessage(40, LogLevel.Warning, "The start-up response's update decision was refused: {Reason}", EventName = "UpdatesRefused")]
+        public static partial void UpdatesRefused(ILogger logger, string reason);
+
         [LoggerMessage(20, LogLevel.Information, "License check: {State}, days left {DaysLeft}, confirmed online {Online}.", EventName = "Checked")]
         public static partial void Checked(ILogger logger, LicenseState state, int? daysLeft, bool online);
 

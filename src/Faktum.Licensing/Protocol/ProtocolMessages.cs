@@ -110,4 +110,6 @@ internal static class ProblemTypes
     public const string NotFound = Prefix + "not-found";                              // 404
     public const string RateLimited = Prefix + "rate-limited";                        // 429, with Retry-After
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";     // 422: same key, different body
+    public const string ReleaseRefused = Prefix + "release-refused";                  // 422: a manifest that does not verify under the release keys
+    public const string ReleaseSequenceStale = Prefix + "release-sequence-stale";     // 409: a sequence not above the product's highest
 }

@@ -102,7 +102,10 @@ internal sealed class StartupResponseVerifier
                 }
             }
 
-            return new StartupVerification(null, verdict, trialDaysLeft, license, company, serverTime);
+            JsonElement? updates = root.TryGetProperty(StartupResponseClaimNames.Updates, out var updatesElement) && updatesElement.ValueKind != JsonValueKind.Null
+                ? updatesElement.Clone()
+                : null;
+            return new StartupVerification(null, verdict, trialDaysLeft, license, company, serverTime) { Updates = updates };
         }
     }
 
@@ -140,5 +143,8 @@ internal sealed class StartupResponseVerifier
 /// <summary>A verified start-up response, or why it was refused.</summary>
 internal sealed record StartupVerification(string? Refusal, string Verdict, int? TrialDaysLeft, string? License, CompanyProfile? Company, DateTimeOffset ServerTime)
 {
+    /// <summary>Gets the signed response's <c>updates</c> member, still to be verified under the release keys.</summary>
+    public JsonElement? Updates { get; init; }
+
     public static StartupVerification Refused(string why) => new(why, string.Empty, null, null, null, default);
 }

@@ -26,6 +26,23 @@ internal sealed record LocalLicenseState
 
     [JsonPropertyName("company")]
     public CompanyProfile? Company { get; init; }
+
+    /// <summary>The highest release-manifest sequence and version offered so far: update rollback protection.</summary>
+    [JsonPropertyName("updates")]
+    public UpdateHistoryState? Updates { get; init; }
+}
+
+/// <summary>The persisted form of <see cref="Faktum.Licensing.Updates.UpdateHistory"/>.</summary>
+internal sealed record UpdateHistoryState
+{
+    [JsonPropertyName("highestSequence")]
+    public long HighestSequence { get; init; }
+
+    [JsonPropertyName("highestVersionOffered")]
+    public string? HighestVersionOffered { get; init; }
+
+    [JsonPropertyName("channel")]
+    public string? Channel { get; init; }
 }
 
 /// <summary>Whether the state file could be used.</summary>

@@ -268,6 +268,43 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                     b.ToTable("OneTimePasswords");
                 });
 
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.ReleaseRecord", b =>
+                {
+                    b.Property<string>("Product")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("EffectiveRollout")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReleaseId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("SignedJson")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Product", "Sequence");
+
+                    b.HasIndex("Product", "ReleaseId");
+
+                    b.ToTable("Releases");
+                });
+
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
                 {
                     b.HasOne("Faktum.Licensing.Server.Storage.Account", "Account")

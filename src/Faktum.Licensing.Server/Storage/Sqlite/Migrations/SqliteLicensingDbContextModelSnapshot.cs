@@ -263,6 +263,43 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.ToTable("OneTimePasswords");
                 });
 
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.ReleaseRecord", b =>
+                {
+                    b.Property<string>("Product")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EffectiveRollout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedJson")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Product", "Sequence");
+
+                    b.HasIndex("Product", "ReleaseId");
+
+                    b.ToTable("Releases");
+                });
+
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
                 {
                     b.HasOne("Faktum.Licensing.Server.Storage.Account", "Account")

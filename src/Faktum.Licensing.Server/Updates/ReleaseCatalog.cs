@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Keys;
+using Faktum.Licensing.Server.Storage;
+using Faktum.Licensing.Tokens;
+using Faktum.Licensing.Updates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Semver;
+
+namespace Faktum.Licensing.Server.Updates;
+
+/// <summary>
+/// The server's side of update discovery: publishes signed release manifests (verified under the pinned release keys,
+/// stored byte for byte), narrows rollouts, and decides per license at every startup check.
+/// </summary>
+internal sealed class ReleaseCatalog
+{
+    private readonly Dictionary<string, ReleaseVerifier> _verifiers;
+    private readonly byte[] _rolloutSecret;
+
+    public ReleaseCatalog(IOptions<FaktumServerOptions> options, IHostEnvironment environment)
+    {
+        var settings = options.Value;
+        var keys = settings.Updates.ReleaseKeys.Select(pair => ReleaseKey(pair.Key, pair.Value)).ToList();
+        _verifiers = settings.EffectiveProducts.ToDictionary(p => p, p => new ReleaseVerifier(keys, p), StringComparer.Ordinal);
+        _rolloutSecret = settings.Updates.RolloutSecret is { Length: > 0 } configured
+            ? Convert.FromBase64String(configured)
+            : LoadOrCreateSecret(settings.ResolveDataDirectory(environment.ContentRootPath));
+    }
+
+    /// <summary>Verifies and stores a signed release; the sequence must exceed every stored one of its product.</summary>
+    public async Task<PublishResult> PublishAsync(LicensingDbContext db, string signedJson, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!SignedRelease.TryParse(signedJson, out var signed)
+            || !ReleaseManifestSerializer.TryParse(signed.ManifestBytes.Span, out var claimed, out _))
+        {
+            return PublishResult.Refused(ReleaseVerificationFailure.Malformed, "The body is not a signed release {manifest, kid, signature} with a canonical manifest.");
+        }
+
+        if (!_verifiers.TryGetValue(claimed.Product, out var verifier))
+        {
+            return PublishResult.Refused(ReleaseVerificationFailure.WrongProduct, $"This server serves no product '{claimed.Product}'.");
+        }
+
+        var verified = verifier.Verify(signed);
+        if (!verified.Succeeded)
+        {
+            return PublishResult.Refused(verified.Failure, verified.Message!);
+        }
+
+        var manifest = verified.Manifest;
+        var highest = await db.Releases.Where(r => r.Product == manifest.Product).MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+        if (manifest.Sequence <= highest)
+        {
+            return PublishResult.Stale(highest);
+        }
+
+        db.Releases.Add(new ReleaseRecord
+        {
+            Product = manifest.Product,
+            Sequence = manifest.Sequence,
+            ReleaseId = manifest.ReleaseId,
+            Version = manifest.Version,
+            SignedJson = signedJson,
+            PublishedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (StorageServiceCollectionExtensions.IsUniqueViolation(exception))
+        {
+            return PublishResult.Stale(manifest.Sequence); // another instance published this sequence first
+        }
+
+        return PublishResult.Published(manifest);
+    }
+
+    /// <summary>Sets the server's rollout percentage of a release (0 pauses it); it can only narrow the signed one.</summary>
+    public static async Task<bool> SetRolloutAsync(LicensingDbContext db, string releaseId, int percentage, CancellationToken cancellationToken) =>
+        await db.Releases.Where(r => r.ReleaseId == releaseId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EffectiveRollout, percentage), cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>Lists the stored manifests of every product, newest sequence first.</summary>
+    public static async Task<IReadOnlyList<(ReleaseManifest Manifest, int? EffectiveRollout)>> ListAsync(LicensingDbContext db, CancellationToken cancellationToken)
+    {
+        var records = await db.Releases.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return records.Select(r => (Parse(r).Manifest, r.EffectiveRollout)).OrderByDescending(r => r.Manifest.Sequence).ToList();
+    }
+
+    /// <summary>
+    /// Decides for one license at a startup check, and returns a writer for the signed response's <c>updates</c> member,
+    /// or <see langword="null"/> when the installed version or channel cannot be read (the license verdict still stands).
+    /// </summary>
+    public async Task<Action<Utf8JsonWriter>?> DecideAsync(
+        LicensingDbContext db, string product, string licenseId, string? appVersion, string? channel, DateTimeOffset? updatesEndAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!ReleaseVersion.TryParse(appVersion, out SemVersion? installed) || !ReleaseChannels.TryParse(channel, out var releaseChannel))
+        {
+            return null;
+        }
+
+        var records = await db.Releases.AsNoTracking().Where(r => r.Product == product).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var stored = records.Select(Parse).ToList();
+        var rollout = records.ToDictionary(r => (r.ReleaseId, r.Sequence), r => r.EffectiveRollout);
+        var signedForms = stored.ToDictionary(s => (s.Manifest.ReleaseId, s.Manifest.Sequence), s => s.Signed);
+        var decision = UpdatePolicy.Decide(
+            new UpdateQuery(product, installed, releaseChannel, updatesEndAt, now),
+            stored.Select(s => s.Manifest),
+            release => RolloutBucket.Compute(_rolloutSecret, licenseId, release.ReleaseId),
+            release => rollout[(release.ReleaseId, release.Sequence)] ?? 100);
+        return writer => UpdateDecisionWire.Write(writer, decision, manifest => signedForms[(manifest.ReleaseId, manifest.Sequence)]);
+    }
+
+    // Stored manifests were verified when published; what is read back is the same bytes.
+    private static (ReleaseManifest Manifest, SignedRelease Signed) Parse(ReleaseRecord record) =>
+        SignedRelease.TryParse(record.SignedJson, out var signed) && ReleaseManifestSerializer.TryParse(signed.ManifestBytes.Span, out var manifest, out _)
+            ? (manifest, signed)
+            : throw new InvalidOperationException($"The stored release {record.Product}#{record.Sequence} cannot be read.");
+
+    private static Ed25519SecurityKey ReleaseKey(string kid, string x)
+    {
+        var key = Ed25519SecurityKey.FromPublicKey(x);
+        return key.KeyId == kid
+            ? key
+            : throw new InvalidOperationException($"FaktumServer:Updates:ReleaseKeys: the kid '{kid}' is not the RFC 7638 thumbprint of its key (that is '{key.KeyId}').");
+    }
+
+    private static byte[] LoadOrCreateSecret(string dataDirectory)
+    {
+        var directory = SigningKeyRing.KeyDirectory(dataDirectory);
+        var path = Path.Combine(directory, "rollout-secret");
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(directory);
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temp, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(Convert.ToBase64String(secret));
+        }
+
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException)
+        {
+            File.Delete(temp); // another process wrote it first: use theirs
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        return secret;
+    }
+}
+
+/// <summary>The outcome of publishing a signed release.</summary>
+internal sealed record PublishResult(ReleaseManifest? Manifest, ReleaseVerificationFailure? Failure, string? Message, long? HighestSequence)
+{
+    public static PublishResult Published(ReleaseManifest manifest) => new(manifest, null, null, null);
+
+    public static PublishResult Refused(ReleaseVerificationFailure failure, string message) => new(null, failure, message, null);
+
+    public static PublishResult Stale(long highest) => new(null, null, $"The sequence must be above {highest}, the highest published for this product.", highest);
+}
