@@ -73,6 +73,7 @@ internal static class ServerCommandLine
         keys.Subcommands.Add(export);
         root.Subcommands.Add(keys);
         root.Subcommands.Add(AdminCommand(dataDir));
+        root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -75,6 +75,9 @@ internal sealed partial class E2eServer : IAsyncDisposable
     /// <summary>A data folder for one installation of the host app ("a computer").</summary>
     public string Computer(string name) => Path.Combine(Root, name);
 
+    /// <summary>The running server's services (its database, for tests that play a compromised server).</summary>
+    public IServiceProvider Services => (_server ?? throw new InvalidOperationException("The server is stopped.")).Services;
+
     /// <summary>Stops the server: the SDK then finds nobody listening on its port.</summary>
     public async Task StopAsync()
     {
