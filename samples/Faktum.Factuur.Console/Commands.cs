@@ -42,8 +42,8 @@ internal static class Commands
     public static async Task<int> StatusAsync(Session session, Output output, CancellationToken cancellationToken)
     {
         var status = await session.Licensing.CheckAsync(cancellationToken).ConfigureAwait(false);
-        var message = $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}{Environment.NewLine}{output.Texts.UpdatesNotYetAvailable}";
-        return output.Done("status", message, new() { ["status"] = Output.Describe(status), ["updates"] = "not-yet-available" },
+        var message = $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}{Environment.NewLine}{output.Texts.Updates(status.UpdateDecision)}";
+        return output.Done("status", message, new() { ["status"] = Output.Describe(status), ["updates"] = Output.Describe(status.UpdateDecision) },
             status.Mode == LicenseMode.ReadOnly ? ExitCodes.NotRunnable : ExitCodes.Success);
     }
 

@@ -11,6 +11,8 @@ namespace Faktum.Factuur;
 internal sealed class Demo(GlobalSettings global, Output output)
 {
     private const string Email = "jan@bakkerij-jansen.nl";
+    private const string InstalledVersion = "1.0.0";
+    private const string NextVersion = "1.1.0";
     private readonly List<Step> _steps = [];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -23,10 +25,14 @@ internal sealed class Demo(GlobalSettings global, Output output)
             Directory.Delete(folder, recursive: true);
         }
 
+        // The vendor's release key (S5 updates): made once, kept off the license server, pinned in server and app.
+        Directory.CreateDirectory(folder);
+        var release = new ReleaseTool(Path.Combine(folder, "release-key.pem"), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
         EmbeddedServer server;
         try
         {
-            server = await EmbeddedServer.StartAsync(Path.Combine(folder, "server"), cancellationToken).ConfigureAwait(false);
+            await release.CreateKeyAsync(cancellationToken).ConfigureAwait(false);
+            server = await EmbeddedServer.StartAsync(Path.Combine(folder, "server"), release.ServerConfiguration, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException ex)
         {
@@ -37,20 +43,20 @@ internal sealed class Demo(GlobalSettings global, Output output)
         await using (server.ConfigureAwait(false))
         {
             Record("server", true, server.BaseAddress.ToString());
-            var settings = new LicensingSettings(server.BaseAddress, server.TrustedKeys, global.AppVersion, global.Channel);
+            var settings = new LicensingSettings(server.BaseAddress, server.TrustedKeys, InstalledVersion, global.Channel) { ReleaseKeys = release.PinnedKeys };
             using var first = LicensingHost.Build(settings, Path.Combine(folder, "computer-1"));
             using var second = LicensingHost.Build(settings, Path.Combine(folder, "computer-2"));
             using var third = LicensingHost.Build(settings, Path.Combine(folder, "computer-3"));
             var pc1 = first.Services.GetRequiredService<IFaktumLicensing>();
             var pc2 = second.Services.GetRequiredService<IFaktumLicensing>();
             var pc3 = third.Services.GetRequiredService<IFaktumLicensing>();
-            await WalkAsync(server, pc1, pc2, pc3, cancellationToken).ConfigureAwait(false);
+            await WalkAsync(server, release, pc1, pc2, pc3, cancellationToken).ConfigureAwait(false);
         }
 
         return Finish();
     }
 
-    private async Task WalkAsync(EmbeddedServer server, IFaktumLicensing pc1, IFaktumLicensing pc2, IFaktumLicensing pc3, CancellationToken cancellationToken)
+    private async Task WalkAsync(EmbeddedServer server, ReleaseTool release, IFaktumLicensing pc1, IFaktumLicensing pc2, IFaktumLicensing pc3, CancellationToken cancellationToken)
     {
         var texts = output.Texts;
 
@@ -128,9 +134,25 @@ internal sealed class Demo(GlobalSettings global, Output output)
         Record("duplicate", duplicate.Failure == LicensingFailure.CompanyAlreadyRegistered,
             duplicate.Succeeded ? "registered twice" : Describe(duplicate.Failure, duplicate.Message), duplicate.Failure);
 
-        // S5 updates: update discovery is being built ([updates]); this step is marked, not faked.
-        _steps.Add(new Step("updates", texts.DemoStep("updates"), true, texts.UpdatesNotYetAvailable, Skipped: true));
-        output.Line($"  [-] {texts.DemoStep("updates")}: {texts.UpdatesNotYetAvailable} ({texts.Skipped})");
+        // S5 updates: the same one call at start says whether a newer release exists. The vendor signs 1.1.0 with the
+        // release key and publishes it; the installation (1.0.0) learns it at its next start.
+        var before = await pc2.CheckAsync(cancellationToken).ConfigureAwait(false);
+        string? published = null;
+        try
+        {
+            await release.PublishAsync(server.BaseAddress, NextVersion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            published = ex.Message;
+        }
+
+        var after = await pc2.CheckAsync(cancellationToken).ConfigureAwait(false);
+        Record("updates",
+            published is null
+                && before.UpdateDecision?.Kind == Faktum.Licensing.Updates.UpdateDecisionKind.UpToDate
+                && after.UpdateDecision is { Kind: Faktum.Licensing.Updates.UpdateDecisionKind.UpdateAvailable, Release.Version: NextVersion },
+            published ?? $"{texts.Updates(before.UpdateDecision)} → {texts.Updates(after.UpdateDecision)}");
     }
 
     private string Describe(LicensingFailure failure, string? message) => $"{failure}: {output.Texts.Failure(failure)} {message}".Trim();
@@ -145,12 +167,12 @@ internal sealed class Demo(GlobalSettings global, Output output)
 
     private int Finish()
     {
-        var ok = _steps.All(s => s.Ok) && _steps.Any(s => s.Id == "duplicate");
+        var ok = _steps.All(s => s.Ok) && _steps.Any(s => s.Id == "updates");
         var message = ok ? output.Texts.DemoPassed : output.Texts.DemoFailed;
         return output.Json
             ? output.Done("demo", message, new() { ["steps"] = _steps }, ok ? ExitCodes.Success : ExitCodes.Error)
             : output.Done("demo", (ok ? "OK: " : "!! ") + message, exitCode: ok ? ExitCodes.Success : ExitCodes.Error);
     }
 
-    internal sealed record Step(string Id, string Title, bool Ok, string Detail, LicensingFailure? Failure = null, object? Status = null, bool Skipped = false);
+    internal sealed record Step(string Id, string Title, bool Ok, string Detail, LicensingFailure? Failure = null, object? Status = null);
 }

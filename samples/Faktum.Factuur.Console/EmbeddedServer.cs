@@ -33,7 +33,36 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
     /// <summary>Gets the server's public keys (kid → x) as the SDK pins them.</summary>
     public IReadOnlyDictionary<string, string> TrustedKeys { get; }
 
-    public static async Task<EmbeddedServer> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Runs one of the server executable's commands (for example <c>releases sign</c>) and returns its output.</summary>
+    public static async Task<string> RunCommandAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var serverAssembly = ServerAssemblyPath();
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = Path.GetDirectoryName(serverAssembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(serverAssembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The license server's command line could not be started.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return process.ExitCode == 0
+            ? await output.ConfigureAwait(false)
+            : throw new InvalidOperationException($"`{string.Join(' ', start.ArgumentList.Skip(1).Take(2))}` failed: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim());
+    }
+
+    public static Task<EmbeddedServer> StartAsync(string dataDirectory, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, [], cancellationToken);
+
+    public static async Task<EmbeddedServer> StartAsync(string dataDirectory, IEnumerable<string> configuration, CancellationToken cancellationToken)
     {
         var serverAssembly = ServerAssemblyPath();
         Directory.CreateDirectory(dataDirectory);
@@ -52,7 +81,7 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
             $"--FaktumServer:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
-        })
+        }.Concat(configuration))
         {
             start.ArgumentList.Add(argument);
         }

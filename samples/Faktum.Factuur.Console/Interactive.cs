@@ -18,7 +18,7 @@ internal sealed class Interactive(Session session, Output output)
         // Every start (S5): one check; the status says what the user may do.
         var status = await licensing.CheckAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"{T.LicenseStatusTitle}: {T.State(status)}");
-        Console.WriteLine(T.UpdatesNotYetAvailable);
+        Console.WriteLine(T.Updates(status.UpdateDecision));
         if (status.State is LicenseState.Licensed or LicenseState.Trial or LicenseState.OfflineGrace)
         {
             if (await licensing.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false) is { } profile)

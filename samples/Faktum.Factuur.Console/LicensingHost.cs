@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace Faktum.Factuur;
 
 /// <summary>Where the sample's license server is and how the SDK is set up (the shared command-line options).</summary>
-internal sealed record LicensingSettings(Uri ServerUrl, IReadOnlyDictionary<string, string> TrustedKeys, string? AppVersion, string Channel);
+internal sealed record LicensingSettings(Uri ServerUrl, IReadOnlyDictionary<string, string> TrustedKeys, string? AppVersion, string Channel)
+{
+    /// <summary>Gets the pinned release keys (kid → x) that sign update manifests; separate from the license keys.</summary>
+    public IReadOnlyDictionary<string, string> ReleaseKeys { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The generic host of the invoicing program, wired with <c>AddFaktumLicensing</c> as docs/getting-started.md shows.</summary>
 internal static class LicensingHost
@@ -35,6 +39,10 @@ internal static class LicensingHost
             options.DataDirectory = dataDirectory;              // default: LocalApplicationData/Faktum/<ProductId>
             options.AppVersion = settings.AppVersion;           // default: the entry assembly's version
             options.Channel = settings.Channel;                 // default: "stable"
+            foreach (var (kid, x) in settings.ReleaseKeys)
+            {
+                options.ReleaseKeys[kid] = x;                   // pinned release keys: updates signed offline
+            }
         });
         // getting-started:end
 

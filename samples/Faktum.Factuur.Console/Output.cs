@@ -108,4 +108,13 @@ internal sealed class Output(Texts.Texts texts, bool json)
         company = status.Company?.Name,
         detail = status.Message,
     };
+
+    public static object? Describe(Faktum.Licensing.Updates.UpdateDecision? decision) => decision is null ? null : new
+    {
+        decision = decision.Kind,
+        reason = decision.RequiredReason,
+        version = decision.Release?.Version,
+        newest = decision.NewestRelease?.Version,
+        downloadUrl = decision.Release?.DownloadUrl,
+    };
 }

@@ -1,4 +1,5 @@
 using Faktum.Licensing;
+using Faktum.Licensing.Updates;
 
 namespace Faktum.Factuur.Texts;
 
@@ -54,7 +55,16 @@ internal sealed class DutchTexts : Texts
     public override string LicenseStatusTitle => "Licentie";
     public override string ServerStarted(Uri address) => $"Ingebouwde licentieserver gestart op {address}";
     public override string MailFolder(string folder) => $"E-mails van de ingebouwde server staan in {folder}";
-    public override string UpdatesNotYetAvailable => "Updates: nog niet beschikbaar (update-ontdekking volgt).";
+    public override string Updates(UpdateDecision? decision) => decision switch
+    {
+        null => "Updates: geen ondertekend update-besluit (offline, of geen release-sleutel ingesteld).",
+        { Kind: UpdateDecisionKind.UpToDate } => "Updates: u werkt met de nieuwste versie.",
+        { Kind: UpdateDecisionKind.UpdateAvailable, Release: { } r } => $"Update beschikbaar: versie {r.Version} ({r.NotesUrl}).",
+        { Kind: UpdateDecisionKind.UpdateRequired, Release: { } r } => $"Update verplicht: installeer versie {r.Version} ({r.NotesUrl}).",
+        { Kind: UpdateDecisionKind.UpdateNotEntitled, NewestRelease: { } n } => $"Versie {n.Version} valt buiten uw update-recht{(decision.Release is { } r ? $"; u mag bijwerken tot versie {r.Version}" : string.Empty)}.",
+        { Kind: UpdateDecisionKind.InstalledVersionWithdrawn } => $"Uw versie is ingetrokken{(decision.Release is { } r ? $"; installeer versie {r.Version}" : string.Empty)}.",
+        _ => $"Updates: {decision.Kind}.",
+    };
 
     public override string DemoTitle => "Demo: de registratieschermen van Faktum Factuur, van begin tot eind (S1–S7)";
     public override string DemoStep(string id) => id switch
@@ -74,7 +84,6 @@ internal sealed class DutchTexts : Texts
     };
     public override string DemoPassed => "Alle stappen gedragen zich zoals de registratiehandleiding beschrijft.";
     public override string DemoFailed => "Niet alle stappen gedroegen zich zoals verwacht.";
-    public override string Skipped => "overgeslagen";
 
     public override string State(LicenseStatus status) => status.State switch
     {

@@ -1,4 +1,5 @@
 using Faktum.Licensing;
+using Faktum.Licensing.Updates;
 
 namespace Faktum.Factuur.Texts;
 
@@ -54,7 +55,16 @@ internal sealed class EnglishTexts : Texts
     public override string LicenseStatusTitle => "License";
     public override string ServerStarted(Uri address) => $"Embedded license server started at {address}";
     public override string MailFolder(string folder) => $"The embedded server's e-mails are in {folder}";
-    public override string UpdatesNotYetAvailable => "Updates: not yet available (update discovery is coming).";
+    public override string Updates(UpdateDecision? decision) => decision switch
+    {
+        null => "Updates: no signed update decision (offline, or no release key configured).",
+        { Kind: UpdateDecisionKind.UpToDate } => "Updates: you run the newest version.",
+        { Kind: UpdateDecisionKind.UpdateAvailable, Release: { } r } => $"Update available: version {r.Version} ({r.NotesUrl}).",
+        { Kind: UpdateDecisionKind.UpdateRequired, Release: { } r } => $"Update required: install version {r.Version} ({r.NotesUrl}).",
+        { Kind: UpdateDecisionKind.UpdateNotEntitled, NewestRelease: { } n } => $"Version {n.Version} is beyond your update entitlement{(decision.Release is { } r ? $"; you may update to version {r.Version}" : string.Empty)}.",
+        { Kind: UpdateDecisionKind.InstalledVersionWithdrawn } => $"Your version was withdrawn{(decision.Release is { } r ? $"; install version {r.Version}" : string.Empty)}.",
+        _ => $"Updates: {decision.Kind}.",
+    };
 
     public override string DemoTitle => "Demo: the Faktum Factuur registration screens, end to end (S1–S7)";
     public override string DemoStep(string id) => id switch
@@ -74,7 +84,6 @@ internal sealed class EnglishTexts : Texts
     };
     public override string DemoPassed => "Every step behaved as the registration guide describes.";
     public override string DemoFailed => "Not every step behaved as expected.";
-    public override string Skipped => "skipped";
 
     public override string State(LicenseStatus status) => status.State switch
     {

@@ -60,14 +60,13 @@ internal abstract class Texts
     public abstract string LicenseStatusTitle { get; }
     public abstract string ServerStarted(Uri address);
     public abstract string MailFolder(string folder);
-    public abstract string UpdatesNotYetAvailable { get; }
+    public abstract string Updates(Faktum.Licensing.Updates.UpdateDecision? decision);
 
     // The demo (S1–S7).
     public abstract string DemoTitle { get; }
     public abstract string DemoStep(string id);
     public abstract string DemoPassed { get; }
     public abstract string DemoFailed { get; }
-    public abstract string Skipped { get; }
 
     /// <summary>A clear sentence for each license state (what the user may do now).</summary>
     public abstract string State(LicenseStatus status);

@@ -79,8 +79,8 @@ internal static class ReleaseCommandLine
         var version = new Option<string>("--version") { Description = "SemVer 2.0.0.", Required = true };
         var channel = new Option<string>("--channel") { Description = "stable, beta or alpha.", DefaultValueFactory = _ => "stable" };
         var publishedAt = new Option<DateTimeOffset?>("--published-at") { Description = "ISO 8601; default now." };
-        var notes = new Option<Uri>("--notes-url") { Required = true };
-        var download = new Option<Uri>("--download-url") { Required = true };
+        var notes = new Option<string>("--notes-url") { Required = true };
+        var download = new Option<string>("--download-url") { Required = true };
         var artefact = new Option<string?>("--artefact") { Description = "The file to ship: its SHA-256 and size go into the manifest." };
         var sha256 = new Option<string?>("--sha256") { Description = "Without --artefact: the SHA-256 (64 hex digits)." };
         var size = new Option<long?>("--size") { Description = "Without --artefact: the size in bytes." };
@@ -123,8 +123,8 @@ internal static class ReleaseCommandLine
                 Version = parse.GetValue(version)!,
                 Channel = releaseChannel,
                 PublishedAt = parse.GetValue(publishedAt) ?? time.GetUtcNow(),
-                NotesUrl = parse.GetValue(notes)!,
-                DownloadUrl = parse.GetValue(download)!,
+                NotesUrl = new Uri(parse.GetValue(notes)!, UriKind.Absolute),
+                DownloadUrl = new Uri(parse.GetValue(download)!, UriKind.Absolute),
                 Sha256 = hash,
                 Size = length,
                 Mandatory = parse.GetValue(mandatory),
