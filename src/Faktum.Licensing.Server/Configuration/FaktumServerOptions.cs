@@ -88,7 +88,7 @@ public sealed class UpdateOptions
 
     /// <summary>
     /// Gets or sets the staged-rollout secret (base64, at least 16 bytes), the same on every instance.
-    /// Absent: generated once into <c>{data}/keys/rollout-secret</c>.
+    /// Absent: generated once into <c>{data}/rollout-secret</c>.
     /// </summary>
     public string? RolloutSecret { get; set; }
 }

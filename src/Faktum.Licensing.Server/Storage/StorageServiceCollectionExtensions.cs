@@ -18,6 +18,9 @@ internal static partial class StorageServiceCollectionExtensions
 {
     public const string DatabaseFileName = "faktum-licensing.db";
 
+    // An arbitrary, fixed key for pg_advisory_lock: "FAKTUM" in ASCII.
+    private const long MigrationLockId = 0x46414B54554D;
+
     /// <summary>Registers <see cref="LicensingDbContext"/> on the configured provider.</summary>
     /// <param name="services">The services.</param>
     /// <param name="storage">The <c>FaktumServer:Storage</c> section.</param>
@@ -71,6 +74,43 @@ internal static partial class StorageServiceCollectionExtensions
         await using var disposeScope = scope.ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<LicensingDbContext>();
         var logger = scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("Faktum.Licensing.Server.Storage");
+
+        // Instances that start together on one PostgreSQL database migrate one at a time: a session advisory lock held
+        // on its own connection around the whole migration (EF Core's own lock did not stop two instances both applying
+        // a later migration). The others wait, then find nothing pending.
+        NpgsqlConnection? migrationLock = null;
+        if (db.Database.IsNpgsql())
+        {
+            migrationLock = new NpgsqlConnection(db.Database.GetConnectionString());
+            await migrationLock.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(migrationLock, $"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await MigrateAsync(db, logger, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (migrationLock is not null)
+            {
+                await ExecuteAsync(migrationLock, $"SELECT pg_advisory_unlock({MigrationLockId})", CancellationToken.None).ConfigureAwait(false);
+                await migrationLock.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task MigrateAsync(LicensingDbContext db, ILogger? logger, CancellationToken cancellationToken)
+    {
         if (db.Database.IsSqlite())
         {
             await BaselineEnsureCreatedDatabaseAsync(db, cancellationToken).ConfigureAwait(false);

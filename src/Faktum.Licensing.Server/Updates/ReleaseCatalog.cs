@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Faktum.Licensing.Server.Configuration;
-using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Tokens;
 using Faktum.Licensing.Updates;
@@ -130,7 +129,7 @@ internal sealed class ReleaseCatalog
 
     private static byte[] LoadOrCreateSecret(string dataDirectory)
     {
-        var directory = SigningKeyRing.KeyDirectory(dataDirectory);
+        var directory = dataDirectory;
         var path = Path.Combine(directory, "rollout-secret");
         if (File.Exists(path))
         {

@@ -51,6 +51,8 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
+            // The EnsureCreated era predates releases: its schema is the initial migration's.
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"Releases\"");
             old.Accounts.Add(new Account { Id = "acc_before", Email = "before@example.nl" });
             await old.SaveChangesAsync();
         }
@@ -59,6 +61,7 @@ public sealed class StorageProviderTests
 
         Assert.Equal("before@example.nl", await server.WithDbAsync(db => db.Accounts.Select(a => a.Email).SingleAsync()));
         Assert.Empty(await server.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+        Assert.Equal(0, await server.WithDbAsync(db => db.Releases.CountAsync()));
     }
 
     [Fact]
