@@ -1,13 +1,12 @@
-using System.Text.RegularExpressions;
 using Faktum.Licensing.Server.Hosting;
+using Faktum.Licensing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 
 namespace Faktum.Licensing.Benchmarks;
 
 /// <summary>Sets up what the benchmarks need: an SDK wired to a running server, and a registered, confirmed data folder.</summary>
-internal static partial class DemoLicense
+internal static class DemoLicense
 {
     public const string Product = "faktum-factuur";
 
@@ -50,25 +49,8 @@ internal static partial class DemoLicense
     }
 
     /// <summary>Reads the one-time password mailed to <paramref name="email"/> from the server's pickup folder.</summary>
-    public static async Task<string> ReadPasswordAsync(string pickup, string email)
-    {
-        for (var attempt = 0; attempt < 400; attempt++)
-        {
-            foreach (var file in Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && PasswordPattern().Match(message.TextBody ?? "") is { Success: true } match)
-                {
-                    return match.Value;
-                }
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new InvalidOperationException($"No one-time password arrived for {email}.");
-    }
-
-    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}")]
-    private static partial Regex PasswordPattern();
+    public static Task<string> ReadPasswordAsync(string pickup, string email) =>
+        Task.FromResult(PickupFolder.WaitForMessagesTo(pickup, email) is [.., var newest] && PickupFolder.PasswordIn(newest) is { } password
+            ? password
+            : throw new InvalidOperationException($"No one-time password arrived for {email}."));
 }

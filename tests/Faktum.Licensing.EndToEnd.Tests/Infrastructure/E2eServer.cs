@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Faktum.Licensing.Server.Hosting;
+using Faktum.Licensing.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -10,7 +10,7 @@ namespace Faktum.Licensing.EndToEnd.Tests.Infrastructure;
 /// The real license server on Kestrel (127.0.0.1, a free port) with a temporary root folder holding its data folder (SQLite file,
 /// keys, pickup folder) and the SDK's data folders ("computers"). Disposing it stops the server and deletes the root.
 /// </summary>
-internal sealed partial class E2eServer : IAsyncDisposable
+internal sealed class E2eServer : IAsyncDisposable
 {
     public const string Product = "faktum-factuur";
     public const string AdminKey = "e2e-admin-key-0123456789";
@@ -105,35 +105,13 @@ internal sealed partial class E2eServer : IAsyncDisposable
     {
         var messages = WaitForMessagesTo(email, count);
         Assert.True(messages.Count >= count, $"Expected {count} mail(s) to {email} in the pickup folder, found {messages.Count}.");
-        var match = PasswordPattern().Match(messages[^1].TextBody ?? string.Empty);
-        Assert.True(match.Success, "The mail holds no one-time password.");
-        return match.Value;
+        return PickupFolder.PasswordIn(messages[^1]) ?? throw new Xunit.Sdk.XunitException("The mail holds no one-time password.");
     }
 
     /// <summary>Mails leave once the response is complete: wait (briefly) until <paramref name="count"/> have arrived.</summary>
-    public IReadOnlyList<MimeMessage> WaitForMessagesTo(string email, int count = 1)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (true)
-        {
-            var messages = MessagesTo(email);
-            if (messages.Count >= count || Environment.TickCount64 > deadline)
-            {
-                return messages;
-            }
+    public IReadOnlyList<MimeMessage> WaitForMessagesTo(string email, int count = 1) => PickupFolder.WaitForMessagesTo(PickupDirectory, email, count);
 
-            Thread.Sleep(25);
-        }
-    }
-
-    public IReadOnlyList<MimeMessage> MessagesTo(string email) =>
-        (Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*.eml") : [])
-            .Select(f => (File: f, Message: MimeMessage.Load(f)))
-            .Where(m => m.Message.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(m => File.GetLastWriteTimeUtc(m.File))
-            .ThenBy(m => m.Message.Date)
-            .Select(m => m.Message)
-            .ToList();
+    public IReadOnlyList<MimeMessage> MessagesTo(string email) => PickupFolder.MessagesTo(PickupDirectory, email);
 
     public async ValueTask DisposeAsync()
     {
@@ -148,7 +126,4 @@ internal sealed partial class E2eServer : IAsyncDisposable
         {
         }
     }
-
-    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}")]
-    private static partial Regex PasswordPattern();
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Hosting;
 using Faktum.Licensing.Server.Storage;
+using Faktum.Licensing.Testing;
 using Faktum.Licensing.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +16,7 @@ namespace Faktum.Licensing.Server.Tests.Infrastructure;
 
 /// <summary>A real license server on Kestrel (127.0.0.1, free port) with its own temp data folder, pickup folder and database
 /// (a SQLite file, or a PostgreSQL database of its own, dropped at the end).</summary>
-internal sealed partial class ServerFixture : IAsyncDisposable
+internal sealed class ServerFixture : IAsyncDisposable
 {
     public const string Product = "faktum-factuur";
     public const string Issuer = "faktum-licensing-server";
@@ -107,37 +107,14 @@ internal sealed partial class ServerFixture : IAsyncDisposable
     public string ReadOneTimePassword(string email, int count = 1) => ExtractPassword(NewestMessageTo(email, count));
 
     /// <summary>Mails are sent once the response is complete: wait (briefly) until <paramref name="count"/> have arrived.</summary>
-    public IReadOnlyList<MimeMessage> WaitForMessagesTo(string email, int count = 1)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (true)
-        {
-            var messages = MessagesTo(email);
-            if (messages.Count >= count || Environment.TickCount64 > deadline)
-            {
-                return messages;
-            }
+    public IReadOnlyList<MimeMessage> WaitForMessagesTo(string email, int count = 1) => PickupFolder.WaitForMessagesTo(PickupDirectory, email, count);
 
-            Thread.Sleep(25);
-        }
-    }
-
-    public IReadOnlyList<MimeMessage> MessagesTo(string email) =>
-        (Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*.eml") : [])
-            .Select(f => (File: f, Message: MimeMessage.Load(f)))
-            .Where(m => m.Message.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(m => File.GetLastWriteTimeUtc(m.File))
-            .Select(m => m.Message)
-            .ToList();
+    public IReadOnlyList<MimeMessage> MessagesTo(string email) => PickupFolder.MessagesTo(PickupDirectory, email);
 
     public MimeMessage NewestMessageTo(string email, int count = 1) => WaitForMessagesTo(email, count)[^1];
 
-    public static string ExtractPassword(MimeMessage message)
-    {
-        var match = PasswordPattern().Match(message.TextBody ?? string.Empty);
-        Assert.True(match.Success, "The mail holds no one-time password.");
-        return match.Value;
-    }
+    public static string ExtractPassword(MimeMessage message) =>
+        PickupFolder.PasswordIn(message) ?? throw new Xunit.Sdk.XunitException("The mail holds no one-time password.");
 
     /// <summary>Calls /v1/startup and returns the verified payload of the signed response.</summary>
     public async Task<JsonElement> StartupAsync(string license, string nonce = "bm9uY2Utbm9uY2Utbm9uY2U")
@@ -207,7 +184,4 @@ internal sealed partial class ServerFixture : IAsyncDisposable
         {
         }
     }
-
-    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}")]
-    private static partial Regex PasswordPattern();
 }
