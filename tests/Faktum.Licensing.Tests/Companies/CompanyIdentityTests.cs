@@ -78,7 +78,7 @@ public class CompanyIdentityTests
 
     [Theory]
     [MemberData(nameof(SameCompany))]
-    public void Create_SameCompanyTypedDifferently_ReturnsSameKey(
+    public void Create_same_company_typed_differently_returns_same_key(
         string name1, string postcode1, string country1, string name2, string postcode2, string country2)
     {
         string key1 = CompanyIdentity.Create(name1, postcode1, country1).EnsureValid();
@@ -89,7 +89,7 @@ public class CompanyIdentityTests
 
     [Theory]
     [MemberData(nameof(DifferentCompanies))]
-    public void Create_DifferentCompanies_ReturnDifferentKeys(
+    public void Create_different_companies_return_different_keys(
         string name1, string postcode1, string country1, string name2, string postcode2, string country2)
     {
         string key1 = CompanyIdentity.Create(name1, postcode1, country1).EnsureValid();
@@ -109,7 +109,7 @@ public class CompanyIdentityTests
     [InlineData("Straße Bau GmbH", "01067", "DE", "DE:01067:strasse bau gmbh")]
     [InlineData("Bakkerij Peeters", "1000", "BE", "BE:1000:bakkerij peeters")]
     [InlineData("Smith & Sons Ltd.", "sw1a 1aa", "gb", "GB:SW1A1AA:smith sons ltd")]
-    public void Create_ValidInput_ReturnsCanonicalKey(string name, string postcode, string country, string expectedKey)
+    public void Create_valid_input_returns_canonical_key(string name, string postcode, string country, string expectedKey)
     {
         CompanyIdentityResult result = CompanyIdentity.Create(name, postcode, country);
 
@@ -119,7 +119,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_SqlLookingName_IsJustAName()
+    public void Create_sql_looking_name_is_just_a_name()
     {
         CompanyIdentityResult result = CompanyIdentity.Create(Sql, "1234 AB", "NL");
 
@@ -129,7 +129,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_ValidInput_ReturnsDisplayValuesAsRegistered()
+    public void Create_valid_input_returns_display_values_as_registered()
     {
         CompanyIdentityResult result = CompanyIdentity.Create("  Bakkerij  Jansen\u00A0B.V. ", " 1234-ab ", " nl ");
 
@@ -140,7 +140,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_DecomposedName_DisplaysNameInNormalizationFormC()
+    public void Create_decomposed_name_displays_name_in_normalization_form_c()
     {
         CompanyIdentityResult result = CompanyIdentity.Create("Cafe\u0301 De Zwaan", "1234 AB", "NL");
 
@@ -152,7 +152,7 @@ public class CompanyIdentityTests
     [InlineData("DE", "01067", "01067")]
     [InlineData("BE", " 9999 ", "9999")]
     [InlineData("FR", "75 001", "75001")]
-    public void Create_NonDutchPostcode_DisplaysCompactUpperCase(string country, string postcode, string expected)
+    public void Create_non_dutch_postcode_displays_compact_upper_case(string country, string postcode, string expected)
     {
         CompanyIdentityResult result = CompanyIdentity.Create("Jansen", postcode, country);
 
@@ -215,7 +215,7 @@ public class CompanyIdentityTests
     [InlineData("Jansen", "1234", "NLD", "country", "invalid-format")]
     [InlineData("Jansen", "1234", "N1", "country", "invalid-format")]
     [InlineData("Jansen", "1234", "ÑL", "country", "invalid-format")]
-    public void Create_InvalidField_ReturnsOneErrorForThatField(
+    public void Create_invalid_field_returns_one_error_for_that_field(
         string? name, string? postcode, string? country, string field, string code)
     {
         CompanyIdentityResult result = CompanyIdentity.Create(name, postcode, country);
@@ -233,7 +233,7 @@ public class CompanyIdentityTests
     [InlineData("Jansen", '\uD800', "")]
     [InlineData("", '\uDC00', "Jansen")]
     [InlineData("Jan", '\uDBFF', "sen")]
-    public void Create_UnpairedSurrogate_IsInvalidCharacters(string before, char surrogate, string after)
+    public void Create_unpaired_surrogate_is_invalid_characters(string before, char surrogate, string after)
     {
         CompanyIdentityResult result = CompanyIdentity.Create(before + surrogate + after, "1234 AB", "NL");
 
@@ -242,7 +242,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_SupplementaryCharacters_AreNotMistakenForSurrogates()
+    public void Create_supplementary_characters_are_not_mistaken_for_surrogates()
     {
         CompanyIdentityResult result = CompanyIdentity.Create("\U0001D400\U0001D401 Bouw \U0001F950", "1234 AB", "NL");
 
@@ -250,7 +250,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_NameOf200Characters_Succeeds()
+    public void Create_name_of_200_characters_succeeds()
     {
         CompanyIdentityResult result = CompanyIdentity.Create(new string('a', 200), "1234 AB", "NL");
 
@@ -259,7 +259,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_NameOf201Characters_IsTooLong()
+    public void Create_name_of_201_characters_is_too_long()
     {
         CompanyIdentityResult result = CompanyIdentity.Create(new string('a', 201), "1234 AB", "NL");
 
@@ -268,7 +268,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_NameThatExpandsBeyondTheLimitUnderNfkc_IsTooLong()
+    public void Create_name_that_expands_beyond_the_limit_under_nfkc_is_too_long()
     {
         // U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM is one character that NFKC expands to 18.
         string name = string.Concat(Enumerable.Repeat("\uFDFA ", 20)).TrimEnd();
@@ -280,7 +280,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_ControlCharacter_MessageNamesTheCodePointAndPosition()
+    public void Create_control_character_message_names_the_code_point_and_position()
     {
         CompanyIdentityResult result = CompanyIdentity.Create("Jan\u200Bsen", "1234 AB", "NL");
 
@@ -289,7 +289,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_EveryFieldInvalid_ReturnsOneErrorPerFieldInOrder()
+    public void Create_every_field_invalid_returns_one_error_per_field_in_order()
     {
         CompanyIdentityResult result = CompanyIdentity.Create("BV", "12!", "XX");
 
@@ -301,7 +301,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void Create_UnknownCountry_ValidatesPostcodeByTheGeneralRule()
+    public void Create_unknown_country_validates_postcode_by_the_general_rule()
     {
         CompanyIdentityResult result = CompanyIdentity.Create("Jansen", "1234 AB", "XX");
 
@@ -309,7 +309,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void EnsureValid_ValidInput_ReturnsKey()
+    public void Ensure_valid_valid_input_returns_key()
     {
         string key = CompanyIdentity.Create("Bakkerij Jansen B.V.", "1234 AB", "NL").EnsureValid();
 
@@ -317,7 +317,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void EnsureValid_InvalidInput_ThrowsArgumentExceptionNamingTheFields()
+    public void Ensure_valid_invalid_input_throws_argument_exception_naming_the_fields()
     {
         CompanyIdentityResult result = CompanyIdentity.Create(null, "1234 AB", "XX");
 
@@ -328,7 +328,7 @@ public class CompanyIdentityTests
     }
 
     [Fact]
-    public void CountryList_HoldsTheOfficiallyAssignedCodes()
+    public void Country_list_holds_the_officially_assigned_codes()
     {
         List<string> codes = [.. CountryCode.AssignedCodes];
 

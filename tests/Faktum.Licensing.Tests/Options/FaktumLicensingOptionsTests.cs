@@ -40,7 +40,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     };
 
     [Fact]
-    public void EveryInvalidConfiguration_FailsAtStart_WithItsOwnMessage()
+    public void Every_invalid_configuration_fails_at_start_with_its_own_message()
     {
         using var other = Ed25519SecurityKey.Generate();
         var messages = new List<string>();
@@ -63,7 +63,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
-    public async Task InvalidConfiguration_StopsTheHostFromStarting()
+    public async Task Invalid_configuration_stops_the_host_from_starting()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddFaktumLicensing(Valid);
@@ -76,7 +76,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
-    public void ValidConfiguration_PassesAndFillsTheDefaults()
+    public void Valid_configuration_passes_and_fills_the_defaults()
     {
         using var provider = Build(_ => { });
 
@@ -93,7 +93,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
-    public void ConfigurationSection_Binds_IncludingTheKeys()
+    public void Configuration_section_binds_including_the_keys()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -114,7 +114,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
-    public void ConfigurationSection_WithAnUnknownKey_FailsAtStart()
+    public void Configuration_section_with_an_unknown_key_fails_at_start()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -132,7 +132,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
-    public void AddFaktumLicensing_Twice_AddsNothingTheSecondTime()
+    public void Add_faktum_licensing_twice_adds_nothing_the_second_time()
     {
         var services = new ServiceCollection();
         services.AddFaktumLicensing(Valid);
@@ -145,7 +145,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
-    public void AddStartupCheckHostedService_AddsOneHostedService()
+    public void Add_startup_check_hosted_service_adds_one_hosted_service()
     {
         var services = new ServiceCollection();
         services.AddFaktumLicensing(Valid).AddStartupCheckHostedService().AddStartupCheckHostedService();

@@ -6,7 +6,7 @@ namespace Faktum.Licensing.Tests.Registration;
 public class ArgumentTests
 {
     [Fact]
-    public async Task NullArguments_AreProgrammerErrors_AndThrow()
+    public async Task Null_arguments_are_programmer_errors_and_throw()
     {
         using var host = new LicensingTestHost();
 
@@ -19,7 +19,7 @@ public class ArgumentTests
     }
 
     [Fact]
-    public async Task EnsureSuccess_ThrowsWithTheFailure()
+    public async Task Ensure_success_throws_with_the_failure()
     {
         using var host = new LicensingTestHost();
 
@@ -30,7 +30,7 @@ public class ArgumentTests
     }
 
     [Fact]
-    public async Task Cancellation_Throws()
+    public async Task Cancellation_throws()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();

@@ -7,7 +7,7 @@ namespace Faktum.Licensing.Tests.Registration;
 public class RegistrationTests
 {
     [Fact]
-    public async Task RegisterCompanyAsync_Accepted_SendsTheCompanyWithAnIdempotencyKeyAndTheInstallationId()
+    public async Task Register_company_async_accepted_sends_the_company_with_an_idempotency_key_and_the_installation_id()
     {
         using var host = new LicensingTestHost();
 
@@ -22,7 +22,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RegisterCompanyAsync_TransientFailures_AreRetriedWithTheSameIdempotencyKey()
+    public async Task Register_company_async_transient_failures_are_retried_with_the_same_idempotency_key()
     {
         using var host = new LicensingTestHost();
         var calls = 0;
@@ -36,7 +36,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RegisterCompanyAsync_RepeatedByTheUserAfterAnOutage_ReusesTheKey_AndANewRegistrationGetsANewOne()
+    public async Task Register_company_async_repeated_by_the_user_after_an_outage_reuses_the_key_and_a_new_registration_gets_a_new_one()
     {
         using var host = new LicensingTestHost(o => o.RequestTimeout = TimeSpan.FromMilliseconds(100));
         host.Server.Intercept = _ => throw new HttpRequestException("connection refused");
@@ -52,7 +52,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RegisterCompanyAsync_Conflict_IsCompanyAlreadyRegistered()
+    public async Task Register_company_async_conflict_is_company_already_registered()
     {
         using var host = new LicensingTestHost();
         host.Server.Intercept = _ => Task.FromResult<HttpResponseMessage?>(FakeLicenseServer.Problem(HttpStatusCode.Conflict, ProblemTypes.CompanyAlreadyRegistered));
@@ -65,7 +65,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RegisterCompanyAsync_ValidationFailed_IsInvalidInputWithFieldErrors()
+    public async Task Register_company_async_validation_failed_is_invalid_input_with_field_errors()
     {
         using var host = new LicensingTestHost();
         host.Server.Intercept = _ => Task.FromResult<HttpResponseMessage?>(FakeLicenseServer.Problem(
@@ -79,7 +79,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RequestOneTimePasswordAsync_RateLimited_IsRetriedThenTypedWithRetryAfter()
+    public async Task Request_one_time_password_async_rate_limited_is_retried_then_typed_with_retry_after()
     {
         using var host = new LicensingTestHost();
         host.Server.Intercept = _ =>
@@ -96,7 +96,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RequestOneTimePasswordAsync_RateLimitedForMinutes_IsNotRetriedButTypedWithRetryAfterAtOnce()
+    public async Task Request_one_time_password_async_rate_limited_for_minutes_is_not_retried_but_typed_with_retry_after_at_once()
     {
         using var host = new LicensingTestHost();
         host.Server.Intercept = _ =>
@@ -114,7 +114,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task RequestOneTimePasswordAsync_SendsEmailProductAndInstallation()
+    public async Task Request_one_time_password_async_sends_email_product_and_installation()
     {
         using var host = new LicensingTestHost();
 
@@ -128,7 +128,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_Success_StoresTheLicenseAndReturnsTrialWithDaysLeft()
+    public async Task Confirm_async_success_stores_the_license_and_returns_trial_with_days_left()
     {
         using var host = new LicensingTestHost();
         LicenseStatusChangedEventArgs? changed = null;
@@ -147,7 +147,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_WrongPassword_IsOneTimePasswordInvalid_AndNothingIsStored()
+    public async Task Confirm_async_wrong_password_is_one_time_password_invalid_and_nothing_is_stored()
     {
         using var host = new LicensingTestHost();
 
@@ -158,7 +158,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_TooManyAttempts_IsTyped()
+    public async Task Confirm_async_too_many_attempts_is_typed()
     {
         using var host = new LicensingTestHost();
         host.Server.Intercept = _ => Task.FromResult<HttpResponseMessage?>(FakeLicenseServer.Problem(HttpStatusCode.BadRequest, ProblemTypes.TooManyAttempts));
@@ -169,7 +169,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_ServerError_IsNeverRetried()
+    public async Task Confirm_async_server_error_is_never_retried()
     {
         using var host = new LicensingTestHost();
         host.Server.Intercept = _ => Task.FromResult<HttpResponseMessage?>(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
@@ -181,7 +181,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_LicenseSignedByAnUnpinnedKey_IsInvalidResponse()
+    public async Task Confirm_async_license_signed_by_an_unpinned_key_is_invalid_response()
     {
         using var host = new LicensingTestHost();
         using var foreign = Faktum.Licensing.Tokens.Ed25519SecurityKey.Generate();
@@ -200,7 +200,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task CorrectCompanyAsync_NotRegistered_IsTyped_AndAfterConfirmationTheCorrectionIsStored()
+    public async Task Correct_company_async_not_registered_is_typed_and_after_confirmation_the_correction_is_stored()
     {
         using var host = new LicensingTestHost();
         Assert.Equal(LicensingFailure.NotRegistered, (await host.Licensing.CorrectCompanyAsync(new CompanyCorrection { Postcode = "4321 BA" })).Failure);
@@ -217,7 +217,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task CorrectCompanyAsync_NameImmutable_IsTyped()
+    public async Task Correct_company_async_name_immutable_is_typed()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -229,7 +229,7 @@ public class RegistrationTests
     }
 
     [Fact]
-    public async Task Logs_NeverContainATokenOrAPassword()
+    public async Task Logs_never_contain_a_token_or_a_password()
     {
         using var host = new LicensingTestHost();
         await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "999999");

@@ -9,7 +9,7 @@ namespace Faktum.Licensing.Tests.Startup;
 public class StartupCheckHostedServiceTests
 {
     [Fact]
-    public async Task HostStart_DoesNotWaitForTheServer_AndTheStatusArrivesThroughStatusChanged()
+    public async Task Host_start_does_not_wait_for_the_server_and_the_status_arrives_through_status_changed()
     {
         // The host runs on the real clock; the stub server mints at the same instant.
         using var prepared = new LicensingTestHost(fakeTime: false, time: new FakeTimeProvider(TimeProvider.System.GetUtcNow()));

@@ -11,7 +11,7 @@ namespace Faktum.Licensing.Tests.Startup;
 public class StartupCheckTests
 {
     [Fact]
-    public async Task CheckAsync_NothingRegistered_IsNotRegistered_WithoutCallingTheServer()
+    public async Task Check_async_nothing_registered_is_not_registered_without_calling_the_server()
     {
         using var host = new LicensingTestHost();
 
@@ -24,7 +24,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_SendsExactlyLicenseAppVersionChannelAndNonce_AndNothingElse()
+    public async Task Check_async_sends_exactly_license_app_version_channel_and_nonce_and_nothing_else()
     {
         using var host = new LicensingTestHost(o => o.Channel = "beta");
         await host.RegisterAndConfirmAsync();
@@ -46,7 +46,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_EachCheck_UsesAFreshNonce()
+    public async Task Check_async_each_check_uses_a_fresh_nonce()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -67,7 +67,7 @@ public class StartupCheckTests
     [InlineData(StartupVerdicts.Revoked, LicenseState.Revoked, LicenseMode.ReadOnly)]
     [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation, LicenseMode.ReadOnly)]
     [InlineData(StartupVerdicts.Unknown, LicenseState.NotRegistered, LicenseMode.ReadOnly)]
-    public async Task CheckAsync_Verdict_MapsToState(string verdict, LicenseState expected, LicenseMode mode)
+    public async Task Check_async_verdict_maps_to_state(string verdict, LicenseState expected, LicenseMode mode)
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -83,7 +83,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_Trial_ReportsTheServersDaysLeft_StoresTheRefreshedTokenAndTheServerTime()
+    public async Task Check_async_trial_reports_the_servers_days_left_stores_the_refreshed_token_and_the_server_time()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -101,7 +101,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ResponseReplayedWithAnOldNonce_IsRefused()
+    public async Task Check_async_response_replayed_with_an_old_nonce_is_refused()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -122,7 +122,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ResponseSignedByAnUnpinnedKey_IsRefused()
+    public async Task Check_async_response_signed_by_an_unpinned_key_is_refused()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -138,7 +138,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ResponseSignedByAPinnedKeyUnderAForeignKid_IsRefused()
+    public async Task Check_async_response_signed_by_a_pinned_key_under_a_foreign_kid_is_refused()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -164,7 +164,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ExpiredResponse_IsRefused()
+    public async Task Check_async_expired_response_is_refused()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -182,7 +182,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ResponseWithAnUnknownVerdict_IsRefused()
+    public async Task Check_async_response_with_an_unknown_verdict_is_refused()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -195,7 +195,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_LocalClockAnHourAheadOfTheServer_IsStillConfirmedOnline()
+    public async Task Check_async_local_clock_an_hour_ahead_of_the_server_is_still_confirmed_online()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -208,7 +208,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task ConfirmAsync_LocalClockAnHourBehindTheServer_StoresTheLicense_AndIsClockRolledBack()
+    public async Task Confirm_async_local_clock_an_hour_behind_the_server_stores_the_license_and_is_clock_rolled_back()
     {
         using var host = new LicensingTestHost();
         host.Server.ServerClockOffset = TimeSpan.FromHours(1);
@@ -221,7 +221,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ServerClockFarAhead_IsClockRolledBack_AndTheOfflineCheckRemembersIt()
+    public async Task Check_async_server_clock_far_ahead_is_clock_rolled_back_and_the_offline_check_remembers_it()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -237,7 +237,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ServerUnreachable_IsOfflineGrace_ThenOfflineGraceExpiredAfterTheGrace()
+    public async Task Check_async_server_unreachable_is_offline_grace_then_offline_grace_expired_after_the_grace()
     {
         using var host = new LicensingTestHost(o => o.OfflineGrace = TimeSpan.FromDays(14));
         await host.RegisterAndConfirmAsync();
@@ -257,7 +257,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_GraceCountsFromTheLastSuccessfulOnlineCheck()
+    public async Task Check_async_grace_counts_from_the_last_successful_online_check()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -272,7 +272,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_LocalClockSetBack_IsClockRolledBack()
+    public async Task Check_async_local_clock_set_back_is_clock_rolled_back()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -289,7 +289,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_LocalClockSetBackWithinTheTolerance_IsStillFine()
+    public async Task Check_async_local_clock_set_back_within_the_tolerance_is_still_fine()
     {
         using var host = new LicensingTestHost(o => o.ClockTolerance = TimeSpan.FromMinutes(5));
         await host.RegisterAndConfirmAsync();
@@ -305,7 +305,7 @@ public class StartupCheckTests
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
-    public async Task CheckAsync_ServerErrors_AreRetriedThenOffline(HttpStatusCode code)
+    public async Task Check_async_server_errors_are_retried_then_offline(HttpStatusCode code)
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -318,7 +318,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_ServerTooSlow_TimesOutAndIsOffline()
+    public async Task Check_async_server_too_slow_times_out_and_is_offline()
     {
         using var host = new LicensingTestHost(o => o.RequestTimeout = TimeSpan.FromMilliseconds(150));
         await host.RegisterAndConfirmAsync();
@@ -345,7 +345,7 @@ public class StartupCheckTests
     [InlineData("{\"response\":42}")]
     [InlineData("{\"response\":\"a.b.c\"}")]
     [InlineData("[]")]
-    public async Task CheckAsync_GarbledBody_IsRefusedAndOffline(string body)
+    public async Task Check_async_garbled_body_is_refused_and_offline(string body)
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -360,7 +360,7 @@ public class StartupCheckTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task CheckAsync_OversizeBody_IsRefusedWhileReading(bool announceLength)
+    public async Task Check_async_oversize_body_is_refused_while_reading(bool announceLength)
     {
         using var host = new LicensingTestHost(o => o.MaxResponseBytes = 4096);
         await host.RegisterAndConfirmAsync();
@@ -383,7 +383,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_LicenseRefusedByTheServer_IsInvalid()
+    public async Task Check_async_license_refused_by_the_server_is_invalid()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -396,7 +396,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task CheckAsync_RefreshedTokenForAnotherInstallation_IsRefused()
+    public async Task Check_async_refreshed_token_for_another_installation_is_refused()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -413,7 +413,7 @@ public class StartupCheckTests
     [InlineData(StartupVerdicts.Suspended, LicenseState.Suspended)]
     [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation)]
     [InlineData(StartupVerdicts.TrialExpired, LicenseState.TrialExpired)]
-    public async Task Offline_AfterALapsedVerdict_StaysLapsed(string verdict, LicenseState expected)
+    public async Task Offline_after_a_lapsed_verdict_stays_lapsed(string verdict, LicenseState expected)
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -429,7 +429,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task Offline_AfterAMovedVerdictAndARecoveryBackHere_IsOfflineGrace()
+    public async Task Offline_after_a_moved_verdict_and_a_recovery_back_here_is_offline_grace()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -445,7 +445,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task Offline_TrialPastItsEnd_IsTrialExpired()
+    public async Task Offline_trial_past_its_end_is_trial_expired()
     {
         using var host = new LicensingTestHost(o => o.OfflineGrace = TimeSpan.FromDays(60));
         await host.RegisterAndConfirmAsync();
@@ -458,7 +458,7 @@ public class StartupCheckTests
     }
 
     [Fact]
-    public async Task StatusChanged_IsRaisedWhenTheStateChanges()
+    public async Task Status_changed_is_raised_when_the_state_changes()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();

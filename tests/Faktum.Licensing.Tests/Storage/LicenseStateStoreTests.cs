@@ -18,7 +18,7 @@ public sealed class LicenseStateStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task UpdateAsync_ThenReadAsync_RoundTripsStateAndToken_AndWritesOnlyItsOwnFiles()
+    public async Task Update_async_then_read_async_round_trips_state_and_token_and_writes_only_its_own_files()
     {
         var store = Store();
         var state = new LocalLicenseState
@@ -40,14 +40,14 @@ public sealed class LicenseStateStoreTests : IDisposable
     }
 
     [Fact]
-    public void NewInstallationId_IsRandom_NotAFingerprint()
+    public void New_installation_id_is_random_not_a_fingerprint()
     {
         Assert.NotEqual(LicenseStateStore.NewInstallationId(), LicenseStateStore.NewInstallationId());
         Assert.Equal(22, LicenseStateStore.NewInstallationId().Length);
     }
 
     [Fact]
-    public async Task ReadAsync_NoFolder_IsMissing_AndCreatesNothing()
+    public async Task Read_async_no_folder_is_missing_and_creates_nothing()
     {
         var read = await Store().ReadAsync(default);
 
@@ -63,7 +63,7 @@ public sealed class LicenseStateStoreTests : IDisposable
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null,\"extra\":1}", "not valid JSON")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":\"yesterday\",\"highestServerTime\":null,\"company\":null}", "not valid JSON")]
     [InlineData("\u0000\u0000\u0000\u0000", "not valid JSON")]
-    public async Task ReadAsync_CorruptTruncatedOrEditedState_IsDamaged_WithAPreciseReason(string content, string reason)
+    public async Task Read_async_corrupt_truncated_or_edited_state_is_damaged_with_a_precise_reason(string content, string reason)
     {
         Directory.CreateDirectory(_directory);
         await File.WriteAllTextAsync(Path.Combine(_directory, LicenseStateStore.StateFileName), content);
@@ -76,7 +76,7 @@ public sealed class LicenseStateStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task UpdateAsync_FromManyTasksAtOnce_SerializesUnderTheLock()
+    public async Task Update_async_from_many_tasks_at_once_serializes_under_the_lock()
     {
         var id = LicenseStateStore.NewInstallationId();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -90,7 +90,7 @@ public sealed class LicenseStateStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ChildProcessKilledWhileWriting_LeavesACompletePreviousOrNextState_AcrossManyRuns()
+    public async Task Child_process_killed_while_writing_leaves_a_complete_previous_or_next_state_across_many_runs()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
         {

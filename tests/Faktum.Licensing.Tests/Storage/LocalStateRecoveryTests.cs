@@ -6,7 +6,7 @@ namespace Faktum.Licensing.Tests.Storage;
 public class LocalStateRecoveryTests
 {
     [Fact]
-    public async Task TokenFileEditedByHand_IsInvalidWithBadSignature_WithoutCallingTheServer()
+    public async Task Token_file_edited_by_hand_is_invalid_with_bad_signature_without_calling_the_server()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -24,7 +24,7 @@ public class LocalStateRecoveryTests
     }
 
     [Fact]
-    public async Task TokenFileTruncated_IsInvalidAndMalformed()
+    public async Task Token_file_truncated_is_invalid_and_malformed()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -37,7 +37,7 @@ public class LocalStateRecoveryTests
     }
 
     [Fact]
-    public async Task StateFileTruncated_IsNotRegisteredWithAPreciseMessage_AndRecoveryRepairsIt()
+    public async Task State_file_truncated_is_not_registered_with_a_precise_message_and_recovery_repairs_it()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -59,7 +59,7 @@ public class LocalStateRecoveryTests
     }
 
     [Fact]
-    public async Task StateFileDeleted_WithTheTokenLeft_IsNotRegisteredWithAMessage()
+    public async Task State_file_deleted_with_the_token_left_is_not_registered_with_a_message()
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
@@ -72,7 +72,7 @@ public class LocalStateRecoveryTests
     }
 
     [Fact]
-    public async Task ANewHostOnTheSameDataFolder_StartsTrialWithoutAskingAgain_AndKeepsTheInstallationId()
+    public async Task A_new_host_on_the_same_data_folder_starts_trial_without_asking_again_and_keeps_the_installation_id()
     {
         using var first = new LicensingTestHost();
         await first.RegisterAndConfirmAsync();
@@ -87,7 +87,7 @@ public class LocalStateRecoveryTests
     }
 
     [Fact]
-    public async Task TwoHostsCheckingAtOnce_LeaveAUsableState()
+    public async Task Two_hosts_checking_at_once_leave_a_usable_state()
     {
         using var first = new LicensingTestHost();
         await first.RegisterAndConfirmAsync();
