@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Hosting;
+using Faktum.Licensing.Server.Tests.Infrastructure;
+using Faktum.Licensing.Tokens;
+using Faktum.Licensing.Updates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -26,12 +29,26 @@ internal static class LoadTest
         var maxRequests = Option(args, "--requests", 200_000);
         var concurrency = Option(args, "--concurrency", 8);
         var licenses = Option(args, "--licenses", 16);
+        var releases = Option(args, "--releases", 4);
+        var provider = args.Contains("--postgres") ? "PostgreSql" : "Sqlite";
+        using var releaseKey = Ed25519SecurityKey.Generate();
+        var adminKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
         var root = Path.Combine(Path.GetTempPath(), "faktum-load", Guid.NewGuid().ToString("N"));
         var options = new LicenseServerHostOptions { DataDirectory = root };
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "1000000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "1000000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
+        options.Configuration["FaktumServer:AdminApiKey"] = adminKey;
+        options.Configuration[$"FaktumServer:Updates:ReleaseKeys:{releaseKey.KeyId}"] = releaseKey.ExportPublicKeyBase64Url();
+        // With --postgres: a database of its own on the loopback PostgreSQL that eng/postgres.sh starts, dropped at the end.
+        await using var postgres = provider == "PostgreSql" ? await PostgresTestDatabase.CreateAsync() : null;
+        if (postgres is not null)
+        {
+            options.Configuration["FaktumServer:Storage:Provider"] = provider;
+            options.Configuration["FaktumServer:Storage:ConnectionString"] = postgres.ConnectionString;
+        }
+
         options.ConfigureServices = services => services.AddSingleton<IStartupFilter, CeilingEndpoint>();
 
         await using var server = await LicenseServerHost.StartAsync(options);
@@ -44,12 +61,37 @@ internal static class LoadTest
             tokens.Add(await RegisterAsync(http, server.DataDirectory, i));
         }
 
+        Console.WriteLine($"Publishing {releases} signed releases ...");
+        using (var admin = new HttpClient { BaseAddress = server.BaseAddress })
+        {
+            admin.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+            for (var i = 1; i <= releases; i++)
+            {
+                var manifest = new ReleaseManifest
+                {
+                    ReleaseId = $"r-1-{i}",
+                    Product = Product,
+                    Sequence = i,
+                    Version = $"1.{i}.0",
+                    Channel = i % 2 == 0 ? ReleaseChannel.Beta : ReleaseChannel.Stable,
+                    PublishedAt = TimeProvider.System.GetUtcNow().AddDays(-releases + i - 1),
+                    NotesUrl = new Uri($"https://faktum.example/releases/1.{i}.0"),
+                    DownloadUrl = new Uri($"https://faktum.example/download/faktum-1.{i}.0.zip"),
+                    Sha256 = new string('a', 64),
+                    Size = 40_000_000,
+                };
+                using var content = new StringContent(ReleaseSigner.Sign(manifest, releaseKey).ToJson(), System.Text.Encoding.UTF8, "application/json");
+                using var published = await admin.PostAsync("v1/admin/releases", content);
+                published.EnsureSuccessStatusCode();
+            }
+        }
+
         var bodies = tokens.Select(t => JsonSerializer.Serialize(new StartupRequest(t, "1.0.0", "stable", "bm9uY2Utbm9uY2Utbm9uY2UtMDE"), Json)).ToArray();
         var ceiling = await MeasureAsync(http, "bench/fixed", bodies, TimeSpan.FromSeconds(seconds), maxRequests, concurrency);
         var startup = await MeasureAsync(http, "v1/startup", bodies, TimeSpan.FromSeconds(seconds), maxRequests, concurrency);
 
         Console.WriteLine();
-        Console.WriteLine($"concurrency {concurrency}, {seconds} s or {maxRequests} requests per endpoint, SQLite, loopback");
+        Console.WriteLine($"concurrency {concurrency}, {seconds} s or {maxRequests} requests per endpoint, {provider}, {licenses} licenses, {releases} releases, loopback");
         Console.WriteLine("| endpoint | requests | errors | req/s | p50 ms | p99 ms |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(ceiling.Row("fixed JSON (ceiling)"));
@@ -97,10 +139,10 @@ internal static class LoadTest
                 var started = Stopwatch.GetTimestamp();
                 using var content = new StringContent(bodies[index % bodies.Length], System.Text.Encoding.UTF8, "application/json");
                 using var response = await http.PostAsync(path, content).ConfigureAwait(false);
-                _ = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                if (response.StatusCode != HttpStatusCode.OK)
+                var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.OK && Interlocked.Increment(ref errors) == 1)
                 {
-                    Interlocked.Increment(ref errors);
+                    Console.Error.WriteLine($"first error on {path}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 400)))}");
                 }
 
                 if (latencies is not null)

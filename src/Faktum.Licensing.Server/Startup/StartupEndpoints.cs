@@ -66,39 +66,71 @@ internal static partial class StartupEndpoints
 
         var now = time.GetUtcNow();
         var validation = await tokens.ValidateAsync(request.License!, checkLifetime: false).ConfigureAwait(false);
-        var peeked = LicenseTokenService.PeekAudience(request.License!);
-        var product = validation?.Claims?.Product ?? (tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct);
         if (validation is not { Succeeded: true } valid)
         {
+            var peeked = LicenseTokenService.PeekAudience(request.License!);
+            var product = tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct;
             var failure = validation?.Failure.ToString() ?? "ForeignProduct";
             Log.UnknownToken(logger, failure);
             return Envelope(tokens.SignStartupResponse(product, request.Nonce!, StartupVerdicts.Unknown, null, null, null));
         }
 
         var claims = valid.Claims;
-        var license = await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Id == claims.LicenseId).ConfigureAwait(false);
-        var company = license is null ? null : await db.Companies.AsNoTracking().Include(c => c.Account).SingleOrDefaultAsync(c => c.Id == license.CompanyId).ConfigureAwait(false);
-        if (license is null || company?.Account is null)
+
+        // The license, the binding and the releases are read on one connection, opened once for the three queries.
+        await db.Database.OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
+        StartupRecord? found;
+        Installation? binding = null;
+        Action<System.Text.Json.Utf8JsonWriter>? updates = null;
+        try
         {
-            Log.UnknownLicense(logger, claims.LicenseId);
-            return Envelope(tokens.SignStartupResponse(product, request.Nonce!, StartupVerdicts.Unknown, null, null, null));
+            found = await LoadLicense.For(db)(db, claims.LicenseId).ConfigureAwait(false);
+            if (found is not null)
+            {
+                binding = await LoadBinding.For(db)(db, found.License.Id, claims.InstallationId).ConfigureAwait(false);
+                if (LicenseTokenService.Verdict(found.License, binding, now).Verdict != StartupVerdicts.Unknown)
+                {
+                    var license = found.License;
+                    updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
 
-        var binding = await db.Installations.AsNoTracking()
-            .Where(i => i.LicenseId == license.Id && i.InstallationId == claims.InstallationId)
-            .OrderBy(i => i.ReleasedAt == null ? 0 : 1).ThenByDescending(i => i.BoundAt)
-            .FirstOrDefaultAsync().ConfigureAwait(false);
-        var (verdict, daysLeft) = LicenseTokenService.Verdict(license, binding, now);
-        var refreshed = verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial ? tokens.Issue(license, company, claims.InstallationId) : null;
-        var profile = verdict == StartupVerdicts.Unknown ? null : LicenseTokenService.Profile(company, company.Account);
-        var updates = verdict == StartupVerdicts.Unknown
-            ? null
-            : await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
-        Log.Verdict(logger, license.Id, verdict);
-        return Envelope(tokens.SignStartupResponse(license.Product, request.Nonce!, verdict, daysLeft, refreshed, profile, updates));
+        if (found is null)
+        {
+            Log.UnknownLicense(logger, claims.LicenseId);
+            return Envelope(tokens.SignStartupResponse(claims.Product, request.Nonce!, StartupVerdicts.Unknown, null, null, null));
+        }
+
+        var (verdict, daysLeft) = LicenseTokenService.Verdict(found.License, binding, now);
+        var refreshed = verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;
+        var profile = verdict == StartupVerdicts.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
+        Log.Verdict(logger, found.License.Id, verdict);
+        return Envelope(tokens.SignStartupResponse(found.License.Product, request.Nonce!, verdict, daysLeft, refreshed, profile, updates));
     }
 
+    // Compiled queries (no expression-tree work per call), each a plain indexed lookup: one query with the binding as a
+    // subquery needs APPLY, which SQLite lacks, and EF's windowed fallback would scan every installation row.
+    private static readonly CompiledQuery<Func<LicensingDbContext, string, Task<StartupRecord?>>> LoadLicense = new(() => EF.CompileAsyncQuery(
+        (LicensingDbContext db, string licenseId) => db.Licenses.AsNoTracking()
+            .Where(l => l.Id == licenseId)
+            .Select(l => new StartupRecord(l, l.Company!, l.Company!.Account!))
+            .SingleOrDefault()));
+
+    // This installation's binding: an active one first, then the newest.
+    private static readonly CompiledQuery<Func<LicensingDbContext, string, string, Task<Installation?>>> LoadBinding = new(() => EF.CompileAsyncQuery(
+        (LicensingDbContext db, string licenseId, string installationId) => db.Installations.AsNoTracking()
+            .Where(i => i.LicenseId == licenseId && i.InstallationId == installationId)
+            .OrderBy(i => i.ReleasedAt == null ? 0 : 1).ThenByDescending(i => i.BoundAt)
+            .FirstOrDefault()));
+
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<StartupResponseEnvelope> Envelope(string response) => TypedResults.Ok(new StartupResponseEnvelope(response));
+
+    private sealed record StartupRecord(License License, Company Company, Account Account);
 
     private static partial class Log
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Faktum.Licensing.Server.Configuration;
@@ -18,6 +19,7 @@ internal sealed class ReleaseCatalog
 {
     private readonly Dictionary<string, ReleaseVerifier> _verifiers;
     private readonly byte[] _rolloutSecret;
+    private readonly ConcurrentDictionary<ParsedReleaseKey, ParsedRelease> _parsed = new();
 
     public ReleaseCatalog(IOptions<FaktumServerOptions> options, IHostEnvironment environment)
     {
@@ -101,22 +103,54 @@ internal sealed class ReleaseCatalog
             return null;
         }
 
-        var records = await db.Releases.AsNoTracking().Where(r => r.Product == product).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var stored = records.Select(Parse).ToList();
-        var rollout = records.ToDictionary(r => (r.ReleaseId, r.Sequence), r => r.EffectiveRollout);
-        var signedForms = stored.ToDictionary(s => (s.Manifest.ReleaseId, s.Manifest.Sequence), s => s.Signed);
+        // Every call reads the product's release rows (so a rollout change or a new release on any instance is seen at
+        // once) but only their keys and rollout; the signed JSON of each release is read and parsed once per process.
+        var rows = await ReleaseRows.For(db)(db, product).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var stored = new List<ParsedRelease>(rows.Count);
+        foreach (var row in rows)
+        {
+            var key = new ParsedReleaseKey(product, row.Sequence, row.ReleaseId);
+            if (!_parsed.TryGetValue(key, out var parsed))
+            {
+                var record = await ReleaseRecordOf.For(db)(db, product, row.Sequence).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The stored release {product}#{row.Sequence} vanished while it was read.");
+                parsed = _parsed.GetOrAdd(key, Parse(record));
+            }
+
+            stored.Add(parsed);
+        }
+
+        var rollout = rows.ToDictionary(r => r.Sequence, r => r.EffectiveRollout);
+        var bySequence = stored.ToDictionary(s => s.Manifest.Sequence, s => s.Signed);
         var decision = UpdatePolicy.Decide(
             new UpdateQuery(product, installed, releaseChannel, updatesEndAt, now),
             stored.Select(s => s.Manifest),
             release => RolloutBucket.Compute(_rolloutSecret, licenseId, release.ReleaseId),
-            release => rollout[(release.ReleaseId, release.Sequence)] ?? 100);
-        return writer => UpdateDecisionWire.Write(writer, decision, manifest => signedForms[(manifest.ReleaseId, manifest.Sequence)]);
+            release => rollout[release.Sequence] ?? 100);
+        return writer => UpdateDecisionWire.Write(writer, decision, manifest => bySequence[manifest.Sequence]);
     }
 
+    private static readonly CompiledQuery<Func<LicensingDbContext, string, IAsyncEnumerable<ReleaseRow>>> ReleaseRows = new(() => EF.CompileAsyncQuery(
+        (LicensingDbContext db, string product) => db.Releases.AsNoTracking()
+            .Where(r => r.Product == product)
+            .Select(r => new ReleaseRow(r.Sequence, r.ReleaseId, r.EffectiveRollout))));
+
+    private static readonly CompiledQuery<Func<LicensingDbContext, string, long, Task<ReleaseRecord?>>> ReleaseRecordOf = new(() => EF.CompileAsyncQuery(
+        (LicensingDbContext db, string product, long sequence) => db.Releases.AsNoTracking()
+            .SingleOrDefault(r => r.Product == product && r.Sequence == sequence)));
+
+    private sealed record ReleaseRow(long Sequence, string ReleaseId, int? EffectiveRollout);
+
+    // A stored release's signed JSON never changes (a product's sequences only grow, one manifest each; only the
+    // rollout column is updated), so what was parsed once can be kept for the life of the process.
+    private readonly record struct ParsedReleaseKey(string Product, long Sequence, string ReleaseId);
+
+    private sealed record ParsedRelease(ReleaseManifest Manifest, SignedRelease Signed);
+
     // Stored manifests were verified when published; what is read back is the same bytes.
-    private static (ReleaseManifest Manifest, SignedRelease Signed) Parse(ReleaseRecord record) =>
+    private static ParsedRelease Parse(ReleaseRecord record) =>
         SignedRelease.TryParse(record.SignedJson, out var signed) && ReleaseManifestSerializer.TryParse(signed.ManifestBytes.Span, out var manifest, out _)
-            ? (manifest, signed)
+            ? new ParsedRelease(manifest, signed)
             : throw new InvalidOperationException($"The stored release {record.Product}#{record.Sequence} cannot be read.");
 
     private static Ed25519SecurityKey ReleaseKey(string kid, string x)
