@@ -46,7 +46,8 @@ internal static class LoadTest
         if (postgres is not null)
         {
             options.Configuration["FaktumServer:Storage:Provider"] = provider;
-            options.Configuration["FaktumServer:Storage:ConnectionString"] = postgres.ConnectionString;
+            var extra = Array.IndexOf(args, "--postgres-options") is var at and >= 0 && at + 1 < args.Length ? ";" + args[at + 1] : string.Empty;
+            options.Configuration["FaktumServer:Storage:ConnectionString"] = postgres.ConnectionString + extra;
         }
 
         options.ConfigureServices = services => services.AddSingleton<IStartupFilter, CeilingEndpoint>();

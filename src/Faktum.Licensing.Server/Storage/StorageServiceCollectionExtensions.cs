@@ -34,8 +34,8 @@ internal static partial class StorageServiceCollectionExtensions
         {
             case StorageProvider.PostgreSql:
                 // Checked when the context is first made: after options validation, which says how to fix a missing one.
-                services.AddDbContextPool<LicensingDbContext, PostgreSqlLicensingDbContext>(options => options.UseNpgsql(storage.ConnectionString
-                    ?? throw new InvalidOperationException("FaktumServer:Storage:ConnectionString is required for PostgreSql.")));
+                services.AddDbContextPool<LicensingDbContext, PostgreSqlLicensingDbContext>(options => options.UseNpgsql(PostgreSqlConnectionString(storage.ConnectionString
+                    ?? throw new InvalidOperationException("FaktumServer:Storage:ConnectionString is required for PostgreSql."))));
                 break;
             default:
                 var sqlite = SqliteConnectionString(storage.ConnectionString, dataDirectory);
@@ -44,6 +44,37 @@ internal static partial class StorageServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string: the configured one, with two defaults where it sets nothing itself. Statements
+    /// run often are prepared on the server (<c>Max Auto Prepare</c>), and a pooled connection is not reset with
+    /// <c>DISCARD ALL</c> when it is returned (<c>No Reset On Close</c>): the server changes no session state, and the
+    /// one connection that does (the migration lock) is not pooled. Together they halved the startup check's latency.
+    /// </summary>
+    public static string PostgreSqlConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!Mentions(configured, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 32;
+            if (!Mentions(configured, "Auto Prepare Min Usages"))
+            {
+                builder.AutoPrepareMinUsages = 2;
+            }
+        }
+
+        if (!Mentions(configured, "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+
+        // Npgsql reads a keyword with or without its spaces, in any case.
+        static bool Mentions(string connectionString, string keyword) =>
+            new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+                .Any(key => string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), keyword.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The SQLite connection string: the configured one (a relative file resolved in the data folder) or the default file.</summary>
@@ -84,7 +115,8 @@ internal static partial class StorageServiceCollectionExtensions
         NpgsqlConnection? migrationLock = null;
         if (db.Database.IsNpgsql())
         {
-            migrationLock = new NpgsqlConnection(db.Database.GetConnectionString());
+            // Not pooled: a session lock must never outlive this connection (pooled ones are not reset on close).
+            migrationLock = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
             await migrationLock.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(migrationLock, $"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken).ConfigureAwait(false);
         }

@@ -4,6 +4,7 @@ using Faktum.Licensing.Server.Storage.Sqlite;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Faktum.Licensing.Server.Tests.Storage;
 
@@ -71,5 +72,20 @@ public sealed class StorageProviderTests
             ServerFixture.StartAsync(configure: c => c["FaktumServer:Storage:Provider"] = "PostgreSql"));
 
         Assert.Contains("FaktumServer:Storage:ConnectionString", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_PostgreSql_connection_string_gets_statement_preparation_and_no_reset_on_close_unless_it_says_otherwise()
+    {
+        var defaulted = new NpgsqlConnectionStringBuilder(StorageServiceCollectionExtensions.PostgreSqlConnectionString("Host=db;Database=faktum;Username=u;Password=secret"));
+        Assert.Equal(32, defaulted.MaxAutoPrepare);
+        Assert.Equal(2, defaulted.AutoPrepareMinUsages);
+        Assert.True(defaulted.NoResetOnClose);
+        Assert.Equal("secret", defaulted.Password);
+
+        var configured = new NpgsqlConnectionStringBuilder(StorageServiceCollectionExtensions.PostgreSqlConnectionString(
+            "Host=db;Database=faktum;MaxAutoPrepare=0;no reset on close=false"));
+        Assert.Equal(0, configured.MaxAutoPrepare);
+        Assert.False(configured.NoResetOnClose);
     }
 }
