@@ -77,22 +77,17 @@ internal static partial class StartupEndpoints
 
         var claims = valid.Claims;
 
-        // The license, the binding and the releases are read on one connection, opened once for the three queries.
+        // The license (with its binding) and the releases are read on one connection, opened once for both queries.
         await db.Database.OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
-        StartupRecord? found;
-        Installation? binding = null;
+        StartupRow? found;
+        Installation? binding;
         Action<System.Text.Json.Utf8JsonWriter>? updates = null;
         try
         {
-            found = await LoadLicense.For(db)(db, claims.LicenseId).ConfigureAwait(false);
-            if (found is not null)
+            (found, binding) = await ReadLicenseAsync(db, claims.LicenseId, claims.InstallationId, http.RequestAborted).ConfigureAwait(false);
+            if (found is { License: var license } && LicenseTokenService.Verdict(license, binding, now).Verdict != StartupVerdicts.Unknown)
             {
-                binding = await LoadBinding.For(db)(db, found.License.Id, claims.InstallationId).ConfigureAwait(false);
-                if (LicenseTokenService.Verdict(found.License, binding, now).Verdict != StartupVerdicts.Unknown)
-                {
-                    var license = found.License;
-                    updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
-                }
+                updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
             }
         }
         finally
@@ -113,24 +108,47 @@ internal static partial class StartupEndpoints
         return Envelope(tokens.SignStartupResponse(found.License.Product, request.Nonce!, verdict, daysLeft, refreshed, profile, updates));
     }
 
-    // Compiled queries (no expression-tree work per call), each a plain indexed lookup: one query with the binding as a
-    // subquery needs APPLY, which SQLite lacks, and EF's windowed fallback would scan every installation row.
-    private static readonly CompiledQuery<Func<LicensingDbContext, string, Task<StartupRecord?>>> LoadLicense = new(() => EF.CompileAsyncQuery(
-        (LicensingDbContext db, string licenseId) => db.Licenses.AsNoTracking()
-            .Where(l => l.Id == licenseId)
-            .Select(l => new StartupRecord(l, l.Company!, l.Company!.Account!))
-            .SingleOrDefault()));
+    // One compiled query (no expression-tree work per call, one statement to prepare): the license with its company and
+    // account, left-joined to this installation's bindings on the indexed (license, installation) pair. A binding as a
+    // subquery would need APPLY, which SQLite lacks; there are few bindings per installation, so they are ordered here.
+    private static readonly CompiledQuery<Func<LicensingDbContext, string, string, IAsyncEnumerable<StartupRow>>> LoadLicense = new(() => EF.CompileAsyncQuery(
+        (LicensingDbContext db, string licenseId, string installationId) =>
+            from l in db.Licenses.AsNoTracking()
+            where l.Id == licenseId
+            from i in db.Installations.AsNoTracking().Where(i => i.LicenseId == l.Id && i.InstallationId == installationId).DefaultIfEmpty()
+            select new StartupRow(l, l.Company!, l.Company!.Account!, i)));
 
-    // This installation's binding: an active one first, then the newest.
-    private static readonly CompiledQuery<Func<LicensingDbContext, string, string, Task<Installation?>>> LoadBinding = new(() => EF.CompileAsyncQuery(
-        (LicensingDbContext db, string licenseId, string installationId) => db.Installations.AsNoTracking()
-            .Where(i => i.LicenseId == licenseId && i.InstallationId == installationId)
-            .OrderBy(i => i.ReleasedAt == null ? 0 : 1).ThenByDescending(i => i.BoundAt)
-            .FirstOrDefault()));
+    private static async Task<(StartupRow? Found, Installation? Binding)> ReadLicenseAsync(LicensingDbContext db, string licenseId, string installationId, CancellationToken cancellationToken)
+    {
+        StartupRow? found = null;
+        Installation? binding = null;
+        await foreach (var row in LoadLicense.For(db)(db, licenseId, installationId).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            found ??= row;
+            binding = Preferred(binding, row.Binding);
+        }
+
+        return (found, binding);
+    }
+
+    /// <summary>Of two bindings of one installation, the one the verdict is about: an active one first, then the newest.</summary>
+    internal static Installation? Preferred(Installation? current, Installation? candidate)
+    {
+        if (current is null || candidate is null)
+        {
+            return current ?? candidate;
+        }
+
+        var currentActive = current.ReleasedAt is null;
+        var candidateActive = candidate.ReleasedAt is null;
+        return candidateActive != currentActive
+            ? (candidateActive ? candidate : current)
+            : (candidate.BoundAt > current.BoundAt ? candidate : current);
+    }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<StartupResponseEnvelope> Envelope(string response) => TypedResults.Ok(new StartupResponseEnvelope(response));
 
-    private sealed record StartupRecord(License License, Company Company, Account Account);
+    private sealed record StartupRow(License License, Company Company, Account Account, Installation? Binding);
 
     private static partial class Log
     {
