@@ -10,7 +10,7 @@ internal static class Commands
         var result = await session.Licensing.RegisterCompanyAsync(registration, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return output.Failed("register", result.Failure, result.Message, result.FieldErrors);
+            return output.Failed("register", SdkFailure.From(result));
         }
 
         return output.Done("register", WithMailFolder(session, output, output.Texts.Registered), new() { ["mailDirectory"] = session.Server?.MailDirectory });
@@ -21,10 +21,10 @@ internal static class Commands
         var result = await session.Licensing.ConfirmAsync(email, password, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return output.Failed("confirm", result.Failure, result.Message, result.FieldErrors);
+            return output.Failed("confirm", SdkFailure.From(result));
         }
 
-        return output.Done("confirm", $"{output.Texts.Confirmed} {output.Texts.State(result.Value)}", new() { ["status"] = Output.Describe(result.Value) });
+        return output.Done("confirm", $"{output.Texts.Confirmed} {output.Texts.State(result.Value)}", new() { ["status"] = output.Describe("confirm", result.Value) });
     }
 
     public static async Task<int> RecoverAsync(Session session, Output output, string email, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal static class Commands
         var result = await session.Licensing.RequestOneTimePasswordAsync(email, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return output.Failed("recover", result.Failure, result.Message, result.FieldErrors);
+            return output.Failed("recover", SdkFailure.From(result));
         }
 
         return output.Done("recover", WithMailFolder(session, output, output.Texts.PasswordRequested), new() { ["mailDirectory"] = session.Server?.MailDirectory });
@@ -43,7 +43,7 @@ internal static class Commands
     {
         var status = await session.Licensing.CheckAsync(cancellationToken).ConfigureAwait(false);
         var message = $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}{Environment.NewLine}{output.Texts.Updates(status.UpdateDecision)}";
-        return output.Done("status", message, new() { ["status"] = Output.Describe(status), ["updates"] = Output.Describe(status.UpdateDecision) },
+        return output.Done("status", message, new() { ["status"] = output.Describe("status", status), ["updates"] = Output.Describe(status.UpdateDecision) },
             status.Mode == LicenseMode.ReadOnly ? ExitCodes.NotRunnable : ExitCodes.Success);
     }
 
@@ -52,7 +52,7 @@ internal static class Commands
         var profile = await session.Licensing.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false);
         if (profile is null)
         {
-            return output.Failed("profile", LicensingFailure.NotRegistered, output.Texts.NoProfile);
+            return output.Failed("profile", SdkFailure.Local(LicensingFailure.NotRegistered));
         }
 
         return output.Done("profile", Describe(profile, output.Texts), new() { ["profile"] = profile });

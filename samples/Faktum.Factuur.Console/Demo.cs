@@ -34,9 +34,10 @@ internal sealed class Demo(GlobalSettings global, Output output)
             await release.CreateKeyAsync(cancellationToken).ConfigureAwait(false);
             server = await EmbeddedServer.StartAsync(Path.Combine(folder, "server"), release.ServerConfiguration, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or System.Text.Json.JsonException)
         {
-            Record("server", false, ex.Message);
+            output.Log.Error("demo", ex.GetType().Name, ex.Message);
+            Record("server", false, $"{texts.EmbeddedServerFailed} {texts.DetailsInLog(output.Log.Path)}");
             return Finish();
         }
 
@@ -44,9 +45,9 @@ internal sealed class Demo(GlobalSettings global, Output output)
         {
             Record("server", true, server.BaseAddress.ToString());
             var settings = new LicensingSettings(server.BaseAddress, server.TrustedKeys, InstalledVersion, global.Channel) { ReleaseKeys = release.PinnedKeys };
-            using var first = LicensingHost.Build(settings, Path.Combine(folder, "computer-1"));
-            using var second = LicensingHost.Build(settings, Path.Combine(folder, "computer-2"));
-            using var third = LicensingHost.Build(settings, Path.Combine(folder, "computer-3"));
+            using var first = LicensingHost.Build(settings, Path.Combine(folder, "computer-1"), output.Log);
+            using var second = LicensingHost.Build(settings, Path.Combine(folder, "computer-2"), output.Log);
+            using var third = LicensingHost.Build(settings, Path.Combine(folder, "computer-3"), output.Log);
             var pc1 = first.Services.GetRequiredService<IFaktumLicensing>();
             var pc2 = second.Services.GetRequiredService<IFaktumLicensing>();
             var pc3 = third.Services.GetRequiredService<IFaktumLicensing>();
@@ -73,7 +74,7 @@ internal sealed class Demo(GlobalSettings global, Output output)
             Phone = "+31 30 123 4567",
             Email = Email,
         }, cancellationToken).ConfigureAwait(false);
-        if (!Record("register", registered.Succeeded, registered.Succeeded ? texts.Registered : Describe(registered.Failure, registered.Message), registered.Failure))
+        if (!Record("register", registered.Succeeded, registered.Succeeded ? texts.Registered : Describe("register", SdkFailure.From(registered)), registered.Failure))
         {
             return;
         }
@@ -86,7 +87,7 @@ internal sealed class Demo(GlobalSettings global, Output output)
 
         var confirmed = await pc1.ConfirmAsync(Email, password!, cancellationToken).ConfigureAwait(false);
         if (!Record("confirm", confirmed.Succeeded && confirmed.Value.State == LicenseState.Trial,
-            confirmed.Succeeded ? texts.State(confirmed.Value) : Describe(confirmed.Failure, confirmed.Message), confirmed.Failure, confirmed.Value))
+            confirmed.Succeeded ? texts.State(confirmed.Value) : Describe("confirm", SdkFailure.From(confirmed)), confirmed.Failure, confirmed.Value))
         {
             return;
         }
@@ -106,14 +107,14 @@ internal sealed class Demo(GlobalSettings global, Output output)
             ? await Mailbox.WaitForPasswordAsync(server.MailDirectory, Email, [password!], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false)
             : null;
         if (!Record("recover", recovery.Succeeded && newPassword is not null,
-            recovery.Succeeded ? $"{texts.PasswordRequested} {Email}: {newPassword}" : Describe(recovery.Failure, recovery.Message), recovery.Failure))
+            recovery.Succeeded ? $"{texts.PasswordRequested} {Email}: {newPassword}" : Describe("recover", SdkFailure.From(recovery)), recovery.Failure))
         {
             return;
         }
 
         var recovered = await pc2.ConfirmAsync(Email, newPassword!, cancellationToken).ConfigureAwait(false);
         Record("recover-confirm", recovered.Succeeded && recovered.Value.State == LicenseState.Trial,
-            recovered.Succeeded ? texts.State(recovered.Value) : Describe(recovered.Failure, recovered.Message), recovered.Failure, recovered.Value);
+            recovered.Succeeded ? texts.State(recovered.Value) : Describe("recover-confirm", SdkFailure.From(recovered)), recovered.Failure, recovered.Value);
 
         // S4: the first computer learns at its next start that the license moved.
         var moved = await pc1.CheckAsync(cancellationToken).ConfigureAwait(false);
@@ -132,7 +133,7 @@ internal sealed class Demo(GlobalSettings global, Output output)
             Email = "piet@bakkerij-jansen.nl",
         }, cancellationToken).ConfigureAwait(false);
         Record("duplicate", duplicate.Failure == LicensingFailure.CompanyAlreadyRegistered,
-            duplicate.Succeeded ? "registered twice" : Describe(duplicate.Failure, duplicate.Message), duplicate.Failure);
+            duplicate.Succeeded ? texts.RegisteredTwice : Describe("duplicate", SdkFailure.From(duplicate)), duplicate.Failure);
 
         // S5 updates: the same one call at start says whether a newer release exists. The vendor signs 1.1.0 with the
         // release key and publishes it; the installation (1.0.0) learns it at its next start.
@@ -144,7 +145,8 @@ internal sealed class Demo(GlobalSettings global, Output output)
         }
         catch (InvalidOperationException ex)
         {
-            published = ex.Message;
+            output.Log.Error("updates", ex.GetType().Name, ex.Message);
+            published = $"{texts.ReleaseToolFailed} {texts.DetailsInLog(output.Log.Path)}";
         }
 
         var after = await pc2.CheckAsync(cancellationToken).ConfigureAwait(false);
@@ -155,11 +157,16 @@ internal sealed class Demo(GlobalSettings global, Output output)
             published ?? $"{texts.Updates(before.UpdateDecision)} → {texts.Updates(after.UpdateDecision)}");
     }
 
-    private string Describe(LicensingFailure failure, string? message) => $"{failure}: {output.Texts.Failure(failure)} {message}".Trim();
+    /// <summary>A failed step in the chosen language, from the SDK's typed result; the server's own words go to the log.</summary>
+    private string Describe(string step, SdkFailure failure)
+    {
+        output.Log.Failure(step, failure);
+        return string.Join(" ", output.Texts.Explain(failure));
+    }
 
     private bool Record(string id, bool ok, string detail, LicensingFailure failure = LicensingFailure.None, LicenseStatus? status = null)
     {
-        _steps.Add(new Step(id, output.Texts.DemoStep(id), ok, detail, failure == LicensingFailure.None ? null : failure, status is null ? null : Output.Describe(status)));
+        _steps.Add(new Step(id, output.Texts.DemoStep(id), ok, detail, failure == LicensingFailure.None ? null : failure, status is null ? null : output.Describe(id, status)));
         output.Line($"  [{(ok ? "ok" : "!!")}] {output.Texts.DemoStep(id)}");
         output.Line($"       {detail}");
         return ok;

@@ -50,13 +50,13 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The license server's command line could not be started.");
+        using var process = Process.Start(start) ?? throw new EmbeddedServerException("The license server's command line could not be started.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return process.ExitCode == 0
             ? await output.ConfigureAwait(false)
-            : throw new InvalidOperationException($"`{string.Join(' ', start.ArgumentList.Skip(1).Take(2))}` failed: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim());
+            : throw new EmbeddedServerException($"`{string.Join(' ', start.ArgumentList.Skip(1).Take(2))}` failed: {await output.ConfigureAwait(false)} {await error.ConfigureAwait(false)}".Trim());
     }
 
     public static Task<EmbeddedServer> StartAsync(string dataDirectory, CancellationToken cancellationToken) =>
@@ -89,7 +89,7 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The embedded license server could not be started.");
+        var process = Process.Start(start) ?? throw new EmbeddedServerException("The embedded license server could not be started.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) =>
@@ -110,7 +110,7 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
             }
         };
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException(
+        process.Exited += (_, _) => listening.TrySetException(new EmbeddedServerException(
             string.Create(CultureInfo.InvariantCulture, $"The embedded license server stopped (exit code {process.ExitCode}): {errors}")));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -169,7 +169,7 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
             .FirstOrDefault(a => a.Key == "FaktumServerAssembly")?.Value;
         return path is not null && File.Exists(path)
             ? path
-            : throw new InvalidOperationException($"The reference server was not found at '{path}'. Build the sample with 'dotnet build samples/Faktum.Factuur.Console', or pass --server.");
+            : throw new EmbeddedServerException($"The reference server was not found at '{path}'. Build the sample with 'dotnet build samples/Faktum.Factuur.Console', or pass --server.");
     }
 
     private static string DotnetHost() =>
@@ -182,3 +182,6 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
 
     private sealed record JsonWebKey([property: JsonPropertyName("kid")] string? Kid, [property: JsonPropertyName("x")] string? X);
 }
+
+/// <summary>The embedded server (or its command line) failed; the message holds its own (English) output, for the log.</summary>
+internal sealed class EmbeddedServerException(string message) : InvalidOperationException(message);

@@ -17,6 +17,7 @@ internal sealed class Interactive(Session session, Output output)
 
         // Every start (S5): one check; the status says what the user may do.
         var status = await licensing.CheckAsync(cancellationToken).ConfigureAwait(false);
+        output.Log.Status("interactive", status);
         Console.WriteLine($"{T.LicenseStatusTitle}: {T.State(status)}");
         Console.WriteLine(T.Updates(status.UpdateDecision));
         if (status.State is LicenseState.Licensed or LicenseState.Trial or LicenseState.OfflineGrace)
@@ -120,7 +121,7 @@ internal sealed class Interactive(Session session, Output output)
                 return email;
             }
 
-            ShowFailure(result.Failure, result.Message, result.FieldErrors);
+            ShowFailure("register", SdkFailure.From(result));
             if (result.Failure == LicensingFailure.CompanyAlreadyRegistered)
             {
                 return Yes(T.SwitchToExisting) ? await ExistingAsync(cancellationToken, email).ConfigureAwait(false) : null;
@@ -148,7 +149,7 @@ internal sealed class Interactive(Session session, Output output)
         var result = await session.Licensing.RequestOneTimePasswordAsync(email, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            ShowFailure(result.Failure, result.Message, result.FieldErrors);
+            ShowFailure("recover", SdkFailure.From(result));
             return null;
         }
 
@@ -173,7 +174,7 @@ internal sealed class Interactive(Session session, Output output)
                 return result.Value;
             }
 
-            ShowFailure(result.Failure, result.Message, result.FieldErrors);
+            ShowFailure("confirm", SdkFailure.From(result));
             if (result.Failure == LicensingFailure.TooManyAttempts)
             {
                 if (await ExistingAsync(cancellationToken, email).ConfigureAwait(false) is null)
@@ -190,17 +191,20 @@ internal sealed class Interactive(Session session, Output output)
         return null;
     }
 
-    private void ShowFailure(LicensingFailure failure, string? message, IReadOnlyDictionary<string, IReadOnlyList<string>> fieldErrors)
+    /// <summary>Shows a failed call in the chosen language, from the SDK's typed result; the server's own words go to the log.</summary>
+    private void ShowFailure(string step, SdkFailure failure)
     {
-        Console.WriteLine($"{T.Error}: {T.Failure(failure)}");
-        foreach (var (field, errors) in fieldErrors)
+        output.Log.Failure(step, failure);
+        var lines = T.Explain(failure);
+        Console.WriteLine($"{T.Error}: {lines[0]}");
+        foreach (var line in lines.Skip(1))
         {
-            Console.WriteLine($"  {field}: {string.Join("; ", errors)}");
+            Console.WriteLine($"  {line}");
         }
 
-        if (fieldErrors.Count == 0 && !string.IsNullOrEmpty(message))
+        if (failure.Detail is not null || failure.FieldErrors.Count > 0)
         {
-            Console.WriteLine($"  ({message})");
+            Console.WriteLine(T.DetailsInLog(output.Log.Path));
         }
     }
 

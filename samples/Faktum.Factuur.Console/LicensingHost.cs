@@ -18,11 +18,13 @@ internal static class LicensingHost
     public const string ProductId = "faktum-factuur";
 
     /// <summary>Builds the host of one installation ("computer") whose license state lives in <paramref name="dataDirectory"/>.</summary>
-    public static IHost Build(LicensingSettings settings, string dataDirectory)
+    /// <remarks>The SDK's log (English, for support) goes to <paramref name="log"/>, never to the user's screen.</remarks>
+    public static IHost Build(LicensingSettings settings, string dataDirectory, SampleLog log)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddProvider(log.Provider()).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Faktum.Licensing", LogLevel.Information);         // what the SDK did, and why the server refused
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);   // a failed start is reported by the command itself
         builder.Logging.AddFilter("Polly", LogLevel.None);                           // retries: the SDK's own warning says it once
 

@@ -14,8 +14,11 @@ internal static class ExitCodes
     public const int NotRunnable = 3;
 }
 
-/// <summary>Writes a command's outcome as text (in the chosen language) or, with --json, as one JSON object on stdout.</summary>
-internal sealed class Output(Texts.Texts texts, bool json)
+/// <summary>
+/// Writes a command's outcome as text (in the chosen language) or, with --json, as one JSON object on stdout. A failure is
+/// shown from the SDK's typed result only; the server's and the SDK's own (English) words go to the <see cref="Log"/>.
+/// </summary>
+internal sealed class Output(Texts.Texts texts, bool json, SampleLog log)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -28,6 +31,8 @@ internal sealed class Output(Texts.Texts texts, bool json)
     public Texts.Texts Texts { get; } = texts;
 
     public bool Json { get; } = json;
+
+    public SampleLog Log { get; } = log;
 
     /// <summary>A progress line: text mode only (JSON mode keeps stdout one object).</summary>
     public void Line(string text)
@@ -58,55 +63,85 @@ internal sealed class Output(Texts.Texts texts, bool json)
         return exitCode;
     }
 
-    /// <summary>A failed SDK call: exit code 1, the SDK's typed reason in the message and in the JSON.</summary>
-    public int Failed(string command, LicensingFailure failure, string? sdkMessage, IReadOnlyDictionary<string, IReadOnlyList<string>>? fieldErrors = null)
+    /// <summary>
+    /// A failed SDK call: exit code 1; the message in the chosen language, mapped from the typed result; the JSON names the
+    /// <see cref="LicensingFailure"/>, the problem type and the refused fields. The server's detail goes to the log only.
+    /// </summary>
+    public int Failed(string command, SdkFailure failure)
     {
-        var message = $"{Texts.Error} ({failure}): {Texts.Failure(failure)}";
+        Log.Failure(command, failure);
+        var lines = Texts.Explain(failure);
         if (Json)
         {
-            var fields = new Dictionary<string, object?> { ["failure"] = failure, ["detail"] = sdkMessage };
-            if (fieldErrors is { Count: > 0 })
+            var fields = new Dictionary<string, object?>
             {
-                fields["fieldErrors"] = fieldErrors;
-            }
-
-            return Done(command, message, fields, ExitCodes.Error);
+                ["failure"] = failure.Failure,
+                ["problemType"] = failure.ProblemType,
+                ["retryAfterSeconds"] = failure.RetryAfter?.TotalSeconds,
+                ["fields"] = failure.FieldErrors.Count == 0 ? null : failure.FieldErrors.Keys.ToList(),
+                ["log"] = failure.Detail is not null || failure.FieldErrors.Count > 0 ? Log.Path : null,
+            };
+            return Done(command, $"{Texts.Error}: {string.Join(" ", lines)}", fields, ExitCodes.Error);
         }
 
-        Console.Error.WriteLine(message);
-        if (!string.IsNullOrEmpty(sdkMessage))
+        Console.Error.WriteLine($"{Texts.Error}: {lines[0]}");
+        foreach (var line in lines.Skip(1))
         {
-            Console.Error.WriteLine($"  {sdkMessage}");
+            Console.Error.WriteLine($"  {line}");
         }
 
-        foreach (var (field, errors) in fieldErrors ?? new Dictionary<string, IReadOnlyList<string>>())
+        if (failure.Detail is not null || failure.FieldErrors.Count > 0)
         {
-            Console.Error.WriteLine($"  {field}: {string.Join("; ", errors)}");
+            Console.Error.WriteLine(Texts.DetailsInLog(Log.Path));
         }
 
         return ExitCodes.Error;
     }
 
-    /// <summary>An error that is not an SDK result (bad option, the embedded server did not start, …).</summary>
-    public int Error(string command, string message)
+    /// <summary>An exception that is not an SDK result (the embedded server did not start, the data folder is unusable, …).</summary>
+    public int Error(string command, Exception exception)
+    {
+        if (exception is UserMessageException)
+        {
+            return Error(command, exception.Message);
+        }
+
+        Log.Error(command, exception.GetType().Name, exception.Message);
+        return Error(command, Texts.Explain(exception), detailsInLog: true);
+    }
+
+    /// <summary>An error already in the chosen language.</summary>
+    public int Error(string command, string message, bool detailsInLog = false)
     {
         if (Json)
         {
-            return Done(command, $"{Texts.Error}: {message}", new() { ["failure"] = "Error" }, ExitCodes.Error);
+            return Done(command, $"{Texts.Error}: {message}", new() { ["failure"] = "Error", ["log"] = detailsInLog ? Log.Path : null }, ExitCodes.Error);
         }
 
         Console.Error.WriteLine($"{Texts.Error}: {message}");
+        if (detailsInLog)
+        {
+            Console.Error.WriteLine(Texts.DetailsInLog(Log.Path));
+        }
+
         return ExitCodes.Error;
     }
 
-    public static object Describe(LicenseStatus status) => new
+    /// <summary>A license status for the JSON: typed parts only; the SDK's English explanation goes to the log.</summary>
+    public object Describe(string command, LicenseStatus status)
+    {
+        Log.Status(command, status);
+        return DescribeStatus(status);
+    }
+
+    private static object DescribeStatus(LicenseStatus status) => new
     {
         state = status.State,
         mode = status.Mode,
         daysLeft = status.DaysLeft,
         confirmedOnline = status.IsConfirmedOnline,
         company = status.Company?.Name,
-        detail = status.Message,
+        invalidReason = status.InvalidReason == Faktum.Licensing.Tokens.LicenseTokenFailure.None ? (Faktum.Licensing.Tokens.LicenseTokenFailure?)null : status.InvalidReason,
     };
 
     public static object? Describe(Faktum.Licensing.Updates.UpdateDecision? decision) => decision is null ? null : new
@@ -118,3 +153,6 @@ internal sealed class Output(Texts.Texts texts, bool json)
         downloadUrl = decision.Release?.DownloadUrl,
     };
 }
+
+/// <summary>An error whose message is already in the user's language (thrown where the texts are known).</summary>
+internal sealed class UserMessageException(string message) : Exception(message);

@@ -32,17 +32,17 @@ var password = new Option<string>("--password") { Description = "The one-time pa
 var demo = new Command("demo", "Walk the seed's stories S1–S7 end to end on the embedded server, without input.");
 demo.SetAction(async (parse, ct) =>
 {
-    var output = new Output(Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)), parse.GetValue(json));
+    var output = OutputFor(parse);
     try
     {
-        var global = Global(parse);
+        var global = Global(parse, output.Texts);
         return global.Server is not null
-            ? output.Error("demo", "demo runs on the embedded server (it reads the one-time passwords from its pickup folder); leave out --server.")
+            ? output.Error("demo", output.Texts.DemoNeedsEmbeddedServer)
             : await new Demo(global, output).RunAsync(ct).ConfigureAwait(false);
     }
-    catch (ArgumentException ex)
+    catch (Exception ex) when (ex is UserMessageException or IOException or UnauthorizedAccessException)
     {
-        return output.Error("demo", ex.Message);
+        return output.Error("demo", ex);
     }
 });
 
@@ -81,7 +81,7 @@ root.SetAction(async (parse, ct) =>
 {
     if (Console.IsInputRedirected || parse.GetValue(json))
     {
-        Console.Error.WriteLine("Geen opdracht gegeven en geen terminal: kies een opdracht (demo, register, confirm, recover, status, profile). Zie --help.");
+        Console.Error.WriteLine(Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)).NoCommandWithoutTerminal);
         return ExitCodes.Error;
     }
 
@@ -90,7 +90,13 @@ root.SetAction(async (parse, ct) =>
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
 
-GlobalSettings Global(ParseResult parse)
+// The program's log (DATA-DIR/factuur.log) takes what is not for the screen: the server's and the SDK's own words.
+Output OutputFor(ParseResult parse) => new(
+    Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)),
+    parse.GetValue(json),
+    new SampleLog(Path.Combine(Path.GetFullPath(parse.GetValue(dataDir)!), SampleLog.FileName)));
+
+GlobalSettings Global(ParseResult parse, Faktum.Factuur.Texts.Texts texts)
 {
     var keys = new Dictionary<string, string>(StringComparer.Ordinal);
     foreach (var pair in parse.GetValue(trustedKeys) ?? [])
@@ -98,7 +104,7 @@ GlobalSettings Global(ParseResult parse)
         var split = pair.Split('=', 2);
         if (split.Length != 2 || split[0].Length == 0 || split[1].Length == 0)
         {
-            throw new ArgumentException($"--trusted-key '{pair}' is not KID=BASE64URL.");
+            throw new UserMessageException(texts.BadTrustedKey(pair));
         }
 
         keys[split[0]] = split[1];
@@ -107,7 +113,7 @@ GlobalSettings Global(ParseResult parse)
     Uri? serverUrl = null;
     if (parse.GetValue(server) is { } url && (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out serverUrl) || serverUrl.Scheme is not ("https" or "http")))
     {
-        throw new ArgumentException($"--server '{url}' is not an absolute http(s) URL.");
+        throw new UserMessageException(texts.BadServerUrl(url));
     }
 
     return new GlobalSettings(serverUrl, Path.GetFullPath(parse.GetValue(dataDir)!), keys, parse.GetValue(appVersion), parse.GetValue(channel)!, parse.GetValue(language)!, parse.GetValue(json));
@@ -115,18 +121,18 @@ GlobalSettings Global(ParseResult parse)
 
 async Task<int> WithSessionAsync(ParseResult parse, string name, Func<Session, Output, Task<int>> run, CancellationToken ct)
 {
-    var output = new Output(Faktum.Factuur.Texts.Texts.For(parse.GetValue(language)), parse.GetValue(json));
+    var output = OutputFor(parse);
     try
     {
-        var global = Global(parse);
+        var global = Global(parse, output.Texts);
         var session = await Session.OpenAsync(global, output, ct).ConfigureAwait(false);
         await using (session.ConfigureAwait(false))
         {
             return await run(session, output).ConfigureAwait(false);
         }
     }
-    catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException or Microsoft.Extensions.Options.OptionsValidationException)
+    catch (Exception ex) when (ex is UserMessageException or InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException or Microsoft.Extensions.Options.OptionsValidationException)
     {
-        return output.Error(name, ex.Message);
+        return output.Error(name, ex);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ReleaseTool(string keyFile, string adminApiKey)
     public async Task CreateKeyAsync(CancellationToken cancellationToken)
     {
         var printed = await EmbeddedServer.RunCommandAsync(["releases", "keygen", "--out", keyFile], cancellationToken).ConfigureAwait(false);
-        PinnedKeys = JsonSerializer.Deserialize<Dictionary<string, string>>(printed) ?? throw new InvalidOperationException("releases keygen printed no key.");
+        PinnedKeys = JsonSerializer.Deserialize<Dictionary<string, string>>(printed) ?? throw new EmbeddedServerException("releases keygen printed no key.");
     }
 
     public async Task PublishAsync(Uri server, string version, CancellationToken cancellationToken)

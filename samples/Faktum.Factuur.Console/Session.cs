@@ -36,7 +36,7 @@ internal sealed class Session : IAsyncDisposable
         {
             if (global.TrustedKeys.Count == 0)
             {
-                throw new InvalidOperationException("--server needs at least one --trusted-key KID=BASE64URL (the kid and x of a JWK from the server's /.well-known/jwks.json, or its 'keys export').");
+                throw new UserMessageException(output.Texts.ServerNeedsTrustedKey);
             }
 
             settings = new LicensingSettings(url, global.TrustedKeys, global.AppVersion, global.Channel);
@@ -51,7 +51,7 @@ internal sealed class Session : IAsyncDisposable
 
         try
         {
-            var host = LicensingHost.Build(settings, Path.Combine(global.DataDirectory, "app"));
+            var host = LicensingHost.Build(settings, Path.Combine(global.DataDirectory, "app"), output.Log);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             return new Session(server, settings, host);
         }

@@ -36,7 +36,9 @@ public sealed class FaktumLicensingOptions
     /// <summary>
     /// Gets the pinned Ed25519 public keys of the license server: key id (<c>kid</c>) → public key (the <c>x</c> of its OKP JWK,
     /// unpadded base64url). Signed objects are verified only with the key their <c>kid</c> names. Pin the next key before the
-    /// server rotates to it; remove a key once it is retired.
+    /// server rotates to it; remove a key once it is retired. A cached license signed by a key no longer pinned is never trusted,
+    /// but presented once more at the next start: a server that still verifies that key answers with a license signed by a
+    /// pinned one (docs/operations.md, "Rotating the signing key").
     /// </summary>
     /// <value>Empty: at least one key is required. Each key id must be the RFC 7638 thumbprint of its key, as the server's
     /// <c>/.well-known/jwks.json</c> lists them.</value>

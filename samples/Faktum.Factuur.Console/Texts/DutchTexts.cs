@@ -100,7 +100,7 @@ internal sealed class DutchTexts : Texts
         LicenseState.ClockRolledBack => "De klok van deze computer staat achter. Zet de datum en tijd goed. Tot die tijd: alleen lezen.",
         LicenseState.Invalid => "De licentie op deze computer is ongeldig. Kies 'bestaand bedrijf' om haar opnieuw op te halen. Tot die tijd: alleen lezen.",
         LicenseState.NotChecked => "De licentie is nog niet gecontroleerd.",
-        _ => status.State.ToString(),
+        _ => "De licentiestatus is onbekend.",
     };
 
     public override string Failure(LicensingFailure failure) => failure switch
@@ -117,8 +117,42 @@ internal sealed class DutchTexts : Texts
         LicensingFailure.InvalidResponse => "Het antwoord van de licentieserver was onbruikbaar of niet correct ondertekend.",
         LicensingFailure.RequestRejected => "De licentieserver heeft het verzoek geweigerd.",
         LicensingFailure.LocalStateUnavailable => "De licentiegegevens op deze computer konden niet worden gelezen of geschreven. Controleer de map en de rechten.",
-        _ => failure.ToString(),
+        _ => "De licentieserver gaf een onverwacht antwoord.",
     };
 
     public override string Error => "Fout";
+
+    public override string FieldLabel(string field) => FieldKey(field) switch
+    {
+        "name" => CompanyName,
+        "postcode" => Postcode,
+        "country" => "Land",
+        "street" => Street,
+        "houseNumber" => HouseNumber,
+        "city" => City,
+        "contactName" => ContactName,
+        "contactPhone" or "phone" => Phone,
+        "email" => Email,
+        "oneTimePassword" => "Wachtwoord",
+        "company" => "Bedrijfsgegevens",
+        _ => "Gegevens van het programma zelf",
+    };
+
+    public override string FieldInvalid => "niet juist ingevuld.";
+    public override string RetryIn(TimeSpan wait) => wait.TotalMinutes >= 1.5
+        ? $"Probeer het over {(int)Math.Ceiling(wait.TotalMinutes)} minuten opnieuw."
+        : $"Probeer het over {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconden opnieuw.";
+    public override string DetailsInLog(string path) => $"Technische details voor de helpdesk staan in {path}.";
+
+    public override string NoCommandWithoutTerminal => "Geen opdracht gegeven en geen terminal: kies een opdracht (demo, register, confirm, recover, status, profile). Zie --help.";
+    public override string DemoNeedsEmbeddedServer => "De demo draait op de ingebouwde licentieserver (hij leest de eenmalige wachtwoorden uit de e-mailmap); laat --server weg.";
+    public override string BadTrustedKey(string value) => $"--trusted-key '{value}' heeft niet de vorm KID=BASE64URL.";
+    public override string BadServerUrl(string value) => $"--server '{value}' is geen volledig http(s)-adres.";
+    public override string ServerNeedsTrustedKey => "Met --server hoort ten minste één --trusted-key KID=BASE64URL (de kid en x van een sleutel uit /.well-known/jwks.json van de server, of uit 'keys export').";
+    public override string EmbeddedServerFailed => "De ingebouwde licentieserver kon niet worden gestart of antwoordde niet.";
+    public override string ReleaseToolFailed => "De release kon niet worden ondertekend of gepubliceerd.";
+    public override string InvalidSettings => "De licentie-instellingen zijn ongeldig (controleer --server en --trusted-key).";
+    public override string DataFolderUnavailable => "De gegevensmap kon niet worden gelezen of geschreven. Controleer de map (--data-dir) en de rechten.";
+    public override string Unexpected => "Er ging onverwacht iets mis.";
+    public override string RegisteredTwice => "Hetzelfde bedrijf is twee keer aangemeld.";
 }

@@ -100,7 +100,7 @@ internal sealed class EnglishTexts : Texts
         LicenseState.ClockRolledBack => "This computer's clock is behind. Please correct the date and time. Until then: read-only.",
         LicenseState.Invalid => "The license on this computer is not valid. Choose 'existing company' to fetch it again. Until then: read-only.",
         LicenseState.NotChecked => "The license has not been checked yet.",
-        _ => status.State.ToString(),
+        _ => "The license status is unknown.",
     };
 
     public override string Failure(LicensingFailure failure) => failure switch
@@ -117,8 +117,42 @@ internal sealed class EnglishTexts : Texts
         LicensingFailure.InvalidResponse => "The license server's answer was unusable or not correctly signed.",
         LicensingFailure.RequestRejected => "The license server refused the request.",
         LicensingFailure.LocalStateUnavailable => "The license data on this computer could not be read or written. Check the folder and its permissions.",
-        _ => failure.ToString(),
+        _ => "The license server gave an unexpected answer.",
     };
 
     public override string Error => "Error";
+
+    public override string FieldLabel(string field) => FieldKey(field) switch
+    {
+        "name" => CompanyName,
+        "postcode" => Postcode,
+        "country" => "Country",
+        "street" => Street,
+        "houseNumber" => HouseNumber,
+        "city" => City,
+        "contactName" => ContactName,
+        "contactPhone" or "phone" => Phone,
+        "email" => Email,
+        "oneTimePassword" => "Password",
+        "company" => "Company details",
+        _ => "Data of the program itself",
+    };
+
+    public override string FieldInvalid => "not filled in correctly.";
+    public override string RetryIn(TimeSpan wait) => wait.TotalMinutes >= 1.5
+        ? $"Please try again in {(int)Math.Ceiling(wait.TotalMinutes)} minutes."
+        : $"Please try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.";
+    public override string DetailsInLog(string path) => $"Technical details for the help desk are in {path}.";
+
+    public override string NoCommandWithoutTerminal => "No command given and no terminal: choose a command (demo, register, confirm, recover, status, profile). See --help.";
+    public override string DemoNeedsEmbeddedServer => "The demo runs on the embedded license server (it reads the one-time passwords from its mail folder); leave out --server.";
+    public override string BadTrustedKey(string value) => $"--trusted-key '{value}' is not KID=BASE64URL.";
+    public override string BadServerUrl(string value) => $"--server '{value}' is not an absolute http(s) URL.";
+    public override string ServerNeedsTrustedKey => "--server needs at least one --trusted-key KID=BASE64URL (the kid and x of a key in the server's /.well-known/jwks.json, or its 'keys export').";
+    public override string EmbeddedServerFailed => "The embedded license server could not be started or did not answer.";
+    public override string ReleaseToolFailed => "The release could not be signed or published.";
+    public override string InvalidSettings => "The license settings are not valid (check --server and --trusted-key).";
+    public override string DataFolderUnavailable => "The data folder could not be read or written. Check the folder (--data-dir) and its permissions.";
+    public override string Unexpected => "Something went wrong unexpectedly.";
+    public override string RegisteredTwice => "The same company was registered twice.";
 }

@@ -75,4 +75,61 @@ internal abstract class Texts
     public abstract string Failure(LicensingFailure failure);
 
     public abstract string Error { get; }
+
+    // Parts of an explained failure, mapped from the SDK's typed result (never the server's own words).
+    /// <summary>The label of a field the server named (its JSON path, e.g. <c>company.postcode</c>).</summary>
+    public abstract string FieldLabel(string field);
+    public abstract string FieldInvalid { get; }
+    public abstract string RetryIn(TimeSpan wait);
+    public abstract string DetailsInLog(string path);
+
+    // Errors that are not SDK results.
+    public abstract string NoCommandWithoutTerminal { get; }
+    public abstract string DemoNeedsEmbeddedServer { get; }
+    public abstract string BadTrustedKey(string value);
+    public abstract string BadServerUrl(string value);
+    public abstract string ServerNeedsTrustedKey { get; }
+    public abstract string EmbeddedServerFailed { get; }
+    public abstract string ReleaseToolFailed { get; }
+    public abstract string InvalidSettings { get; }
+    public abstract string DataFolderUnavailable { get; }
+    public abstract string Unexpected { get; }
+    public abstract string RegisteredTwice { get; }
+
+    /// <summary>
+    /// Explains a failed SDK call in this language, from its typed parts only: the <see cref="LicensingFailure"/>, the names of the
+    /// fields the server refused, and how long to wait. The server's own (English) detail and field messages go to the log.
+    /// </summary>
+    public IReadOnlyList<string> Explain(SdkFailure failure)
+    {
+        var lines = new List<string> { Failure(failure.Failure) };
+        if (failure.Failure == LicensingFailure.RateLimited && failure.RetryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            lines[0] = $"{lines[0]} {RetryIn(wait)}";
+        }
+
+        foreach (var label in failure.FieldErrors.Keys.Select(FieldLabel).Distinct(StringComparer.Ordinal))
+        {
+            lines.Add($"{label}: {FieldInvalid}");
+        }
+
+        return lines;
+    }
+
+    /// <summary>Explains an exception in this language; its own message (English or technical) goes to the log.</summary>
+    public string Explain(Exception exception) => exception switch
+    {
+        UserMessageException user => user.Message,
+        EmbeddedServerException => EmbeddedServerFailed,
+        Microsoft.Extensions.Options.OptionsValidationException => InvalidSettings,
+        IOException or UnauthorizedAccessException => DataFolderUnavailable,
+        HttpRequestException or TimeoutException => Failure(LicensingFailure.ServerUnreachable),
+        _ => Unexpected,
+    };
+
+    /// <summary>The last part of a field's JSON path ("company.postcode" → "postcode"; "contact.name" stays whole).</summary>
+    protected static string FieldKey(string field) =>
+        field.StartsWith("contact.", StringComparison.Ordinal) && field.Length > 8 ? "contact" + char.ToUpperInvariant(field[8]) + field[9..]
+        : field.LastIndexOf('.') is var dot and >= 0 ? field[(dot + 1)..]
+        : field;
 }

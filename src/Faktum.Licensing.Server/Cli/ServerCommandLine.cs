@@ -55,11 +55,13 @@ internal static class ServerCommandLine
 
             return 0;
         });
-        var export = new Command("export", "Print the public keys as the SDK configuration takes them: { kid: base64url x }.") { dataDir };
+        var files = new Option<string[]>("--file") { Description = "A PEM key file (private or public); repeatable. Instead of the data folder's keys.", AllowMultipleArgumentsPerToken = false };
+        var export = new Command("export", "Print the public keys as the SDK configuration takes them: { kid: base64url x }.") { dataDir, files };
         export.SetAction(parse =>
         {
             var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in SigningKeyRing.DataFolderKeyFiles(FullPath(parse.GetValue(dataDir)!)))
+            var chosen = parse.GetValue(files) is { Length: > 0 } given ? given.Select(FullPath).ToList() : SigningKeyRing.DataFolderKeyFiles(FullPath(parse.GetValue(dataDir)!));
+            foreach (var file in chosen)
             {
                 using var key = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
                 result[key.KeyId] = key.ExportPublicKeyBase64Url();
@@ -68,9 +70,29 @@ internal static class ServerCommandLine
             Console.WriteLine(JsonSerializer.Serialize(result, Output));
             return 0;
         });
+        var file = new Option<string>("--file") { Description = "The signing key's PEM file.", Required = true };
+        var output = new Option<string?>("--out") { Description = "Write the public key here (PEM) instead of printing it." };
+        var publicKey = new Command("public", "Print (or write) the public half of a key file as PEM: a verification-only key for FaktumServer:VerificationKeyFiles, so the private key can be destroyed after a rotation.") { file, output };
+        publicKey.SetAction(parse =>
+        {
+            using var key = Ed25519SecurityKey.FromPem(File.ReadAllText(FullPath(parse.GetValue(file)!)));
+            var pem = key.ExportPublicKeyPem().Trim() + Environment.NewLine;
+            if (parse.GetValue(output) is { } path)
+            {
+                File.WriteAllText(FullPath(path), pem);
+                Console.WriteLine($"Wrote the public key {key.KeyId} to {FullPath(path)}");
+            }
+            else
+            {
+                Console.Write(pem);
+            }
+
+            return 0;
+        });
         keys.Subcommands.Add(generate);
         keys.Subcommands.Add(list);
         keys.Subcommands.Add(export);
+        keys.Subcommands.Add(publicKey);
         root.Subcommands.Add(keys);
         root.Subcommands.Add(AdminCommand(dataDir));
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));

@@ -50,6 +50,14 @@ public sealed class FaktumServerOptions
     /// <value>Empty.</value>
     public IList<string> SigningKeyFiles { get; } = [];
 
+    /// <summary>
+    /// Gets the PEM files (public or private; only the public half is used) of keys that verify the license tokens apps present
+    /// but never sign: a new key staged on every instance before any instance signs with it, or an old key retired after a
+    /// rotation. Listed in the JWKS. See docs/operations.md, "Rotating the signing key".
+    /// </summary>
+    /// <value>Empty.</value>
+    public IList<string> VerificationKeyFiles { get; } = [];
+
     /// <summary>Gets or sets the admin API key (header <c>X-Api-Key</c>); without one the admin API is disabled.</summary>
     /// <value><see langword="null"/>.</value>
     public string? AdminApiKey { get; set; }

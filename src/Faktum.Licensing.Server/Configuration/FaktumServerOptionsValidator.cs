@@ -65,6 +65,14 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             }
         }
 
+        foreach (var file in options.VerificationKeyFiles)
+        {
+            if (!File.Exists(file))
+            {
+                failures.Add($"FaktumServer:VerificationKeyFiles names '{file}', which does not exist; write a key's public half with 'keys public --file <signing key>' or remove the entry.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -79,7 +79,7 @@ public static class LicenseServerHost
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var settings = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
         var keys = app.Services.GetRequiredService<SigningKeyRing>();
-        return new RunningLicenseServer(app, new Uri(address.TrimEnd('/') + "/"), settings.DataDirectory, keys.PublicKeys);
+        return new RunningLicenseServer(app, new Uri(address.TrimEnd('/') + "/"), settings.DataDirectory, keys.PublicKeys, keys.Signing.KeyId);
     }
 }
 
@@ -88,12 +88,13 @@ public sealed class RunningLicenseServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    internal RunningLicenseServer(WebApplication app, Uri baseAddress, string dataDirectory, IReadOnlyList<Ed25519SecurityKey> publicKeys)
+    internal RunningLicenseServer(WebApplication app, Uri baseAddress, string dataDirectory, IReadOnlyList<Ed25519SecurityKey> publicKeys, string signingKeyId)
     {
         _app = app;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
         PublicKeys = publicKeys;
+        SigningKeyId = signingKeyId;
     }
 
     /// <summary>Gets the address the server listens on, ending in '/'.</summary>
@@ -102,8 +103,11 @@ public sealed class RunningLicenseServer : IAsyncDisposable
     /// <summary>Gets the full path of the data folder.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Gets the public signing keys (oldest first; the last one signs).</summary>
+    /// <summary>Gets the public keys that verify: the verification-only keys, then the signing keys oldest first (the last one signs).</summary>
     public IReadOnlyList<Ed25519SecurityKey> PublicKeys { get; }
+
+    /// <summary>Gets the <c>kid</c> of the key that signs.</summary>
+    public string SigningKeyId { get; }
 
     /// <summary>Gets the server's services (for tests).</summary>
     public IServiceProvider Services => _app.Services;

@@ -42,6 +42,11 @@ internal static partial class ServerApplication
                 {
                     o.SigningKeyFiles[i] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.SigningKeyFiles[i]));
                 }
+
+                for (var i = 0; i < o.VerificationKeyFiles.Count; i++)
+                {
+                    o.VerificationKeyFiles[i] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.VerificationKeyFiles[i]));
+                }
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
@@ -49,6 +54,7 @@ internal static partial class ServerApplication
         services.AddStorage(bound.Storage, dataDirectory);
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.SigningKeyFiles.ToList(),
+            sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.VerificationKeyFiles.ToList(),
             dataDirectory,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Keys")));
         services.AddSingleton<LicenseTokenService>();

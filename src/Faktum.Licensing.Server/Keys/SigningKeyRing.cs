@@ -3,31 +3,42 @@ using Faktum.Licensing.Tokens;
 namespace Faktum.Licensing.Server.Keys;
 
 /// <summary>
-/// The server's Ed25519 signing keys, loaded from PEM files: the newest file signs, all verify.
-/// Without configured files the keys live in <c>{data}/keys/signing-&lt;kid&gt;.pem</c>; one is generated on first start.
+/// The server's Ed25519 keys, loaded from PEM files. Signing keys (<c>SigningKeyFiles</c>, or without any
+/// <c>{data}/keys/signing-&lt;kid&gt;.pem</c>, one generated on first start): the newest file signs, all verify.
+/// Verification-only keys (<c>VerificationKeyFiles</c>, public or private PEM; only the public half is kept) verify the
+/// license tokens apps present, and never sign: a key staged before it signs, or retired after a rotation (see
+/// docs/operations.md, "Rotating the signing key").
 /// </summary>
 internal sealed partial class SigningKeyRing : IDisposable
 {
-    private SigningKeyRing(IReadOnlyList<LoadedKey> keys)
+    private SigningKeyRing(IReadOnlyList<LoadedKey> keys, IReadOnlyList<Ed25519SecurityKey> verificationOnly)
     {
         Keys = keys;
         Signing = keys[^1].Key;
-        PublicKeys = keys.Select(k => k.Key.ToPublicKey()).ToList();
+        VerificationOnly = verificationOnly;
+        PublicKeys = [.. verificationOnly.Select(k => k.ToPublicKey()), .. keys.Select(k => k.Key.ToPublicKey())];
     }
 
-    /// <summary>Gets every loaded key, oldest first.</summary>
+    /// <summary>Gets every loaded signing key, oldest first.</summary>
     public IReadOnlyList<LoadedKey> Keys { get; }
 
-    /// <summary>Gets the key that signs: the newest.</summary>
+    /// <summary>Gets the key that signs: the newest signing key.</summary>
     public Ed25519SecurityKey Signing { get; }
 
-    /// <summary>Gets the public halves of all keys, oldest first.</summary>
+    /// <summary>Gets the verification-only keys (public halves), in configuration order.</summary>
+    public IReadOnlyList<Ed25519SecurityKey> VerificationOnly { get; }
+
+    /// <summary>Gets the public halves of every key that verifies: the verification-only keys, then the signing keys oldest first (the last one signs).</summary>
     public IReadOnlyList<Ed25519SecurityKey> PublicKeys { get; }
 
     public static string KeyDirectory(string dataDirectory) => Path.Combine(dataDirectory, "keys");
 
     /// <summary>Loads the configured key files, or those in the data folder, generating one there when none exists.</summary>
-    public static SigningKeyRing Load(IReadOnlyList<string> configuredFiles, string dataDirectory, ILogger logger)
+    public static SigningKeyRing Load(IReadOnlyList<string> configuredFiles, string dataDirectory, ILogger logger) =>
+        Load(configuredFiles, [], dataDirectory, logger);
+
+    /// <summary>Loads the signing keys as <see cref="Load(IReadOnlyList{string}, string, ILogger)"/> does, and the verification-only keys.</summary>
+    public static SigningKeyRing Load(IReadOnlyList<string> configuredFiles, IReadOnlyList<string> verificationFiles, string dataDirectory, ILogger logger)
     {
         var files = configuredFiles.Count > 0 ? configuredFiles : DataFolderKeyFiles(dataDirectory);
         if (files.Count == 0)
@@ -45,7 +56,7 @@ internal sealed partial class SigningKeyRing : IDisposable
             if (!key.CanSign)
             {
                 key.Dispose();
-                throw new InvalidOperationException($"The signing key file '{file}' holds a public key; the server needs the private key (PKCS#8 PEM).");
+                throw new InvalidOperationException($"The signing key file '{file}' holds a public key; the server needs the private key (PKCS#8 PEM) to sign. A key that should only verify belongs in FaktumServer:VerificationKeyFiles.");
             }
 
             loaded.Add(new LoadedKey(key, Path.GetFullPath(file), File.GetLastWriteTimeUtc(file), index));
@@ -57,8 +68,22 @@ internal sealed partial class SigningKeyRing : IDisposable
             Log.KeyLoaded(logger, key.Key.KeyId, key.Path);
         }
 
+        var verificationOnly = new List<Ed25519SecurityKey>();
+        foreach (var file in verificationFiles.Select(Path.GetFullPath))
+        {
+            using var read = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
+            if (ordered.Any(k => k.Key.HasSamePublicKey(read)) || verificationOnly.Any(k => k.HasSamePublicKey(read)))
+            {
+                Log.VerificationKeyDuplicate(logger, read.KeyId, file);
+                continue;
+            }
+
+            verificationOnly.Add(read.ToPublicKey());
+            Log.VerificationKeyLoaded(logger, read.KeyId, file);
+        }
+
         Log.SigningWith(logger, ordered[^1].Key.KeyId);
-        return new SigningKeyRing(ordered);
+        return new SigningKeyRing(ordered, verificationOnly);
     }
 
     /// <summary>Generates a key into <c>{data}/keys/signing-&lt;kid&gt;.pem</c>, readable by the owner only.</summary>
@@ -98,6 +123,11 @@ internal sealed partial class SigningKeyRing : IDisposable
             key.Key.Dispose();
         }
 
+        foreach (var key in VerificationOnly)
+        {
+            key.Dispose();
+        }
+
         foreach (var key in PublicKeys)
         {
             key.Dispose();
@@ -117,5 +147,11 @@ internal sealed partial class SigningKeyRing : IDisposable
 
         [LoggerMessage(EventId = 102, EventName = "SigningWith", Level = LogLevel.Information, Message = "Signing with key {KeyId}")]
         public static partial void SigningWith(ILogger logger, string keyId);
+
+        [LoggerMessage(EventId = 103, EventName = "VerificationKeyLoaded", Level = LogLevel.Information, Message = "Loaded verification-only key {KeyId} from {Path}: it verifies presented license tokens and never signs")]
+        public static partial void VerificationKeyLoaded(ILogger logger, string keyId, string path);
+
+        [LoggerMessage(EventId = 104, EventName = "VerificationKeyDuplicate", Level = LogLevel.Warning, Message = "The verification-only key {KeyId} in {Path} is already loaded (as a signing key, or listed twice); the entry is ignored")]
+        public static partial void VerificationKeyDuplicate(ILogger logger, string keyId, string path);
     }
 }

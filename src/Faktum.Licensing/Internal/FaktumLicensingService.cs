@@ -249,9 +249,19 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         var token = snapshot.Token;
         var binding = new LicenseBinding(InstallationId: state.InstallationId);
         var local = await _signatureValidator.ValidateAsync(token, binding).ConfigureAwait(false);
+
+        // A token signed by a key this app no longer pins (the vendor rotated the signing key and this installation has not
+        // started since the server signed with a key it pins) is not trusted, but it is presented once more: a server that still
+        // verifies the retired key answers, signed by a pinned key, with a license signed by a pinned key. Offline it stays
+        // refused (the offline rules find it Invalid), and every other failure is final without asking the server.
+        var unpinned = !local.Succeeded && local.Failure == LicenseTokenFailure.UnknownKey;
         if (!local.Succeeded)
         {
             Log.CachedTokenRefused(_logger, local.Failure);
+        }
+
+        if (!local.Succeeded && !unpinned)
+        {
             return Status(LicenseState.Invalid, $"The cached license token was refused ({local.Failure}): {local.Message} Recover the license to replace it.", local.Failure) with { Company = state.Company };
         }
 
@@ -293,7 +303,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             return await OfflineAsync(state, token, refusal).ConfigureAwait(false);
         }
 
-        LicenseClaims claims = local.Claims;
+        LicenseClaims? claims = local.Succeeded ? local.Claims : null;
         string? refreshed = null;
         if (verified.License is { } license)
         {
@@ -306,6 +316,11 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
             claims = check.Claims;
             refreshed = license;
+        }
+        else if (unpinned && verified.Verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial)
+        {
+            Log.ResponseRefused(_logger, "a good verdict for a license token this app does not trust came without a new license");
+            return await OfflineAsync(state, token, "The license server confirmed a license this app cannot verify, but sent no new license.").ConfigureAwait(false);
         }
 
         var now = _timeProvider.GetUtcNow();
@@ -382,13 +397,13 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         return (decision, new UpdateHistoryState { HighestSequence = recorded.HighestSequence, HighestVersionOffered = recorded.HighestVersionOffered, Channel = _options.Channel });
     }
 
-    private LicenseStatus FromVerdict(string verdict, int? trialDaysLeft, LicenseClaims claims, CompanyProfile? company, DateTimeOffset now)
+    private LicenseStatus FromVerdict(string verdict, int? trialDaysLeft, LicenseClaims? claims, CompanyProfile? company, DateTimeOffset now)
     {
         var online = Status(LicenseState.Invalid) with { Company = company, Claims = claims };
         return verdict switch
         {
             StartupVerdicts.Licensed => online with { State = LicenseState.Licensed },
-            StartupVerdicts.Trial => online with { State = LicenseState.Trial, DaysLeft = trialDaysLeft ?? DaysUntil(claims.LicenseEndsAt, now) },
+            StartupVerdicts.Trial => online with { State = LicenseState.Trial, DaysLeft = trialDaysLeft ?? DaysUntil(claims?.LicenseEndsAt, now) },
             StartupVerdicts.TrialExpired => online with { State = LicenseState.TrialExpired, Message = "The trial has ended. Buy a license to keep adding records; everything stays readable." },
             StartupVerdicts.Expired => online with { State = LicenseState.Expired, Message = "The license has ended. Renew it to keep adding records; everything stays readable." },
             StartupVerdicts.Suspended => online with { State = LicenseState.Suspended, Message = "The vendor has suspended the license. Everything stays readable." },

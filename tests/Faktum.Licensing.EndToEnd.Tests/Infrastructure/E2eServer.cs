@@ -30,6 +30,7 @@ internal sealed class E2eServer : IAsyncDisposable
         BaseAddress = server.BaseAddress;
         DataDirectory = server.DataDirectory;
         TrustedKeys = server.PublicKeys.ToDictionary(k => k.KeyId, k => k.ExportPublicKeyBase64Url(), StringComparer.Ordinal);
+        SigningKeyId = server.SigningKeyId;
         Admin = new HttpClient { BaseAddress = server.BaseAddress };
         Admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     }
@@ -45,6 +46,9 @@ internal sealed class E2eServer : IAsyncDisposable
 
     /// <summary>The server's public keys as the SDK pins them: kid → base64url x.</summary>
     public IReadOnlyDictionary<string, string> TrustedKeys { get; private set; }
+
+    /// <summary>The <c>kid</c> of the key the running server signs with.</summary>
+    public string SigningKeyId { get; private set; }
 
     /// <summary>A client for the admin API, with the API key.</summary>
     public HttpClient Admin { get; private set; }
@@ -88,13 +92,18 @@ internal sealed class E2eServer : IAsyncDisposable
     }
 
     /// <summary>Stops the server and starts a new one on the same data folder (database, keys, pickup folder).</summary>
-    public async Task RestartAsync()
+    public Task RestartAsync() => RestartAsync(_ => { });
+
+    /// <summary>Stops the server, changes its configuration (e.g. its key files) and starts it again on the same data folder.</summary>
+    public async Task RestartAsync(Action<IDictionary<string, string?>> reconfigure)
     {
         await StopAsync();
+        reconfigure(_options.Configuration);
         var server = await LicenseServerHost.StartAsync(_options);
         _server = server;
         BaseAddress = server.BaseAddress;
         TrustedKeys = server.PublicKeys.ToDictionary(k => k.KeyId, k => k.ExportPublicKeyBase64Url(), StringComparer.Ordinal);
+        SigningKeyId = server.SigningKeyId;
         Admin.Dispose();
         Admin = new HttpClient { BaseAddress = server.BaseAddress };
         Admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);

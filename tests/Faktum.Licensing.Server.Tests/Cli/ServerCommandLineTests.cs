@@ -36,6 +36,46 @@ public sealed class ServerCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Keys_public_writes_the_public_half_for_verification_and_export_reads_given_files()
+    {
+        var folder = Path.Combine(_root, "vendor");
+        var (code, _) = await RunAsync("keys", "generate", "--data-dir", folder);
+        Assert.Equal(0, code);
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(folder, "keys"), "signing-*.pem"));
+        using var key = Ed25519SecurityKey.FromPem(await File.ReadAllTextAsync(file));
+
+        var (printCode, printed) = await RunAsync("keys", "public", "--file", file);
+        Assert.Equal(0, printCode);
+        Assert.DoesNotContain("PRIVATE", printed, StringComparison.Ordinal);
+        using (var fromPrinted = Ed25519SecurityKey.FromPem(printed))
+        {
+            Assert.False(fromPrinted.CanSign);
+            Assert.Equal(key.KeyId, fromPrinted.KeyId);
+        }
+
+        var publicFile = Path.Combine(_root, "public.pem");
+        var (writeCode, written) = await RunAsync("keys", "public", "--file", file, "--out", publicFile);
+        Assert.Equal(0, writeCode);
+        Assert.Contains(key.KeyId, written, StringComparison.Ordinal);
+        using (var fromFile = Ed25519SecurityKey.FromPem(await File.ReadAllTextAsync(publicFile)))
+        {
+            Assert.False(fromFile.CanSign);
+            Assert.True(fromFile.HasSamePublicKey(key));
+        }
+
+        var (other, otherPath) = Faktum.Licensing.Server.Keys.SigningKeyRing.Generate(Path.Combine(_root, "other"));
+        using (other)
+        {
+            var (exportCode, output) = await RunAsync("keys", "export", "--file", publicFile, "--file", otherPath);
+            Assert.Equal(0, exportCode);
+            var exported = JsonSerializer.Deserialize<Dictionary<string, string>>(output)!;
+            Assert.Equal(2, exported.Count);
+            Assert.Equal(key.ExportPublicKeyBase64Url(), exported[key.KeyId]);
+            Assert.Equal(other.ExportPublicKeyBase64Url(), exported[other.KeyId]);
+        }
+    }
+
+    [Fact]
     public async Task Admin_actions_work_against_the_data_folder_and_against_a_running_server()
     {
         var data = Path.Combine(_root, "data");

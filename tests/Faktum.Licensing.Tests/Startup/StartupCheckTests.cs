@@ -138,6 +138,50 @@ public class StartupCheckTests
     }
 
     [Fact]
+    public async Task Check_async_cached_token_of_a_key_no_longer_pinned_is_presented_and_a_good_verdict_without_a_new_license_is_not_trusted()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        var tokenBefore = File.ReadAllText(host.TokenPath);
+        using var next = Ed25519SecurityKey.Generate();
+        host.Server.StartupSigningKey = next;
+        host.Server.Verdict = StartupVerdicts.Licensed;
+        host.Server.EditStartupPayload = payload => payload.Remove(StartupResponseClaimNames.License);
+        using var updated = new LicensingTestHost(o =>
+        {
+            o.TrustedKeys.Clear();
+            o.TrustedKeys[next.KeyId] = next.ExportPublicKeyBase64Url();
+        }, dataDirectory: host.DataDirectory, server: host.Server);
+
+        var status = await updated.Licensing.CheckAsync();
+
+        Assert.Equal(1, host.Server.Count("/v1/startup"));
+        Assert.Equal((LicenseState.Invalid, LicenseTokenFailure.UnknownKey, false), (status.State, status.InvalidReason, status.IsConfirmedOnline));
+        Assert.Null(status.Claims);
+        Assert.Equal(tokenBefore, File.ReadAllText(host.TokenPath));
+    }
+
+    [Fact]
+    public async Task Check_async_cached_token_of_a_key_no_longer_pinned_takes_a_signed_lapsed_verdict_without_trusting_the_token()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+        using var next = Ed25519SecurityKey.Generate();
+        host.Server.StartupSigningKey = next;
+        host.Server.Verdict = StartupVerdicts.Suspended;
+        using var updated = new LicensingTestHost(o =>
+        {
+            o.TrustedKeys.Clear();
+            o.TrustedKeys[next.KeyId] = next.ExportPublicKeyBase64Url();
+        }, dataDirectory: host.DataDirectory, server: host.Server);
+
+        var status = await updated.Licensing.CheckAsync();
+
+        Assert.Equal((LicenseState.Suspended, LicenseMode.ReadOnly, true), (status.State, status.Mode, status.IsConfirmedOnline));
+        Assert.Null(status.Claims);
+    }
+
+    [Fact]
     public async Task Check_async_response_signed_by_a_pinned_key_under_a_foreign_kid_is_refused()
     {
         using var host = new LicensingTestHost();
