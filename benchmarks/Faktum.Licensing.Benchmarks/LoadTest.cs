@@ -88,6 +88,7 @@ internal static class LoadTest
         }
 
         var bodies = tokens.Select(t => JsonSerializer.Serialize(new StartupRequest(t, "1.0.0", "stable", "bm9uY2Utbm9uY2Utbm9uY2UtMDE"), Json)).ToArray();
+        var tokenWork = await MeasureTokenWorkAsync(tokens[0], server.PublicKeys[^1], TimeSpan.FromSeconds(2));
         var ceiling = await MeasureAsync(http, "bench/fixed", bodies, TimeSpan.FromSeconds(seconds), maxRequests, concurrency);
         var startup = await MeasureAsync(http, "v1/startup", bodies, TimeSpan.FromSeconds(seconds), maxRequests, concurrency);
 
@@ -98,6 +99,10 @@ internal static class LoadTest
         Console.WriteLine(ceiling.Row("fixed JSON (ceiling)"));
         Console.WriteLine(startup.Row("POST /v1/startup"));
         Console.WriteLine($"startup / ceiling throughput: {startup.PerSecond / ceiling.PerSecond:P0}");
+        Console.WriteLine(
+            $"token work of one startup call (verify the license, issue its refresh, sign the response), one thread: {tokenWork.TotalMilliseconds:F3} ms"
+            + $" = at most {Environment.ProcessorCount / tokenWork.TotalSeconds:F0} req/s on {Environment.ProcessorCount} cores"
+            + $" = {Environment.ProcessorCount / tokenWork.TotalSeconds / ceiling.PerSecond:P0} of the ceiling; startup achieved {startup.PerSecond * tokenWork.TotalSeconds / Environment.ProcessorCount:P0} of that bound");
         try
         {
             Directory.Delete(root, recursive: true);
@@ -154,6 +159,46 @@ internal static class LoadTest
         });
         await Task.WhenAll(workers).ConfigureAwait(false);
         return (Math.Min(next + 1, maxRequests), errors);
+    }
+
+    /// <summary>
+    /// The cryptographic floor of one startup call, measured in the same run: validate a license token, issue its
+    /// refresh, and sign a startup response of the same size, on one thread, with a key made here (same algorithm).
+    /// </summary>
+    private static async Task<TimeSpan> MeasureTokenWorkAsync(string license, Ed25519SecurityKey serverKey, TimeSpan duration)
+    {
+        using var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(license.Split('.')[1]));
+        var serverIssuer = payload.RootElement.GetProperty("iss").GetString()!;
+        var claims = (await new LicenseTokenValidator(Options(serverKey, serverIssuer), TimeProvider.System).ValidateAsync(license)).Claims
+            ?? throw new InvalidOperationException("The load test's license does not validate.");
+        using var key = Ed25519SecurityKey.Generate();
+        var issuer = new LicenseTokenIssuer(key);
+        var validator = new LicenseTokenValidator(Options(key, claims.Issuer), TimeProvider.System);
+        var token = issuer.Issue(claims);
+        var response = "{\"iss\":\"" + claims.Issuer + "\",\"aud\":\"" + claims.Product + "\",\"nonce\":\"bm9uY2Utbm9uY2Utbm9uY2UtMDE\",\"verdict\":\"trial\",\"license\":\"" + token + "\"}";
+        var count = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (!(await validator.ValidateAsync(token)).Succeeded)
+            {
+                throw new InvalidOperationException("The token work failed to validate its own token.");
+            }
+
+            _ = issuer.Issue(claims);
+            _ = SignedJwt.Sign("faktum-startup+jwt", response, key);
+            count++;
+        }
+
+        return Stopwatch.GetElapsedTime(started) / count;
+
+        static LicenseTokenValidationOptions Options(Ed25519SecurityKey trusted, string issuer)
+        {
+            var options = new LicenseTokenValidationOptions { Issuer = issuer, Product = Product };
+            options.TrustedKeys.Add(trusted.ToPublicKey());
+            return options;
+        }
     }
 
     private static async Task<string> RegisterAsync(HttpClient http, string dataDirectory, int i)
