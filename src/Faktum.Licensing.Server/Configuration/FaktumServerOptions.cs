@@ -36,6 +36,14 @@ public sealed class FaktumServerOptions
     /// <value>30 minutes.</value>
     public TimeSpan OneTimePasswordLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Gets or sets how long an unconfirmed registration reserves its company (and its e-mail address). Once it has
+    /// lapsed, a new registration of the same company (or with the same address) replaces it; a confirmed registration
+    /// is never released.
+    /// </summary>
+    /// <value>7 days.</value>
+    public TimeSpan UnconfirmedRegistrationLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Gets or sets how many wrong guesses void a pending one-time password.</summary>
     /// <value>5.</value>
     [Range(1, 20)]

@@ -101,7 +101,9 @@ internal static partial class AccountEndpoints
         var product = request.Product!;
         var accepted = JsonSerializer.Serialize(RegistrationAccepted, RequestReader.Json);
 
-        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address).ConfigureAwait(false))
+        // An unconfirmed registration made at or before this moment has lapsed: it no longer reserves its company or address.
+        var lapsedBy = now - settings.UnconfirmedRegistrationLifetime;
+        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)).ConfigureAwait(false))
         {
             return await EmailInUse().ConfigureAwait(false);
         }
@@ -136,6 +138,7 @@ internal static partial class AccountEndpoints
         var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            await ReleaseLapsedRegistrationsAsync(db, company.IdentityKey, account.Email, lapsedBy, logger).ConfigureAwait(false);
             db.AddRange(account, company, license);
             try
             {

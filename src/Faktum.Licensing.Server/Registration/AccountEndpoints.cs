@@ -117,5 +117,8 @@ internal static partial class AccountEndpoints
         public static partial void InstallationReleased(ILogger logger, string licenseId, string bindingId);
 
         // 210 (EmailFailed) is retired: mail is sent by the outbox dispatcher, whose events are 600–605.
+
+        [LoggerMessage(EventId = 211, EventName = "LapsedRegistrationReleased", Level = LogLevel.Information, Message = "Released the lapsed unconfirmed registration of account {AccountId} (company {IdentityFingerprint}) for a new registration")]
+        public static partial void LapsedRegistrationReleased(ILogger logger, string accountId, string identityFingerprint);
     }
 }
