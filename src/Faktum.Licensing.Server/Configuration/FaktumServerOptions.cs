@@ -36,6 +36,14 @@ public sealed class FaktumServerOptions
     /// <value>30 minutes.</value>
     public TimeSpan OneTimePasswordLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Gets or sets how long an unconfirmed registration reserves its company (and its e-mail address). Once it has
+    /// lapsed, a new registration of the same company (or with the same address) replaces it; a confirmed registration
+    /// is never released.
+    /// </summary>
+    /// <value>7 days.</value>
+    public TimeSpan UnconfirmedRegistrationLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Gets or sets how many wrong guesses void a pending one-time password.</summary>
     /// <value>5.</value>
     [Range(1, 20)]
@@ -163,6 +171,36 @@ public sealed class EmailOptions
 
     /// <summary>Gets the SMTP settings (used when <see cref="Mode"/> is <see cref="EmailMode.Smtp"/>).</summary>
     public SmtpOptions Smtp { get; } = new();
+
+    /// <summary>Gets the settings of the mail outbox: retries and how often it is polled.</summary>
+    public MailOutboxOptions Outbox { get; } = new();
+}
+
+/// <summary>
+/// The section <c>FaktumServer:Email:Outbox</c>. Mails are stored in the database with the change they report and sent
+/// by a background dispatcher: at once after the commit, and retried with back-off when sending fails.
+/// </summary>
+public sealed class MailOutboxOptions
+{
+    /// <summary>Gets or sets how many times a mail is tried before it is given up (its body is deleted then).</summary>
+    /// <value>10.</value>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Gets or sets the wait before the first retry; each further retry waits twice as long, at most an hour.</summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets how often each instance looks for due mails on its own (mails queued by another instance, retries,
+    /// mails left by a stopped instance); a mail queued by this instance is sent at once.
+    /// </summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long the record of a sent, failed or discarded mail (without its body) is kept.</summary>
+    /// <value>30 days.</value>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 }
 
 /// <summary>The section <c>FaktumServer:Email:Smtp</c>.</summary>

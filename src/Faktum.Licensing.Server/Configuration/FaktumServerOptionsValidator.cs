@@ -12,6 +12,7 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
         Check(options, "FaktumServer", failures, results);
         Check(options.Email, "FaktumServer:Email", failures, results);
         Check(options.Email.Smtp, "FaktumServer:Email:Smtp", failures, results);
+        Check(options.Email.Outbox, "FaktumServer:Email:Outbox", failures, results);
         Check(options.RateLimits, "FaktumServer:RateLimits", failures, results);
 
         if (options.LicenseTokenLifetime < TimeSpan.FromMinutes(10))
@@ -22,6 +23,27 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
         if (options.OneTimePasswordLifetime < TimeSpan.FromMinutes(1) || options.OneTimePasswordLifetime > TimeSpan.FromDays(1))
         {
             failures.Add("FaktumServer:OneTimePasswordLifetime must lie between 00:01:00 and 1.00:00:00; the default is 00:30:00.");
+        }
+
+        if (options.UnconfirmedRegistrationLifetime < options.OneTimePasswordLifetime || options.UnconfirmedRegistrationLifetime > TimeSpan.FromDays(365))
+        {
+            failures.Add("FaktumServer:UnconfirmedRegistrationLifetime must lie between FaktumServer:OneTimePasswordLifetime and 365.00:00:00; the default is 7.00:00:00.");
+        }
+
+        var outbox = options.Email.Outbox;
+        if (outbox.RetryDelay < TimeSpan.FromMilliseconds(100) || outbox.RetryDelay > TimeSpan.FromHours(1))
+        {
+            failures.Add("FaktumServer:Email:Outbox:RetryDelay must lie between 00:00:00.1 and 01:00:00; the default is 00:00:30.");
+        }
+
+        if (outbox.PollInterval < TimeSpan.FromMilliseconds(10) || outbox.PollInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("FaktumServer:Email:Outbox:PollInterval must lie between 00:00:00.01 and 01:00:00; the default is 00:00:30.");
+        }
+
+        if (outbox.Retention < TimeSpan.FromHours(1) || outbox.Retention > TimeSpan.FromDays(3650))
+        {
+            failures.Add("FaktumServer:Email:Outbox:Retention must lie between 01:00:00 and 3650.00:00:00; the default is 30.00:00:00.");
         }
 
         if (options.RateLimits.AddressWindow <= TimeSpan.Zero || options.RateLimits.EmailWindow <= TimeSpan.Zero)

@@ -71,6 +71,8 @@ internal static partial class ServerApplication
                     ? Path.GetFullPath(Path.Combine(dataDirectory, pickup))
                     : Path.Combine(dataDirectory, "mail"));
         });
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
 
         services.ConfigureHttpJsonOptions(o =>

@@ -21,7 +21,7 @@ internal static partial class AccountEndpoints
         LicenseTokenService tokens,
         EmailRateLimiter emailLimiter,
         EmailComposer composer,
-        IEmailSender email,
+        MailOutbox outbox,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -78,6 +78,10 @@ internal static partial class AccountEndpoints
             await db.OneTimePasswords
                 .Where(o => o.AccountId == account.Id && o.ConsumedAt == null && o.VoidedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now)).ConfigureAwait(false);
+
+            // A mail with the replaced password still waiting in the outbox (mail server away) is useless: drop its body.
+            await MailOutbox.DiscardPendingPasswordsAsync(db, account.Id, now).ConfigureAwait(false);
+            var expiresAt = now + settings.OneTimePasswordLifetime;
             db.OneTimePasswords.Add(new OneTimePassword
             {
                 Id = Ids.New("otp"),
@@ -86,14 +90,16 @@ internal static partial class AccountEndpoints
                 Salt = salt,
                 InstallationId = installationId!,
                 CreatedAt = now,
-                ExpiresAt = now + settings.OneTimePasswordLifetime,
+                ExpiresAt = expiresAt,
             });
+            MailOutbox.Enqueue(db, composer.OneTimePassword(account.Email, request.Product!, password, registration: false, settings.OneTimePasswordLifetime),
+                MailOutbox.OneTimePasswordKind, account.Id, now, discardAfter: expiresAt);
             await db.SaveChangesAsync().ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
         }
 
+        outbox.Signal();
         Log.RecoveryStarted(logger, account.Id);
-        SendAfterResponse(http, email, composer.OneTimePassword(account.Email, request.Product!, password, registration: false, settings.OneTimePasswordLifetime), logger, account.Id);
         return Accepted(JsonSerializer.Serialize(RecoveryAccepted, RequestReader.Json));
     }
 }

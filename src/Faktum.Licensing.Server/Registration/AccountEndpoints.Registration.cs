@@ -24,7 +24,7 @@ internal static partial class AccountEndpoints
         LicenseTokenService tokens,
         EmailRateLimiter emailLimiter,
         EmailComposer composer,
-        IEmailSender email,
+        MailOutbox outbox,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -101,7 +101,9 @@ internal static partial class AccountEndpoints
         var product = request.Product!;
         var accepted = JsonSerializer.Serialize(RegistrationAccepted, RequestReader.Json);
 
-        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address).ConfigureAwait(false))
+        // An unconfirmed registration made at or before this moment has lapsed: it no longer reserves its company or address.
+        var lapsedBy = now - settings.UnconfirmedRegistrationLifetime;
+        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)).ConfigureAwait(false))
         {
             return await EmailInUse().ConfigureAwait(false);
         }
@@ -133,10 +135,10 @@ internal static partial class AccountEndpoints
             CreatedAt = now,
         };
 
-        string password;
         var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
+            await ReleaseLapsedRegistrationsAsync(db, company.IdentityKey, account.Email, lapsedBy, logger).ConfigureAwait(false);
             db.AddRange(account, company, license);
             try
             {
@@ -163,8 +165,9 @@ internal static partial class AccountEndpoints
             }
 
             // Hashed only once the company is known to be new: a refused registration costs no Argon2id work.
-            password = OneTimePasswordHasher.Generate();
+            var password = OneTimePasswordHasher.Generate();
             var (hash, salt) = OneTimePasswordHasher.Hash(password);
+            var expiresAt = now + settings.OneTimePasswordLifetime;
             db.OneTimePasswords.Add(new OneTimePassword
             {
                 Id = Ids.New("otp"),
@@ -173,8 +176,12 @@ internal static partial class AccountEndpoints
                 Salt = salt,
                 InstallationId = installationId!,
                 CreatedAt = now,
-                ExpiresAt = now + settings.OneTimePasswordLifetime,
+                ExpiresAt = expiresAt,
             });
+
+            // The mail is committed with the account (transactional outbox): no crash or mail outage can lose it.
+            MailOutbox.Enqueue(db, composer.OneTimePassword(address!, product, password, registration: true, settings.OneTimePasswordLifetime),
+                MailOutbox.OneTimePasswordKind, account.Id, now, discardAfter: expiresAt);
             if (idempotencyKey is not null)
             {
                 db.IdempotencyRecords.Add(new IdempotencyRecord { Key = idempotencyKey, RequestHash = requestHash, StatusCode = 202, Body = accepted, CreatedAt = now });
@@ -184,8 +191,8 @@ internal static partial class AccountEndpoints
             await transaction.CommitAsync().ConfigureAwait(false);
         }
 
+        outbox.Signal();
         Log.Registered(logger, account.Id, license.Id, product);
-        SendAfterResponse(http, email, composer.OneTimePassword(address!, product, password, registration: true, settings.OneTimePasswordLifetime), logger, account.Id);
         return Accepted(accepted);
 
         async Task<IResult> EmailInUse()
@@ -193,23 +200,25 @@ internal static partial class AccountEndpoints
             // Reveal nothing: the same 202 as a success; the owner of the address learns of the attempt.
             var fingerprint = Fingerprint(address!);
             Log.EmailInUse(logger, fingerprint);
+            db.ChangeTracker.Clear();
+            MailOutbox.Enqueue(db, composer.RegistrationAttempt(address!, product), MailOutbox.RegistrationAttemptKind, null, now, discardAfter: null);
             if (idempotencyKey is not null)
             {
-                db.ChangeTracker.Clear();
                 db.IdempotencyRecords.Add(new IdempotencyRecord { Key = idempotencyKey, RequestHash = requestHash, StatusCode = 202, Body = accepted, CreatedAt = now });
-                try
-                {
-                    await db.SaveChangesAsync().ConfigureAwait(false);
-                }
-                catch (DbUpdateException exception) when (StorageServiceCollectionExtensions.IsUniqueViolation(exception))
-                {
-                    db.ChangeTracker.Clear();
-                    return await Replay(db, idempotencyKey, requestHash).ConfigureAwait(false) ?? Accepted(accepted);
-                }
             }
 
+            try
+            {
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
+            catch (DbUpdateException exception) when (idempotencyKey is not null && StorageServiceCollectionExtensions.IsUniqueViolation(exception))
+            {
+                db.ChangeTracker.Clear();
+                return await Replay(db, idempotencyKey, requestHash).ConfigureAwait(false) ?? Accepted(accepted);
+            }
+
+            outbox.Signal();
             OneTimePasswordHasher.HashDummy(); // the same work as a new registration: the answer's timing reveals nothing
-            SendAfterResponse(http, email, composer.RegistrationAttempt(address!, product), logger, null);
             return Accepted(accepted);
         }
     }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Faktum.Licensing.Protocol;
-using Faktum.Licensing.Server.Email;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -82,30 +81,6 @@ internal static partial class AccountEndpoints
 
     private static IResult Accepted(string body) => Results.Content(body, "application/json", Encoding.UTF8, StatusCodes.Status202Accepted);
 
-    /// <summary>
-    /// Sends the mail once the response is on its way, so that how long sending takes (SMTP!) never shows in the answer's
-    /// timing (I5: a recovery for a known address must look like one for an unknown address).
-    /// </summary>
-    private static void SendAfterResponse(HttpContext http, IEmailSender sender, MimeKit.MimeMessage message, ILogger logger, string? accountId) =>
-        http.Response.OnCompleted(() => SendAsync(sender, message, logger, accountId));
-
-    private static async Task SendAsync(IEmailSender sender, MimeKit.MimeMessage message, ILogger logger, string? accountId)
-    {
-        using (message)
-        {
-            try
-            {
-                await sender.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A mail that cannot be sent must not fail the request: the user can ask for a new password.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Log.EmailFailed(logger, exception, accountId);
-            }
-        }
-    }
-
     /// <summary>A short, non-reversible fingerprint for logs (never the address or key itself).</summary>
     internal static string Fingerprint(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)), 0, 6);
 
@@ -120,7 +95,7 @@ internal static partial class AccountEndpoints
         [LoggerMessage(EventId = 202, EventName = "EmailInUse", Level = LogLevel.Information, Message = "Registration with an e-mail address in use ({EmailFingerprint}); notified its owner")]
         public static partial void EmailInUse(ILogger logger, string emailFingerprint);
 
-        [LoggerMessage(EventId = 203, EventName = "RecoveryStarted", Level = LogLevel.Information, Message = "Sent a recovery one-time password for account {AccountId}")]
+        [LoggerMessage(EventId = 203, EventName = "RecoveryStarted", Level = LogLevel.Information, Message = "Queued a recovery one-time password for account {AccountId}")]
         public static partial void RecoveryStarted(ILogger logger, string accountId);
 
         [LoggerMessage(EventId = 204, EventName = "RecoveryForUnknownAddress", Level = LogLevel.Information, Message = "Recovery for an unknown address ({EmailFingerprint})")]
@@ -141,7 +116,9 @@ internal static partial class AccountEndpoints
         [LoggerMessage(EventId = 209, EventName = "InstallationReleased", Level = LogLevel.Information, Message = "License {LicenseId} released installation binding {BindingId}")]
         public static partial void InstallationReleased(ILogger logger, string licenseId, string bindingId);
 
-        [LoggerMessage(EventId = 210, EventName = "EmailFailed", Level = LogLevel.Error, Message = "Could not send a mail (account {AccountId})")]
-        public static partial void EmailFailed(ILogger logger, Exception exception, string? accountId);
+        // 210 (EmailFailed) is retired: mail is sent by the outbox dispatcher, whose events are 600–605.
+
+        [LoggerMessage(EventId = 211, EventName = "LapsedRegistrationReleased", Level = LogLevel.Information, Message = "Released the lapsed unconfirmed registration of account {AccountId} (company {IdentityFingerprint}) for a new registration")]
+        public static partial void LapsedRegistrationReleased(ILogger logger, string accountId, string identityFingerprint);
     }
 }

@@ -24,6 +24,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<ReleaseRecord> Releases => Set<ReleaseRecord>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     /// <summary>
     /// Locks the account's row until the current transaction ends, on every provider (a no-op UPDATE: a row lock on
     /// PostgreSQL, the write lock on SQLite). Writes that read, then change, an account's one-time passwords or
@@ -31,6 +33,15 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
     /// </summary>
     public Task<int> LockAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
         Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Email, a => a.Email), cancellationToken);
+
+    /// <summary>
+    /// Pushes deleted content (a mail body with a one-time password) out of the database files where the engine allows
+    /// it. SQLite zeroes deleted bytes as it frees them (<c>secure_delete</c>, see <see cref="Sqlite.SqliteLicensingDbContext"/>),
+    /// but the write-ahead log still holds the page as it was before: a truncating checkpoint empties it. PostgreSQL has
+    /// no equivalent (old row versions stay on disk until vacuumed and overwritten; see docs/security.md).
+    /// Best effort: <see langword="false"/> when the engine could not finish it now (a later call tries again).
+    /// </summary>
+    public virtual Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,6 +104,17 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             release.HasKey(r => new { r.Product, r.Sequence });
             release.HasIndex(r => new { r.Product, r.ReleaseId });
             release.Property(r => r.SignedJson).HasMaxLength(16 * 1024);
+        });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.HasKey(m => m.Id);
+            message.HasIndex(m => new { m.Status, m.NextAttemptAt }); // the dispatcher's query: pending and due
+            message.HasIndex(m => m.AccountId);
+            message.Property(m => m.Kind).HasMaxLength(32);
+            message.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+            message.Property(m => m.Content).HasMaxLength(64 * 1024);
+            message.Property(m => m.LastError).HasMaxLength(1000);
         });
     }
 

@@ -156,6 +156,25 @@ internal sealed class ServerFixture : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<LicensingDbContext>());
     }
 
+    /// <summary>The mail outbox, oldest first.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync() =>
+        WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails after a generous minute (never a timed assertion).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMilliseconds = 60_000)
+    {
+        var deadline = Environment.TickCount64 + timeoutMilliseconds;
+        while (!await condition())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
     public Task<(int Accounts, int Companies, int Licenses, int Passwords)> CountRowsAsync() =>
         WithDbAsync(async db => (await db.Accounts.CountAsync(), await db.Companies.CountAsync(), await db.Licenses.CountAsync(), await db.OneTimePasswords.CountAsync()));
 

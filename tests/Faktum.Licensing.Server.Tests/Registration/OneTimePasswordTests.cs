@@ -1,6 +1,7 @@
 using System.Net;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -62,20 +63,34 @@ public sealed class OneTimePasswordTests
     }
 
     [Fact]
-    public async Task Only_the_hash_of_the_password_is_stored()
+    public async Task Only_the_hash_of_the_password_is_stored_once_its_mail_is_sent()
     {
         await using var server = await ServerFixture.StartAsync();
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration(Email));
         var password = server.ReadOneTimePassword(Email);
+        var compact = password.Replace("-", "", StringComparison.Ordinal);
 
-        var database = await File.ReadAllBytesAsync(Path.Combine(server.Server.DataDirectory, "faktum-licensing.db"));
-        var wal = Path.Combine(server.Server.DataDirectory, "faktum-licensing.db-wal");
-        var all = System.Text.Encoding.Latin1.GetString(database) + (File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(await ReadSharedAsync(wal)) : "");
-        Assert.DoesNotContain(password.Replace("-", "", StringComparison.Ordinal), all, StringComparison.Ordinal);
-        Assert.DoesNotContain(password, all, StringComparison.Ordinal);
+        // The outbox held the mail (with the password) until it was sent; then its body is deleted, zeroed in the file
+        // (secure_delete) and the write-ahead log is emptied. Wait for that, then look at the raw files.
+        await ServerFixture.WaitUntilAsync(async () =>
+        {
+            var all = await ReadDatabaseFilesAsync(server);
+            return !all.Contains(compact, StringComparison.Ordinal) && !all.Contains(password, StringComparison.Ordinal);
+        }, "the password to be gone from the database files");
+
         var stored = await server.WithDbAsync(db => Task.FromResult(db.OneTimePasswords.Single()));
         Assert.Equal(16, stored.Salt.Length);
         Assert.Equal(32, stored.Hash.Length);
+        var mail = await server.WithDbAsync(db => Task.FromResult(db.OutboxMessages.Single()));
+        Assert.Equal(OutboxMessageStatus.Sent, mail.Status);
+        Assert.Null(mail.Content);
+    }
+
+    private static async Task<string> ReadDatabaseFilesAsync(ServerFixture server)
+    {
+        var database = await ReadSharedAsync(Path.Combine(server.Server.DataDirectory, "faktum-licensing.db"));
+        var wal = Path.Combine(server.Server.DataDirectory, "faktum-licensing.db-wal");
+        return System.Text.Encoding.Latin1.GetString(database) + (File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(await ReadSharedAsync(wal)) : "");
     }
 
     private static async Task<byte[]> ReadSharedAsync(string path)

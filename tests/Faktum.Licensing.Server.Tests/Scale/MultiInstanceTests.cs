@@ -30,6 +30,9 @@ public sealed class MultiInstanceTests
             ["FaktumServer:SigningKeyFiles:0"] = keyFile,
             ["FaktumServer:RateLimits:PermitsPerAddress"] = "100000",
             ["FaktumServer:RateLimits:PermitsPerEmail"] = "100000",
+
+            // Both instances' mail dispatchers look at the shared outbox all the time: they compete for every mail.
+            ["FaktumServer:Email:Outbox:PollInterval"] = "00:00:00.02",
         };
 
         ServerProcess? first = null;
@@ -79,6 +82,9 @@ public sealed class MultiInstanceTests
             Assert.DoesNotContain(confirmed, r => (int)r.StatusCode >= 500);
             Assert.Single(confirmed, r => r.StatusCode == HttpStatusCode.OK);
             Assert.Equal(19, confirmed.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
+
+            // The run's one mail was sent by one of the two competing instances, once.
+            Assert.Single(servers.Where(s => Directory.Exists(s.PickupDirectory)).SelectMany(s => Directory.GetFiles(s.PickupDirectory, "*.eml")));
         }
         catch (Exception exception) when (first is not null || second is not null)
         {

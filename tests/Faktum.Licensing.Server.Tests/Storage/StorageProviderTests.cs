@@ -52,8 +52,9 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
-            // The EnsureCreated era predates releases: its schema is the initial migration's.
+            // The EnsureCreated era predates releases and the mail outbox: its schema is the initial migration's.
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"Releases\"");
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"OutboxMessages\"");
             old.Accounts.Add(new Account { Id = "acc_before", Email = "before@example.nl" });
             await old.SaveChangesAsync();
         }
@@ -63,6 +64,7 @@ public sealed class StorageProviderTests
         Assert.Equal("before@example.nl", await server.WithDbAsync(db => db.Accounts.Select(a => a.Email).SingleAsync()));
         Assert.Empty(await server.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
         Assert.Equal(0, await server.WithDbAsync(db => db.Releases.CountAsync()));
+        Assert.Equal(0, await server.WithDbAsync(db => db.OutboxMessages.CountAsync()));
     }
 
     [Fact]
