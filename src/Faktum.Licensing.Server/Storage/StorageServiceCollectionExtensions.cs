@@ -39,7 +39,7 @@ internal static partial class StorageServiceCollectionExtensions
                 break;
             default:
                 var sqlite = SqliteConnectionString(storage.ConnectionString, dataDirectory);
-                services.AddDbContextPool<LicensingDbContext, SqliteLicensingDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContextPool<LicensingDbContext, SqliteLicensingDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(SqliteLicensingDbContext.SecureDeleteInterceptor.Instance));
                 break;
         }
 

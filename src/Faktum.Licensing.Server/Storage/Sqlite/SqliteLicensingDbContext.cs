@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -32,37 +34,48 @@ internal sealed class SqliteLicensingDbContext(DbContextOptions<SqliteLicensingD
         }
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(SecureDeleteInterceptor.Instance);
-    }
-
     /// <summary>
     /// Turns on <c>PRAGMA secure_delete</c> for every connection (it is a per-connection setting): SQLite then overwrites
     /// deleted content with zeros, so a mail body set to NULL once sent does not linger in free space of the file.
+    /// Registered with the context's options (a pooled context cannot add it in <c>OnConfiguring</c>); it runs once per
+    /// native connection, which Microsoft.Data.Sqlite's pool keeps, not at every open.
     /// </summary>
-    private sealed class SecureDeleteInterceptor : DbConnectionInterceptor
+    internal sealed class SecureDeleteInterceptor : DbConnectionInterceptor
     {
         public static readonly SecureDeleteInterceptor Instance = new();
 
         private const string Pragma = "PRAGMA secure_delete = ON;";
 
+        private readonly ConditionalWeakTable<object, object> _done = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
-            command.ExecuteNonQuery();
+            if (FirstOpen(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragma;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
+            if (FirstOpen(connection))
             {
-                command.CommandText = Pragma;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = Pragma;
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+
+        // The native handle outlives the SqliteConnection that is returned to the pool; a setting made on it stays.
+        private bool FirstOpen(DbConnection connection)
+        {
+            object key = connection is SqliteConnection { Handle: { } handle } ? handle : connection;
+            return _done.TryAdd(key, key);
         }
     }
 }
