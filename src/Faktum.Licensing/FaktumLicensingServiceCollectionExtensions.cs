@@ -87,7 +87,8 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton<FaktumLicensingService>();
         services.TryAddSingleton<IFaktumLicensing>(provider => provider.GetRequiredService<FaktumLicensingService>());
 
-        // Startup, recovery and registration (with its idempotency key): a repeat is harmless, so transient failures are retried.
+        // Startup, recovery and registration (with its idempotency key): a repeat is harmless, so transient failures are retried,
+        // except a connection that cannot be established for the start-up check, which has the cached token to fall back on.
         services.AddHttpClient(LicenseServerClient.RetryingClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddResilienceHandler("faktum-licensing-retrying", static (pipeline, context) =>
@@ -103,8 +104,7 @@ public static class FaktumLicensingServiceCollectionExtensions
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(500),
                         MaxDelay = MaxRetryDelay,
-                        ShouldHandle = static args => ValueTask.FromResult(
-                            HttpClientResiliencePredicates.IsTransient(args.Outcome) && !IsLongRateLimit(args.Outcome.Result)),
+                        ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
                     })
                     .AddTimeout(value.RequestTimeout);
             });
@@ -141,6 +141,16 @@ public static class FaktumLicensingServiceCollectionExtensions
         ActivityHeadersPropagator = null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
+
+    // The transient failures (HttpRequestException, a per-attempt timeout, 408, 429, 5xx), less two that a wait would not mend:
+    // a long rate limit, and, for a request marked FailFastWhenUnreachable, a connection that could not be established at all.
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+        HttpClientResiliencePredicates.IsTransient(outcome)
+        && !IsLongRateLimit(outcome.Result)
+        && !(outcome.Exception is { } exception && LicenseServerClient.IsConnectionNotEstablished(exception) && IsFailFast(context.GetRequestMessage()));
+
+    private static bool IsFailFast(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(LicenseServerClient.FailFastWhenUnreachable, out var failFast) && failFast;
 
     // A server's rate limit runs for minutes (Retry-After: 60, 900): waiting for it would only end in the total timeout and report
     // "unreachable" instead of RateLimited with its RetryAfter. Only a 429 that asks for a short wait (or none) is retried.

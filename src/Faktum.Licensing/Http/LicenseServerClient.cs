@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Faktum.Licensing.Protocol;
@@ -21,6 +22,12 @@ internal sealed partial class LicenseServerClient
     /// <summary>Never retries: for calls whose repeat is not harmless (confirmation consumes a one-time password; the company correction).</summary>
     public const string SingleAttemptClientName = "Faktum.Licensing.SingleAttempt";
 
+    /// <summary>
+    /// Set on a request whose caller has an answer without the server (the start-up check falls back to the cached token): a
+    /// connection that cannot be established (<see cref="IsConnectionNotEstablished"/>) ends the call at once instead of being retried.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> FailFastWhenUnreachable = new("Faktum.Licensing.FailFastWhenUnreachable");
+
     private const string ProblemJson = "application/problem+json";
 
     private readonly IHttpClientFactory _factory;
@@ -41,6 +48,7 @@ internal sealed partial class LicenseServerClient
         TRequest body,
         JsonTypeInfo<TRequest> bodyType,
         Action<HttpRequestHeaders>? headers,
+        bool failFastWhenUnreachable,
         CancellationToken cancellationToken)
     {
         var client = _factory.CreateClient(clientName);
@@ -52,6 +60,7 @@ internal sealed partial class LicenseServerClient
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ProblemJson));
         headers?.Invoke(request.Headers);
+        request.Options.Set(FailFastWhenUnreachable, failFastWhenUnreachable);
 
         try
         {
@@ -89,6 +98,25 @@ internal sealed partial class LicenseServerClient
             return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says no connection to the server could be made at all: refused (nothing listens, or a
+    /// firewall rejects), host or network unreachable, network down, or the server's name does not resolve. The request never left
+    /// this computer. A connection reset, a timeout or a broken answer are not such failures: the server may have been reached.
+    /// </summary>
+    internal static bool IsConnectionNotEstablished(Exception exception) => exception switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => true,
+        HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.ConnectionError,
+            InnerException: SocketException
+            {
+                SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown,
+            },
+        } => true,
+        _ => false,
+    };
 
     /// <summary>Reads at most <paramref name="max"/> bytes; returns <see langword="null"/> when the body is larger.</summary>
     internal static async Task<byte[]?> ReadLimitedAsync(HttpContent content, int max, CancellationToken cancellationToken)

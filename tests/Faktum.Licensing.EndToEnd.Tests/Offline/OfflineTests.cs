@@ -1,4 +1,7 @@
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
+using Faktum.Licensing.Http;
+using Faktum.Licensing.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Faktum.Licensing.EndToEnd.Tests.Offline;
@@ -41,5 +44,29 @@ public sealed class OfflineTests
         Assert.Equal(LicenseState.ClockRolledBack, status.State);
         Assert.Equal(LicenseMode.ReadOnly, status.Mode);
         Assert.Contains("clock", status.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_stopped_server_refuses_the_connection_and_the_next_start_tries_the_startup_call_once_then_works_offline()
+    {
+        await using var server = await E2eServer.StartAsync();
+        var computer = server.Computer("computer-a");
+        using (var app = new HostApp(server, computer))
+        {
+            await app.RegisterAndConfirmAsync(server);
+        }
+
+        await server.StopAsync();
+        server.Time.Advance(TimeSpan.FromDays(1));
+        var attempts = new AttemptCounter.Log();
+        using var restarted = new HostApp(server, computer, build: builder =>
+            builder.Services.AddHttpClient(LicenseServerClient.RetryingClientName).AddHttpMessageHandler(() => new AttemptCounter(attempts)));
+
+        var status = await restarted.Licensing.CheckAsync();
+
+        Assert.Equal(1, attempts.Count("/v1/startup"));
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Equal(13, status.DaysLeft);
+        Assert.Contains("cannot be reached", status.Message, StringComparison.Ordinal);
     }
 }

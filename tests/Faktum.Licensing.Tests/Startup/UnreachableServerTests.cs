@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Sockets;
+using Faktum.Licensing.Http;
+using Faktum.Licensing.Storage;
+using Faktum.Licensing.Testing;
+using Faktum.Licensing.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Polly.Timeout;
+
+namespace Faktum.Licensing.Tests.Startup;
+
+/// <summary>
+/// The server out of reach over real TCP on loopback, with the SDK wired through DI and its real <see cref="SocketsHttpHandler"/>:
+/// which failures are retried, counted per attempt (an <see cref="AttemptCounter"/> inside the resilience handler), never timed.
+/// </summary>
+public sealed class UnreachableServerTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(LicensingTestHost.Start);
+    private readonly FakeLicenseServer _keys;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "faktum-tests", Guid.NewGuid().ToString("N"));
+    private readonly AttemptCounter.Log _attempts = new();
+
+    public UnreachableServerTests()
+    {
+        // Only its key and its token minting: every request below goes over real sockets.
+        _keys = new FakeLicenseServer(_time);
+    }
+
+    [Fact]
+    public async Task Check_async_over_a_refused_connection_tries_once_and_works_offline_on_the_cached_license()
+    {
+        await WriteCachedLicenseAsync();
+        await using var provider = Sdk(LoopbackPeer.Refusing());
+
+        var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Contains("cannot be reached", status.Message, StringComparison.Ordinal);
+        Assert.Equal("Bakkerij Jansen B.V.", status.Company?.Name);
+    }
+
+    [Fact]
+    public async Task Check_async_over_a_connection_reset_after_the_request_was_sent_is_still_retried()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.ResettingAfterTheRequest();
+        await using var provider = Sdk(peer.Uri);
+
+        var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(3, _attempts.Count("/v1/startup"));
+        Assert.Equal(3, peer.Accepted);
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    public async Task Check_async_over_a_real_connection_answering_a_transient_status_is_still_retried(HttpStatusCode status)
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.Answering(status);
+        await using var provider = Sdk(peer.Uri);
+
+        var result = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(3, _attempts.Count("/v1/startup"));
+        Assert.Equal(3, peer.Accepted);
+        Assert.Equal(LicenseState.OfflineGrace, result.State);
+    }
+
+    [Fact]
+    public async Task Check_async_against_a_server_that_never_answers_ends_each_attempt_at_the_request_timeout_then_works_offline()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.Silent();
+        await using var provider = Sdk(peer.Uri, TimeSpan.FromMilliseconds(100));
+
+        var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(3, _attempts.Count("/v1/startup"));
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Contains("in time", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_company_async_over_a_refused_connection_is_retried_with_one_idempotency_key()
+    {
+        await using var provider = Sdk(LoopbackPeer.Refusing());
+
+        var result = await provider.GetRequiredService<IFaktumLicensing>().RegisterCompanyAsync(LicensingTestHost.Registration());
+
+        Assert.Equal(LicensingFailure.ServerUnreachable, result.Failure);
+        Assert.Equal(3, _attempts.Count("/v1/registrations"));
+        Assert.NotNull(Assert.Single(_attempts.Attempts.Select(a => a.IdempotencyKey).Distinct()));
+    }
+
+    [Fact]
+    public async Task Request_one_time_password_async_over_a_refused_connection_is_retried()
+    {
+        await using var provider = Sdk(LoopbackPeer.Refusing());
+
+        var result = await provider.GetRequiredService<IFaktumLicensing>().RequestOneTimePasswordAsync("info@bakkerij-jansen.example");
+
+        Assert.Equal(LicensingFailure.ServerUnreachable, result.Failure);
+        Assert.Equal(3, _attempts.Count("/v1/recoveries"));
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.ConnectionError, SocketError.ConnectionRefused, true)]
+    [InlineData(HttpRequestError.ConnectionError, SocketError.HostUnreachable, true)]
+    [InlineData(HttpRequestError.ConnectionError, SocketError.NetworkUnreachable, true)]
+    [InlineData(HttpRequestError.ConnectionError, SocketError.NetworkDown, true)]
+    [InlineData(HttpRequestError.NameResolutionError, SocketError.HostNotFound, true)]
+    [InlineData(HttpRequestError.NameResolutionError, SocketError.TryAgain, true)]
+    [InlineData(HttpRequestError.ConnectionError, SocketError.ConnectionReset, false)]
+    [InlineData(HttpRequestError.ConnectionError, SocketError.TimedOut, false)]
+    [InlineData(HttpRequestError.Unknown, SocketError.ConnectionReset, false)]
+    [InlineData(HttpRequestError.ResponseEnded, SocketError.ConnectionReset, false)]
+    public void A_connection_is_not_established_only_when_refused_unreachable_or_its_name_does_not_resolve(HttpRequestError error, SocketError socket, bool expected)
+    {
+        var exception = new HttpRequestException(error, "test", new SocketException((int)socket));
+
+        Assert.Equal(expected, LicenseServerClient.IsConnectionNotEstablished(exception));
+    }
+
+    [Fact]
+    public void A_failure_without_a_socket_error_or_a_timeout_is_not_a_connection_not_established()
+    {
+        Assert.False(LicenseServerClient.IsConnectionNotEstablished(new HttpRequestException("offline")));
+        Assert.False(LicenseServerClient.IsConnectionNotEstablished(new HttpRequestException(HttpRequestError.ConnectionError, "test")));
+        Assert.False(LicenseServerClient.IsConnectionNotEstablished(new TimeoutRejectedException()));
+        Assert.False(LicenseServerClient.IsConnectionNotEstablished(new HttpRequestException("wrapped", new IOException("reset", new SocketException((int)SocketError.ConnectionRefused)))));
+    }
+
+    public void Dispose()
+    {
+        _keys.Key.Dispose();
+        _keys.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    /// <summary>A data folder as a confirmed installation leaves it: a valid trial license, last checked online a day ago.</summary>
+    private async Task WriteCachedLicenseAsync()
+    {
+        var installationId = LicenseStateStore.NewInstallationId();
+        var token = _keys.IssueLicense(installationId);
+        var company = new CompanyProfile("Bakkerij Jansen B.V.", "1234 AB", "NL", "Dorpsstraat", "1", "Ons Dorp", "J. Jansen", null, "info@bakkerij-jansen.example");
+        var store = new LicenseStateStore(_dataDirectory, NullLogger.Instance);
+        await store.UpdateAsync(
+            _ => (new LocalLicenseState
+            {
+                InstallationId = installationId,
+                LastOnlineCheck = _time.GetUtcNow(),
+                HighestServerTime = _time.GetUtcNow(),
+                Company = company,
+            }, token),
+            CancellationToken.None);
+        _time.Advance(TimeSpan.FromDays(1));
+    }
+
+    /// <summary>The SDK as a host app wires it, pointed at <paramref name="server"/>, with an attempt counter on the retrying client.</summary>
+    private ServiceProvider Sdk(Uri server, TimeSpan? requestTimeout = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddFaktumLicensing(options =>
+        {
+            options.ServerUrl = server;
+            options.ProductId = FakeLicenseServer.Product;
+            options.TrustedKeys[_keys.Key.KeyId] = _keys.Key.ExportPublicKeyBase64Url();
+            options.AppVersion = "2.3.1";
+            options.DataDirectory = _dataDirectory;
+            options.RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10);
+        });
+        services.AddHttpClient(LicenseServerClient.RetryingClientName).AddHttpMessageHandler(() => new AttemptCounter(_attempts));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
