@@ -42,10 +42,17 @@ public sealed class LicenseTokenValidator
     /// <param name="token">The token in JWS compact form.</param>
     /// <param name="binding">The company and installation the token must be bound to, if any.</param>
     /// <returns>The claims, or the reason the token was refused.</returns>
-    public async ValueTask<LicenseTokenValidationResult> ValidateAsync(string token, LicenseBinding? binding = null)
+    /// <exception cref="ArgumentNullException"><paramref name="token"/> is <see langword="null"/>.</exception>
+    /// <remarks>Validation is offline and completes synchronously; the result is a completed <see cref="ValueTask{TResult}"/>.</remarks>
+    public ValueTask<LicenseTokenValidationResult> ValidateAsync(string token, LicenseBinding? binding = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var (failure, message, payload) = await _jwt.ValidateAsync(token).ConfigureAwait(false);
+        return new ValueTask<LicenseTokenValidationResult>(Validate(token, binding));
+    }
+
+    private LicenseTokenValidationResult Validate(string token, LicenseBinding? binding)
+    {
+        var (failure, message, payload) = _jwt.Validate(token);
         if (payload is null)
         {
             return LicenseTokenValidationResult.Fail(failure, message!);
