@@ -6,6 +6,8 @@ namespace Faktum.Licensing.Tokens;
 /// <summary>Unpadded base64url (RFC 7515 §2) that accepts only the one canonical encoding of each byte string.</summary>
 internal static class Base64UrlStrict
 {
+    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     /// <summary>Decodes <paramref name="text"/>, or returns <see langword="null"/> when it holds padding, a character outside
     /// the base64url alphabet, an impossible length, or non-zero unused bits in its last character.</summary>
     public static byte[]? Decode(ReadOnlySpan<char> text)
@@ -35,12 +37,9 @@ internal static class Base64UrlStrict
         }
 
         // The decoder skips whitespace: allow the alphabet only.
-        foreach (var c in text)
+        if (text.ContainsAnyExcept(Alphabet))
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_')
-            {
-                return false;
-            }
+            return false;
         }
 
         if (destination.Length < Base64Url.GetMaxDecodedLength(text.Length))
