@@ -88,12 +88,13 @@ internal sealed class SignedJwt
         }
 
         // One pooled buffer for the decoded payload (which the returned SignedPayload keeps), header and signature, and
-        // the ASCII signing input: nothing of the token is copied onto the heap.
-        byte[]? buffer = ArrayPool<byte>.Shared.Rent(BufferLayout.For(token, first, second).Length);
+        // the ASCII signing input: no array is allocated per token.
+        var layout = BufferLayout.For(token, first, second);
+        byte[]? buffer = ArrayPool<byte>.Shared.Rent(layout.Length);
         JsonDocument? payload = null;
         try
         {
-            var (failure, message) = Check(token, first, second, buffer, out payload);
+            var (failure, message) = Check(token, first, second, layout, buffer, out payload);
             if (failure != LicenseTokenFailure.None)
             {
                 return Fail(failure, message!);
@@ -114,10 +115,9 @@ internal sealed class SignedJwt
         }
     }
 
-    private (LicenseTokenFailure Failure, string? Message) Check(string token, int first, int second, byte[] buffer, out JsonDocument? payload)
+    private (LicenseTokenFailure Failure, string? Message) Check(string token, int first, int second, BufferLayout layout, byte[] buffer, out JsonDocument? payload)
     {
         payload = null;
-        var layout = BufferLayout.For(token, first, second);
         if (!Base64UrlStrict.TryDecode(token.AsSpan(0, first), buffer.AsSpan(layout.Header, layout.HeaderMax), out var headerLength)
             || !Base64UrlStrict.TryDecode(token.AsSpan(first + 1, second - first - 1), buffer.AsSpan(BufferLayout.Payload, layout.PayloadMax), out var payloadLength)
             || !Base64UrlStrict.TryDecode(token.AsSpan(second + 1), buffer.AsSpan(layout.Signature, layout.SignatureMax), out var signatureLength))
