@@ -300,7 +300,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             return await OfflineAsync(state, token, "The license server's answer was not a start-up response.").ConfigureAwait(false);
         }
 
-        var verified = await _verifier.VerifyAsync(response, nonce, _timeProvider.GetElapsedTime(sentAt)).ConfigureAwait(false);
+        var verified = _verifier.Verify(response, nonce, _timeProvider.GetElapsedTime(sentAt));
         if (verified.Refusal is { } refusal)
         {
             Log.ResponseRefused(_logger, refusal);

@@ -33,9 +33,9 @@ internal sealed class StartupResponseVerifier
     /// <param name="response">The signed start-up response.</param>
     /// <param name="expectedNonce">The nonce this request carried.</param>
     /// <param name="exchangeDuration">How long the exchange took, measured on the <see cref="TimeProvider"/> from before the request was sent.</param>
-    public async Task<StartupVerification> VerifyAsync(string response, string expectedNonce, TimeSpan exchangeDuration)
+    public StartupVerification Verify(string response, string expectedNonce, TimeSpan exchangeDuration)
     {
-        var (failure, message, payload) = await _jwt.ValidateAsync(response).ConfigureAwait(false);
+        var (failure, message, payload) = _jwt.Validate(response);
         if (payload is null)
         {
             return StartupVerification.Refused($"The start-up response's signature or header was refused ({failure}): {message}");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace Faktum.Licensing.Tokens;
@@ -5,26 +6,14 @@ namespace Faktum.Licensing.Tokens;
 /// <summary>Unpadded base64url (RFC 7515 §2) that accepts only the one canonical encoding of each byte string.</summary>
 internal static class Base64UrlStrict
 {
+    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     /// <summary>Decodes <paramref name="text"/>, or returns <see langword="null"/> when it holds padding, a character outside
     /// the base64url alphabet, an impossible length, or non-zero unused bits in its last character.</summary>
     public static byte[]? Decode(ReadOnlySpan<char> text)
     {
-        if (text.Length % 4 == 1)
-        {
-            return null;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_')
-            {
-                return null;
-            }
-        }
-
         var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        // The OperationStatus overload reports bad input; TryDecodeFromChars throws on non-canonical trailing bits.
-        if (Base64Url.DecodeFromChars(text, bytes, out _, out var written) != System.Buffers.OperationStatus.Done)
+        if (!TryDecode(text, bytes, out var written))
         {
             return null;
         }
@@ -34,18 +23,49 @@ internal static class Base64UrlStrict
             Array.Resize(ref bytes, written);
         }
 
+        return bytes;
+    }
+
+    /// <summary>Decodes <paramref name="text"/> into <paramref name="destination"/>, which must hold at least
+    /// <see cref="Base64Url.GetMaxDecodedLength"/> bytes; <see langword="false"/> for anything <see cref="Decode"/> refuses.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        if (text.Length % 4 == 1)
+        {
+            return false;
+        }
+
+        // The decoder skips whitespace: allow the alphabet only.
+        if (text.ContainsAnyExcept(Alphabet))
+        {
+            return false;
+        }
+
+        if (destination.Length < Base64Url.GetMaxDecodedLength(text.Length))
+        {
+            throw new ArgumentException("The destination is shorter than the longest possible decoding.", nameof(destination));
+        }
+
+        // The OperationStatus overload reports bad input; TryDecodeFromChars throws on non-canonical trailing bits.
+        if (Base64Url.DecodeFromChars(text, destination, out _, out var written) != OperationStatus.Done)
+        {
+            return false;
+        }
+
         // Reject encodings whose unused low bits are not zero: re-encoding must give the same text.
         if (text.Length % 4 != 0)
         {
             Span<char> last = stackalloc char[4];
-            var tail = bytes.AsSpan(written - (text.Length % 4 == 2 ? 1 : 2));
+            var tail = destination[(written - (text.Length % 4 == 2 ? 1 : 2))..written];
             if (!Base64Url.TryEncodeToChars(tail, last, out var charsWritten)
                 || !last[..charsWritten].SequenceEqual(text[^charsWritten..]))
             {
-                return null;
+                return false;
             }
         }
 
-        return bytes;
+        bytesWritten = written;
+        return true;
     }
 }

@@ -5,7 +5,8 @@ namespace Faktum.Licensing.Tokens;
 
 /// <summary>
 /// Ed25519 signing and verification for Microsoft.IdentityModel, backed by NSec (libsodium).
-/// Every overload honours offsets and lengths: <c>JsonWebTokenHandler</c> passes pooled buffers longer than the data.
+/// Every overload honours offsets and lengths: <see cref="SignedJwt"/> verifies inside one pooled buffer that also holds the
+/// decoded segments, and IdentityModel may hand in pooled buffers longer than the data too.
 /// </summary>
 internal sealed class Ed25519SignatureProvider : SignatureProvider
 {

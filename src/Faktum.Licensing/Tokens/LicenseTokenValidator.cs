@@ -13,6 +13,8 @@ namespace Faktum.Licensing.Tokens;
 public sealed class LicenseTokenValidator
 {
     private readonly SignedJwt _jwt;
+    private readonly string _issuer;
+    private readonly string _product;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _clockSkew;
     private readonly bool _validateLifetime;
@@ -33,6 +35,8 @@ public sealed class LicenseTokenValidator
         }
 
         _jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, options.Issuer, options.Product, options.TrustedKeys, options.AllowedAlgorithms, options.MaxTokenLength);
+        _issuer = options.Issuer;
+        _product = options.Product;
         _timeProvider = timeProvider;
         _clockSkew = options.ClockSkew;
         _validateLifetime = options.ValidateLifetime;
@@ -42,10 +46,17 @@ public sealed class LicenseTokenValidator
     /// <param name="token">The token in JWS compact form.</param>
     /// <param name="binding">The company and installation the token must be bound to, if any.</param>
     /// <returns>The claims, or the reason the token was refused.</returns>
-    public async ValueTask<LicenseTokenValidationResult> ValidateAsync(string token, LicenseBinding? binding = null)
+    /// <exception cref="ArgumentNullException"><paramref name="token"/> is <see langword="null"/>.</exception>
+    /// <remarks>Validation is offline and completes synchronously; the result is a completed <see cref="ValueTask{TResult}"/>.</remarks>
+    public ValueTask<LicenseTokenValidationResult> ValidateAsync(string token, LicenseBinding? binding = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var (failure, message, payload) = await _jwt.ValidateAsync(token).ConfigureAwait(false);
+        return new ValueTask<LicenseTokenValidationResult>(Validate(token, binding));
+    }
+
+    private LicenseTokenValidationResult Validate(string token, LicenseBinding? binding)
+    {
+        var (failure, message, payload) = _jwt.Validate(token);
         if (payload is null)
         {
             return LicenseTokenValidationResult.Fail(failure, message!);
@@ -53,7 +64,7 @@ public sealed class LicenseTokenValidator
 
         using (payload)
         {
-            if (!TryReadClaims(payload.RootElement, out var claims, out var missing))
+            if (!TryReadClaims(payload.RootElement, _issuer, _product, out var claims, out var missing))
             {
                 return LicenseTokenValidationResult.Fail(LicenseTokenFailure.Malformed, $"The claim '{missing}' is missing or has the wrong type.");
             }
@@ -86,18 +97,20 @@ public sealed class LicenseTokenValidator
         }
     }
 
-    internal static bool TryReadClaims(JsonElement root, out LicenseClaims claims, out string missing)
+    /// <summary>Reads the claims of a payload whose <c>iss</c> and <c>aud</c> <see cref="SignedJwt"/> has already matched to
+    /// <paramref name="issuer"/> and <paramref name="product"/>: the claims carry those strings rather than copies.</summary>
+    internal static bool TryReadClaims(JsonElement root, string issuer, string product, out LicenseClaims claims, out string missing)
     {
         claims = null!;
         missing = string.Empty;
-        if (!TryString(root, LicenseClaimNames.Issuer, ref missing, out var issuer)
-            || !TryString(root, LicenseClaimNames.Audience, ref missing, out var audience)
+        if (!IsExpectedString(root, LicenseClaimNames.Issuer, issuer, ref missing)
+            || !IsExpectedString(root, LicenseClaimNames.Audience, product, ref missing)
             || !TryString(root, LicenseClaimNames.Subject, ref missing, out var subject)
             || !TryString(root, LicenseClaimNames.TokenId, ref missing, out var tokenId)
             || !TryTime(root, LicenseClaimNames.IssuedAt, ref missing, out var issuedAt)
             || !TryTime(root, LicenseClaimNames.NotBefore, ref missing, out var notBefore)
             || !TryTime(root, LicenseClaimNames.Expires, ref missing, out var expires)
-            || !TryString(root, LicenseClaimNames.Kind, ref missing, out var kind)
+            || !TryNonEmptyString(root, LicenseClaimNames.Kind, ref missing, out var kind)
             || !TryString(root, LicenseClaimNames.Account, ref missing, out var account)
             || !TryString(root, LicenseClaimNames.Installation, ref missing, out var installation))
         {
@@ -105,11 +118,18 @@ public sealed class LicenseTokenValidator
         }
 
         LicenseKind licenseKind;
-        switch (kind)
+        if (kind.ValueEquals(LicenseClaimNames.KindTrial))
         {
-            case LicenseClaimNames.KindTrial: licenseKind = LicenseKind.Trial; break;
-            case LicenseClaimNames.KindPaid: licenseKind = LicenseKind.Paid; break;
-            default: missing = LicenseClaimNames.Kind; return false;
+            licenseKind = LicenseKind.Trial;
+        }
+        else if (kind.ValueEquals(LicenseClaimNames.KindPaid))
+        {
+            licenseKind = LicenseKind.Paid;
+        }
+        else
+        {
+            missing = LicenseClaimNames.Kind;
+            return false;
         }
 
         if (!TryOptionalTime(root, LicenseClaimNames.LicenseEnd, ref missing, out var licenseEnd)
@@ -128,7 +148,7 @@ public sealed class LicenseTokenValidator
             return false;
         }
 
-        var entitlements = new List<string>();
+        string[] entitlements = [];
         if (root.TryGetProperty(LicenseClaimNames.Entitlements, out var list))
         {
             if (list.ValueKind != JsonValueKind.Array)
@@ -137,6 +157,8 @@ public sealed class LicenseTokenValidator
                 return false;
             }
 
+            entitlements = list.GetArrayLength() == 0 ? [] : new string[list.GetArrayLength()];
+            var index = 0;
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.String)
@@ -145,14 +167,14 @@ public sealed class LicenseTokenValidator
                     return false;
                 }
 
-                entitlements.Add(item.GetString()!);
+                entitlements[index++] = item.GetString()!;
             }
         }
 
         claims = new LicenseClaims
         {
             Issuer = issuer,
-            Product = audience,
+            Product = product,
             LicenseId = subject,
             TokenId = tokenId,
             IssuedAt = issuedAt,
@@ -179,6 +201,28 @@ public sealed class LicenseTokenValidator
 
         missing = name;
         value = string.Empty;
+        return false;
+    }
+
+    private static bool IsExpectedString(JsonElement element, string name, string expected, ref string missing)
+    {
+        if (element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String && property.ValueEquals(expected))
+        {
+            return true;
+        }
+
+        missing = name;
+        return false;
+    }
+
+    private static bool TryNonEmptyString(JsonElement element, string name, ref string missing, out JsonElement value)
+    {
+        if (element.TryGetProperty(name, out value) && value.ValueKind == JsonValueKind.String && !value.ValueEquals(ReadOnlySpan<byte>.Empty))
+        {
+            return true;
+        }
+
+        missing = name;
         return false;
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
@@ -8,55 +10,50 @@ using Microsoft.IdentityModel.Tokens;
 namespace Faktum.Licensing.Tokens;
 
 /// <summary>
-/// The strict compact-JWS core shared by every signed object we issue (license tokens, startup responses):
-/// it signs with Ed25519 and verifies under pinned keys only, through Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>
-/// and our dedicated crypto provider factory.
+/// The strict compact-JWS core shared by every signed object we issue (license tokens, startup responses). It signs with
+/// Ed25519 through Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>. It verifies under pinned keys only,
+/// parsing each token once itself and checking the signature through the pinned key's own <see cref="CryptoProviderFactory"/>
+/// (our <see cref="Ed25519SignatureProvider"/>); IdentityModel does not parse the token a second time.
 /// </summary>
 internal sealed class SignedJwt
 {
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 8 };
+    private const string NotJsonOrDuplicates = "is not JSON, or it has duplicate members";
+
+    // Room on the stack for an unescaped alg or kid; longer ones (no pinned kid or allowed alg is that long) go to the heap.
+    private const int ScratchChars = 128;
+
     private static readonly FrozenSet<string> AllowedHeaderMembers = FrozenSet.Create(StringComparer.Ordinal, "alg", "typ", "kid");
     private static readonly JsonWebTokenHandler Writer = new() { SetDefaultTimesOnTokenCreation = false };
 
     private readonly string _type;
-    private readonly string _issuer;
-    private readonly string _audience;
+    private readonly byte[] _typeUtf8;
+    private readonly byte[] _issuerUtf8;
+    private readonly byte[] _audienceUtf8;
     private readonly int _maxLength;
     private readonly FrozenSet<string> _algorithms;
-    private readonly FrozenDictionary<string, TokenValidationParameters> _parametersByKid;
-    private readonly JsonWebTokenHandler _handler;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _algorithmsBySpan;
+    private readonly FrozenDictionary<string, Ed25519SecurityKey> _keysByKid;
+    private readonly FrozenDictionary<string, Ed25519SecurityKey>.AlternateLookup<ReadOnlySpan<char>> _keysByKidSpan;
 
     public SignedJwt(string type, string issuer, string audience, IEnumerable<Ed25519SecurityKey> trustedKeys, IEnumerable<string> algorithms, int maxLength)
     {
         _type = type;
-        _issuer = issuer;
-        _audience = audience;
+        _typeUtf8 = Encoding.UTF8.GetBytes(type);
+        _issuerUtf8 = Encoding.UTF8.GetBytes(issuer);
+        _audienceUtf8 = Encoding.UTF8.GetBytes(audience);
         _maxLength = maxLength;
-        _handler = new JsonWebTokenHandler { MaximumTokenSizeInBytes = maxLength };
-        _algorithms = algorithms.ToFrozenSet(StringComparer.Ordinal);
-        var parameters = new Dictionary<string, TokenValidationParameters>(StringComparer.Ordinal);
+
+        // Every pinned key is an Ed25519 key: an allowed alg that is not an Ed25519 name could never verify, so it is not allowed.
+        _algorithms = algorithms.Where(SigningAlgorithms.IsEd25519).ToFrozenSet(StringComparer.Ordinal);
+        _algorithmsBySpan = _algorithms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var keys = new Dictionary<string, Ed25519SecurityKey>(StringComparer.Ordinal);
         foreach (var key in trustedKeys)
         {
-            var pinned = key.ToPublicKey();
-            parameters[key.KeyId] = new TokenValidationParameters
-            {
-                IssuerSigningKey = pinned,
-                TryAllIssuerSigningKeys = false,
-                ValidateIssuerSigningKey = false,
-                RequireSignedTokens = true,
-                ValidAlgorithms = _algorithms,
-                ValidTypes = [type],
-                ValidIssuer = issuer,
-                ValidAudience = audience,
-                ValidateIssuer = true,
-                ValidateAudience = true,
-                ValidateLifetime = false,
-                RequireExpirationTime = false,
-                CryptoProviderFactory = pinned.CryptoProviderFactory,
-            };
+            keys[key.KeyId] = key.ToPublicKey();
         }
 
-        _parametersByKid = parameters.ToFrozenDictionary(StringComparer.Ordinal);
+        _keysByKid = keys.ToFrozenDictionary(StringComparer.Ordinal);
+        _keysByKidSpan = _keysByKid.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Signs <paramref name="payloadJson"/> (a JSON object) with header <c>{"alg":"Ed25519","kid":…,"typ":…}</c>.</summary>
@@ -76,7 +73,7 @@ internal sealed class SignedJwt
     }
 
     /// <summary>Validates everything but lifetime and binding; on success returns the payload, which the caller disposes.</summary>
-    public async ValueTask<(LicenseTokenFailure Failure, string? Message, JsonDocument? Payload)> ValidateAsync(string token)
+    public (LicenseTokenFailure Failure, string? Message, SignedPayload? Payload) Validate(string token)
     {
         if (token.Length > _maxLength)
         {
@@ -90,125 +87,251 @@ internal sealed class SignedJwt
             return Fail(LicenseTokenFailure.Malformed, "The token is not a compact JWS of exactly three segments.");
         }
 
-        var headerBytes = Base64UrlStrict.Decode(token.AsSpan(0, first));
-        var payloadBytes = Base64UrlStrict.Decode(token.AsSpan(first + 1, second - first - 1));
-        var signatureBytes = Base64UrlStrict.Decode(token.AsSpan(second + 1));
-        if (headerBytes is null || payloadBytes is null || signatureBytes is null)
-        {
-            return Fail(LicenseTokenFailure.Malformed, "A segment is not canonical unpadded base64url.");
-        }
-
-        // JsonDocument checks UTF-8 only when a string is read: check it up front so bad bytes never throw later.
-        if (!Utf8.IsValid(headerBytes) || !Utf8.IsValid(payloadBytes))
-        {
-            return Fail(LicenseTokenFailure.Malformed, "The header or payload is not valid UTF-8.");
-        }
-
-        JsonDocument payload;
+        // One pooled buffer for the decoded payload (which the returned SignedPayload keeps), header and signature, and
+        // the ASCII signing input: no array is allocated per token.
+        var layout = BufferLayout.For(token, first, second);
+        byte[]? buffer = ArrayPool<byte>.Shared.Rent(layout.Length);
+        JsonDocument? payload = null;
         try
         {
-            payload = JsonDocument.Parse(payloadBytes, StrictJson);
-        }
-        catch (JsonException)
-        {
-            return Fail(LicenseTokenFailure.Malformed, "The payload is not JSON, or it has duplicate members.");
-        }
+            var (failure, message) = Check(token, first, second, layout, buffer, out payload);
+            if (failure != LicenseTokenFailure.None)
+            {
+                return Fail(failure, message!);
+            }
 
-        if (payload.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            payload.Dispose();
-            return Fail(LicenseTokenFailure.Malformed, "The payload is not a JSON object.");
+            var signed = new SignedPayload(payload!, buffer);
+            payload = null;
+            buffer = null;
+            return (LicenseTokenFailure.None, null, signed);
         }
-
-        var (headerFailure, headerMessage, kid) = CheckHeader(headerBytes);
-        if (headerFailure != LicenseTokenFailure.None)
+        finally
         {
-            payload.Dispose();
-            return Fail(headerFailure, headerMessage!);
+            payload?.Dispose();
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            }
         }
-
-        if (!_parametersByKid.TryGetValue(kid!, out var parameters))
-        {
-            payload.Dispose();
-            return Fail(LicenseTokenFailure.UnknownKey, "The token's kid names no pinned key.");
-        }
-
-        if (signatureBytes.Length != Ed25519SignatureProvider.SignatureSizeInBytes)
-        {
-            payload.Dispose();
-            return Fail(LicenseTokenFailure.BadSignature, "The signature is not 64 bytes long.");
-        }
-
-        var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
-        if (!result.IsValid)
-        {
-            payload.Dispose();
-            var (failure, message) = Classify(result.Exception);
-            return Fail(failure, message);
-        }
-
-        return (LicenseTokenFailure.None, null, payload);
     }
 
-    private (LicenseTokenFailure Failure, string? Message, string? Kid) CheckHeader(byte[] headerBytes)
+    private (LicenseTokenFailure Failure, string? Message) Check(string token, int first, int second, BufferLayout layout, byte[] buffer, out JsonDocument? payload)
     {
-        JsonDocument header;
+        payload = null;
+        if (!Base64UrlStrict.TryDecode(token.AsSpan(0, first), buffer.AsSpan(layout.Header, layout.HeaderMax), out var headerLength)
+            || !Base64UrlStrict.TryDecode(token.AsSpan(first + 1, second - first - 1), buffer.AsSpan(BufferLayout.Payload, layout.PayloadMax), out var payloadLength)
+            || !Base64UrlStrict.TryDecode(token.AsSpan(second + 1), buffer.AsSpan(layout.Signature, layout.SignatureMax), out var signatureLength))
+        {
+            return (LicenseTokenFailure.Malformed, "A segment is not canonical unpadded base64url.");
+        }
+
+        var headerBytes = buffer.AsMemory(layout.Header, headerLength);
+        var payloadBytes = buffer.AsMemory(BufferLayout.Payload, payloadLength);
+        if (!Utf8.IsValid(headerBytes.Span) || !Utf8.IsValid(payloadBytes.Span))
+        {
+            return (LicenseTokenFailure.Malformed, "The header or payload is not valid UTF-8.");
+        }
+
+        if (StrictJson.CheckObject(payloadBytes.Span) is { } payloadProblem)
+        {
+            return (LicenseTokenFailure.Malformed, $"The payload {payloadProblem}.");
+        }
+
         try
         {
-            header = JsonDocument.Parse(headerBytes, StrictJson);
+            payload = JsonDocument.Parse(payloadBytes, StrictJson.DocumentOptions);
         }
         catch (JsonException)
         {
-            return (LicenseTokenFailure.Malformed, "The header is not JSON, or it has duplicate members.", null);
+            return (LicenseTokenFailure.Malformed, $"The payload {NotJsonOrDuplicates}.");
         }
 
-        using (header)
+        if (StrictJson.CheckObject(headerBytes.Span) is { } headerProblem)
         {
-            var root = header.RootElement;
+            return (LicenseTokenFailure.Malformed, $"The header {headerProblem}.");
+        }
+
+        var (headerFailure, headerMessage, key, algorithm) = CheckHeader(headerBytes);
+        if (headerFailure != LicenseTokenFailure.None)
+        {
+            return (headerFailure, headerMessage);
+        }
+
+        if (signatureLength != Ed25519SignatureProvider.SignatureSizeInBytes)
+        {
+            return (LicenseTokenFailure.BadSignature, "The signature is not 64 bytes long.");
+        }
+
+        // The signing input is the token's first two segments as they stand; their characters are base64url and '.', all ASCII.
+        var inputLength = Encoding.ASCII.GetBytes(token.AsSpan(0, second), buffer.AsSpan(layout.Input, second));
+        if (!Verify(key!, algorithm!, buffer, layout.Input, inputLength, layout.Signature))
+        {
+            return (LicenseTokenFailure.BadSignature, "The signature does not verify under the pinned key.");
+        }
+
+        var root = payload.RootElement;
+        if (!root.TryGetProperty("iss"u8, out var issuer) || issuer.ValueKind != JsonValueKind.String || !issuer.ValueEquals(_issuerUtf8))
+        {
+            return (LicenseTokenFailure.WrongIssuer, "The token's iss is not the expected issuer.");
+        }
+
+        // aud is the product as one string: we never issue an array, so an array (even one naming the product) is refused.
+        if (!root.TryGetProperty("aud"u8, out var audience) || audience.ValueKind != JsonValueKind.String || !audience.ValueEquals(_audienceUtf8))
+        {
+            return (LicenseTokenFailure.WrongAudience, "The token's aud is not the expected product.");
+        }
+
+        return (LicenseTokenFailure.None, null);
+    }
+
+    // The signature goes through the pinned key's own crypto provider factory (NSec/libsodium underneath), honouring offsets.
+    private static bool Verify(Ed25519SecurityKey key, string algorithm, byte[] buffer, int inputOffset, int inputLength, int signatureOffset)
+    {
+        var factory = key.CryptoProviderFactory;
+        var verifier = factory.CreateForVerifying(key, algorithm);
+        try
+        {
+            return verifier.Verify(buffer, inputOffset, inputLength, buffer, signatureOffset, Ed25519SignatureProvider.SignatureSizeInBytes);
+        }
+        finally
+        {
+            factory.ReleaseSignatureProvider(verifier);
+        }
+    }
+
+    /// <summary>
+    /// Checks a header that has passed <see cref="StrictJson.CheckObject"/>, so reading it cannot throw. The usual header —
+    /// only <c>alg</c>, <c>typ</c> and <c>kid</c>, each a string — is read here without allocating. Any other header is refused
+    /// in the end, and is classified by <see cref="CheckHeaderFully"/>, so that a duplicate member at any depth is still
+    /// <see cref="LicenseTokenFailure.Malformed"/> before anything else.
+    /// </summary>
+    internal (LicenseTokenFailure Failure, string? Message, Ed25519SecurityKey? Key, string? Algorithm) CheckHeader(ReadOnlyMemory<byte> header)
+    {
+        Span<char> scratch = stackalloc char[ScratchChars];
+        var reader = new Utf8JsonReader(header.Span, StrictJson.ReaderOptions);
+        reader.Read(); // the start of the object
+        string? algorithm = null;
+        Ed25519SecurityKey? key = null;
+        bool hasAlg = false, hasTyp = false, hasKid = false, typeMatches = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isAlg = reader.ValueTextEquals("alg"u8);
+            var isTyp = !isAlg && reader.ValueTextEquals("typ"u8);
+            var isKid = !isAlg && !isTyp && reader.ValueTextEquals("kid"u8);
+            reader.Read();
+            if (!(isAlg || isTyp || isKid) || reader.TokenType != JsonTokenType.String)
+            {
+                return CheckHeaderFully(header);
+            }
+
+            if ((isAlg && hasAlg) || (isTyp && hasTyp) || (isKid && hasKid))
+            {
+                return (LicenseTokenFailure.Malformed, $"The header {NotJsonOrDuplicates}.", null, null);
+            }
+
+            if (isAlg)
+            {
+                hasAlg = true;
+                algorithm = _algorithmsBySpan.TryGetValue(Unescape(in reader, scratch), out var allowed) ? allowed : null;
+            }
+            else if (isTyp)
+            {
+                hasTyp = true;
+                typeMatches = reader.ValueTextEquals(_typeUtf8);
+            }
+            else
+            {
+                hasKid = true;
+                key = _keysByKidSpan.TryGetValue(Unescape(in reader, scratch), out var pinned) ? pinned : null;
+            }
+        }
+
+        return Classify(algorithm, null, typeMatches, hasKid, key);
+    }
+
+    /// <summary>The same checks as <see cref="CheckHeader"/> over a <see cref="JsonDocument"/>, for headers it does not read itself.</summary>
+    internal (LicenseTokenFailure Failure, string? Message, Ed25519SecurityKey? Key, string? Algorithm) CheckHeaderFully(ReadOnlyMemory<byte> header)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(header, StrictJson.DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            return (LicenseTokenFailure.Malformed, $"The header {NotJsonOrDuplicates}.", null, null);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (LicenseTokenFailure.Malformed, "The header is not a JSON object.", null);
+                return (LicenseTokenFailure.Malformed, "The header is not a JSON object.", null, null);
             }
 
-            if (!root.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String || !_algorithms.Contains(alg.GetString()!))
+            string? algorithm = null;
+            if (root.TryGetProperty("alg"u8, out var alg) && alg.ValueKind == JsonValueKind.String && _algorithms.TryGetValue(alg.GetString()!, out var allowed))
             {
-                return (LicenseTokenFailure.UnsupportedAlgorithm, "The header's alg is not on the allow-list.", null);
+                algorithm = allowed;
             }
 
+            string? otherMember = null;
             foreach (var member in root.EnumerateObject())
             {
                 if (!AllowedHeaderMembers.Contains(member.Name))
                 {
-                    return (LicenseTokenFailure.UnsupportedHeader, $"The header member '{Sanitize(member.Name)}' is not accepted.", null);
+                    otherMember = member.Name;
+                    break;
                 }
             }
 
-            if (!root.TryGetProperty("typ", out var typ) || typ.ValueKind != JsonValueKind.String || !string.Equals(typ.GetString(), _type, StringComparison.Ordinal))
-            {
-                return (LicenseTokenFailure.WrongType, $"The header's typ is not '{_type}'.", null);
-            }
-
-            if (!root.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String)
-            {
-                return (LicenseTokenFailure.UnknownKey, "The header has no kid.", null);
-            }
-
-            return (LicenseTokenFailure.None, null, kid.GetString());
+            var typeMatches = root.TryGetProperty("typ"u8, out var typ) && typ.ValueKind == JsonValueKind.String && typ.ValueEquals(_typeUtf8);
+            var hasKid = root.TryGetProperty("kid"u8, out var kid) && kid.ValueKind == JsonValueKind.String;
+            var key = hasKid && _keysByKid.TryGetValue(kid.GetString()!, out var pinned) ? pinned : null;
+            return Classify(algorithm, otherMember, typeMatches, hasKid, key);
         }
     }
 
-    private static (LicenseTokenFailure, string) Classify(Exception? exception) => exception switch
+    // The header checks in their documented order: alg, other members, typ, kid.
+    private (LicenseTokenFailure, string?, Ed25519SecurityKey?, string?) Classify(string? algorithm, string? otherMember, bool typeMatches, bool hasKid, Ed25519SecurityKey? key)
     {
-        SecurityTokenSignatureKeyNotFoundException => (LicenseTokenFailure.UnknownKey, "No pinned key matches the token's kid."),
-        SecurityTokenInvalidSignatureException => (LicenseTokenFailure.BadSignature, "The signature does not verify under the pinned key."),
-        SecurityTokenInvalidAlgorithmException => (LicenseTokenFailure.UnsupportedAlgorithm, "The algorithm is not on the allow-list."),
-        SecurityTokenInvalidTypeException => (LicenseTokenFailure.WrongType, "The token type is not the expected one."),
-        SecurityTokenInvalidIssuerException => (LicenseTokenFailure.WrongIssuer, "The token's iss is not the expected issuer."),
-        SecurityTokenInvalidAudienceException => (LicenseTokenFailure.WrongAudience, "The token's aud is not the expected product."),
-        _ => (LicenseTokenFailure.Malformed, "The token could not be read."),
-    };
+        if (algorithm is null)
+        {
+            return (LicenseTokenFailure.UnsupportedAlgorithm, "The header's alg is not on the allow-list.", null, null);
+        }
 
-    private static (LicenseTokenFailure, string?, JsonDocument?) Fail(LicenseTokenFailure failure, string message) => (failure, message, null);
+        if (otherMember is not null)
+        {
+            return (LicenseTokenFailure.UnsupportedHeader, $"The header member '{Sanitize(otherMember)}' is not accepted.", null, null);
+        }
+
+        if (!typeMatches)
+        {
+            return (LicenseTokenFailure.WrongType, $"The header's typ is not '{_type}'.", null, null);
+        }
+
+        if (!hasKid)
+        {
+            return (LicenseTokenFailure.UnknownKey, "The header has no kid.", null, null);
+        }
+
+        if (key is null)
+        {
+            return (LicenseTokenFailure.UnknownKey, "The token's kid names no pinned key.", null, null);
+        }
+
+        return (LicenseTokenFailure.None, null, key, algorithm);
+    }
+
+    // Unescaped, a JSON string never has more UTF-16 code units than its raw UTF-8 has bytes.
+    private static ReadOnlySpan<char> Unescape(in Utf8JsonReader reader, Span<char> scratch)
+    {
+        var buffer = reader.ValueSpan.Length <= scratch.Length ? scratch : new char[reader.ValueSpan.Length];
+        return buffer[..reader.CopyString(buffer)];
+    }
+
+    private static (LicenseTokenFailure, string?, SignedPayload?) Fail(LicenseTokenFailure failure, string message) => (failure, message, null);
 
     // Header member names come from an attacker: keep messages short and printable.
     private static string Sanitize(string value)
@@ -220,5 +343,25 @@ internal sealed class SignedJwt
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Where each part lives in the pooled buffer: payload, header, signature (each at its longest possible decoding), signing input.</summary>
+    private readonly record struct BufferLayout(int PayloadMax, int HeaderMax, int SignatureMax, int InputLength)
+    {
+        public const int Payload = 0;
+
+        public int Header => PayloadMax;
+
+        public int Signature => PayloadMax + HeaderMax;
+
+        public int Input => PayloadMax + HeaderMax + SignatureMax;
+
+        public int Length => Input + InputLength;
+
+        public static BufferLayout For(string token, int first, int second) => new(
+            Base64Url.GetMaxDecodedLength(second - first - 1),
+            Base64Url.GetMaxDecodedLength(first),
+            Base64Url.GetMaxDecodedLength(token.Length - second - 1),
+            second);
     }
 }

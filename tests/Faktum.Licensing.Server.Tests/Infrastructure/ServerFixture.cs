@@ -123,7 +123,7 @@ internal sealed class ServerFixture : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var envelope = (await response.Content.ReadFromJsonAsync<StartupResponseEnvelope>(Json))!;
         var verifier = new SignedJwt(StartupResponseClaimNames.TokenType, Issuer, Product, await JwksAsync(), [SigningAlgorithms.Ed25519], 16384);
-        var (failure, message, payload) = await verifier.ValidateAsync(envelope.Response);
+        var (failure, message, payload) = verifier.Validate(envelope.Response);
         Assert.True(failure == LicenseTokenFailure.None, message);
         using (payload)
         {

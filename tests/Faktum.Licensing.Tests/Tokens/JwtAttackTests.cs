@@ -217,6 +217,265 @@ public class JwtAttackTests
     }
 
     [Fact]
+    public async Task Wrong_issuer_and_wrong_audience_together_is_a_wrong_issuer()
+    {
+        using var fixture = new TokenFixture();
+
+        var result = await fixture.Validator().ValidateAsync(fixture.Issue(c => c with { Issuer = "https://evil.example", Product = "another-product" }));
+
+        Assert.Equal(LicenseTokenFailure.WrongIssuer, result.Failure);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("42")]
+    [InlineData("[\"https://licenses.example.test\"]")]
+    [InlineData("\"https://licenses.example.test/\"")]
+    [InlineData("\"HTTPS://LICENSES.EXAMPLE.TEST\"")]
+    public async Task Issuer_that_is_not_exactly_the_expected_string_is_a_wrong_issuer(string iss)
+    {
+        using var fixture = new TokenFixture();
+        var payload = ChangeClaim(Forge.Payload(fixture), "iss", iss);
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.WrongIssuer, result.Failure);
+    }
+
+    [Fact]
+    public async Task Missing_issuer_is_a_wrong_issuer()
+    {
+        using var fixture = new TokenFixture();
+        var payload = ChangeClaim(Forge.Payload(fixture), "iss", null);
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.WrongIssuer, result.Failure);
+    }
+
+    [Theory]
+    [InlineData("[\"faktum-factuur\"]")]
+    [InlineData("[\"faktum-factuur\",\"another-product\"]")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("\"faktum-factuur \"")]
+    public async Task Audience_that_is_not_exactly_the_product_string_is_a_wrong_audience(string aud)
+    {
+        using var fixture = new TokenFixture();
+        var payload = ChangeClaim(Forge.Payload(fixture), "aud", aud);
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.WrongAudience, result.Failure);
+    }
+
+    [Fact]
+    public async Task Missing_audience_is_a_wrong_audience()
+    {
+        using var fixture = new TokenFixture();
+        var payload = ChangeClaim(Forge.Payload(fixture), "aud", null);
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.WrongAudience, result.Failure);
+    }
+
+    [Fact]
+    public async Task Issuer_and_audience_are_compared_after_json_unescaping()
+    {
+        using var fixture = new TokenFixture();
+        var payload = Forge.Payload(fixture)
+            .Replace("\"https://licenses.example.test\"", "\"https:\\/\\/licenses.example.test\"", StringComparison.Ordinal)
+            .Replace("\"faktum-factuur\"", "\"faktum\\u002Dfactuur\"", StringComparison.Ordinal);
+        Assert.Contains("\\u002D", payload, StringComparison.Ordinal);
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(TokenFixture.Issuer, result.Claims.Issuer);
+        Assert.Equal(TokenFixture.Product, result.Claims.Product);
+    }
+
+    [Fact]
+    public async Task Signature_made_over_another_header_is_a_bad_signature()
+    {
+        using var fixture = new TokenFixture();
+        var payload = Forge.Payload(fixture);
+        var signed = Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key).Split('.');
+        var otherHeaders = new[]
+        {
+            Forge.Header(fixture.Key, "EdDSA"),
+            $$"""{"typ":"faktum-license+jwt","kid":"{{fixture.Key.KeyId}}","alg":"Ed25519"}""",
+            Forge.Header(fixture.Key) + " ",
+        };
+
+        foreach (var header in otherHeaders)
+        {
+            var result = await fixture.Validator().ValidateAsync($"{Forge.Encode(header)}.{signed[1]}.{signed[2]}");
+
+            Assert.Equal(LicenseTokenFailure.BadSignature, result.Failure);
+        }
+    }
+
+    [Fact]
+    public async Task Signature_of_another_valid_token_is_a_bad_signature()
+    {
+        using var fixture = new TokenFixture();
+        var first = fixture.Issue().Split('.');
+        var second = fixture.Issue(c => c with { Kind = LicenseKind.Paid }).Split('.');
+
+        var result = await fixture.Validator().ValidateAsync($"{second[0]}.{second[1]}.{first[2]}");
+
+        Assert.Equal(LicenseTokenFailure.BadSignature, result.Failure);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-32)]
+    [InlineData(-63)]
+    [InlineData(1)]
+    [InlineData(64)]
+    public async Task Signature_one_byte_short_or_long_is_a_bad_signature(int change)
+    {
+        using var fixture = new TokenFixture();
+        var token = fixture.Issue();
+        var cut = token.LastIndexOf('.') + 1;
+        var signature = Base64Url.DecodeFromChars(token.AsSpan(cut));
+        byte[] bent = change < 0 ? signature[..^(-change)] : [.. signature, .. new byte[change]];
+
+        var result = await fixture.Validator().ValidateAsync(token[..cut] + Base64Url.EncodeToString(bent));
+
+        Assert.Equal(LicenseTokenFailure.BadSignature, result.Failure);
+    }
+
+    [Fact]
+    public async Task Allow_list_naming_an_algorithm_no_ed25519_key_can_verify_still_refuses_it()
+    {
+        using var fixture = new TokenFixture();
+        var signingInput = Forge.Encode(Forge.Header(fixture.Key, "HS256")) + "." + Forge.Encode(Forge.Payload(fixture));
+        var mac = HMACSHA256.HashData(fixture.Key.ExportPublicKey(), Encoding.ASCII.GetBytes(signingInput));
+
+        var result = await fixture.Validator(o => o.AllowedAlgorithms.Add("HS256")).ValidateAsync(signingInput + "." + Base64Url.EncodeToString(mac));
+
+        Assert.Equal(LicenseTokenFailure.UnsupportedAlgorithm, result.Failure);
+    }
+
+    [Fact]
+    public async Task Header_written_with_json_escapes_is_read_as_its_unescaped_text()
+    {
+        using var fixture = new TokenFixture();
+        var header = $$"""{"\u0061lg":"Ed\u0032\u0035519","kid":"{{fixture.Key.KeyId}}","typ":"faktum-license\u002Bjwt"}""";
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(header, Forge.Payload(fixture), fixture.Key));
+
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    [Fact]
+    public async Task Duplicate_header_member_spelled_with_an_escape_is_malformed()
+    {
+        using var fixture = new TokenFixture();
+        var header = $$"""{"alg":"Ed25519","\u0061lg":"Ed25519","kid":"{{fixture.Key.KeyId}}","typ":"faktum-license+jwt"}""";
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(header, Forge.Payload(fixture), fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.Malformed, result.Failure);
+    }
+
+    [Fact]
+    public async Task Duplicate_member_nested_inside_a_refused_header_member_is_malformed()
+    {
+        using var fixture = new TokenFixture();
+        var header = Forge.Header(fixture.Key, extra: ",\"jwk\":{\"kty\":\"OKP\",\"kty\":\"RSA\"}");
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(header, Forge.Payload(fixture), fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.Malformed, result.Failure);
+    }
+
+    [Theory]
+    [InlineData("{\"alg\":5,\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"}", LicenseTokenFailure.UnsupportedAlgorithm)]
+    [InlineData("{\"alg\":null,\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"}", LicenseTokenFailure.UnsupportedAlgorithm)]
+    [InlineData("{\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"}", LicenseTokenFailure.UnsupportedAlgorithm)]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":[\"faktum-license+jwt\"]}", LicenseTokenFailure.WrongType)]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":[\"{kid}\"],\"typ\":\"faktum-license+jwt\"}", LicenseTokenFailure.UnknownKey)]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"} {}", LicenseTokenFailure.Malformed)]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\",}", LicenseTokenFailure.Malformed)]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"/**/}", LicenseTokenFailure.Malformed)]
+    public async Task Header_member_of_the_wrong_json_type_or_stray_text_is_refused(string header, LicenseTokenFailure expected)
+    {
+        using var fixture = new TokenFixture();
+
+        var token = Forge.Sign(header.Replace("{kid}", fixture.Key.KeyId, StringComparison.Ordinal), Forge.Payload(fixture), fixture.Key);
+        var result = await fixture.Validator().ValidateAsync(token);
+
+        Assert.Equal(expected, result.Failure);
+    }
+
+    [Fact]
+    public async Task Pinned_key_with_a_very_long_kid_still_verifies()
+    {
+        using var fixture = new TokenFixture();
+        using var pinned = fixture.Key.ToPublicKey();
+        pinned.KeyId = new string('k', 300);
+        var validator = new LicenseTokenValidator(new LicenseTokenValidationOptions { Issuer = TokenFixture.Issuer, Product = TokenFixture.Product, TrustedKeys = { pinned } }, fixture.Time);
+        var header = $$"""{"alg":"Ed25519","kid":"{{pinned.KeyId}}","typ":"faktum-license+jwt"}""";
+
+        var result = await validator.ValidateAsync(Forge.Sign(header, Forge.Payload(fixture), fixture.Key));
+
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"alg\":\"\\uD800\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"}")]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"\\uDC00{kid}\",\"typ\":\"faktum-license+jwt\"}")]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\\uD83D\"}")]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\",\"\\uD800\":1}")]
+    [InlineData("{\"\\uDFFF\":1,\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\"}")]
+    [InlineData("{\"alg\":\"Ed25519\",\"kid\":\"{kid}\",\"typ\":\"faktum-license+jwt\",\"jwk\":{\"x\":[\"\\uD800\"]}}")]
+    public async Task Lone_surrogate_escape_in_the_header_is_malformed_not_an_exception(string header)
+    {
+        using var fixture = new TokenFixture();
+
+        var token = Forge.Sign(header.Replace("{kid}", fixture.Key.KeyId, StringComparison.Ordinal), Forge.Payload(fixture), fixture.Key);
+        var result = await fixture.Validator().ValidateAsync(token);
+
+        Assert.Equal(LicenseTokenFailure.Malformed, result.Failure);
+        Assert.Contains("UTF-16", result.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"sub\":\"lic_01\"", "\"sub\":\"lic_\\uD800\"")]
+    [InlineData("\"sub\":\"lic_01\"", "\"sub\":\"lic_01\",\"\\uDC00\":1")]
+    [InlineData("\"sub\":\"lic_01\"", "\"sub\":\"lic_01\",\"x\":{\"\\uD800\":1,\"\\uD800\":2}")]
+    [InlineData("\"country\":\"NL\"", "\"country\":\"NL\\uD83D\\u0041\"")]
+    public async Task Lone_surrogate_escape_in_a_signed_payload_is_malformed_not_an_exception(string claim, string bent)
+    {
+        using var fixture = new TokenFixture();
+        var payload = Forge.Payload(fixture).Replace(claim, bent, StringComparison.Ordinal);
+        Assert.Contains(bent, payload, StringComparison.Ordinal);
+
+        var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), payload, fixture.Key));
+
+        Assert.Equal(LicenseTokenFailure.Malformed, result.Failure);
+        Assert.Contains("UTF-16", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Company_name_with_a_surrogate_pair_reads_back_exactly()
+    {
+        using var fixture = new TokenFixture();
+        const string name = "Bakkerij \U0001F950 Jansen B.V.";
+        var token = fixture.Issue(c => c with { Company = c.Company with { Name = name } });
+        Assert.Contains("\\uD83E\\uDD50", Forge.DecodeSegment(token, 1), StringComparison.OrdinalIgnoreCase);
+
+        var result = await fixture.Validator().ValidateAsync(token);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(name, result.Claims.Company.Name);
+    }
+
+    [Fact]
     public async Task Expired_token_is_refused_once_past_the_clock_skew()
     {
         using var fixture = new TokenFixture();
@@ -441,6 +700,19 @@ public class JwtAttackTests
         Assert.False(result.Succeeded);
         Assert.DoesNotContain(token.Split('.')[1], result.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => result.EnsureValid());
+    }
+
+    // Sets (or with null removes) one top-level claim, its value given as JSON.
+    private static string ChangeClaim(string payload, string name, string? json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+        node.Remove(name);
+        if (json is not null)
+        {
+            node[name] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        }
+
+        return node.ToJsonString();
     }
 
     // Convert.FromBase64String ignores unused bits: what a lenient decoder would accept.

@@ -51,7 +51,7 @@ public class Rfc8037VectorTests
         var input = Encoding.ASCII.GetBytes(SigningInput);
         var signature = Base64Url.DecodeFromChars(Signature);
 
-        // JsonWebTokenHandler passes rented buffers longer than the data: honour offset and length.
+        // SignedJwt verifies inside a rented buffer longer than the data: honour offset and length.
         var pooledInput = new byte[input.Length + 37];
         Random.Shared.NextBytes(pooledInput);
         input.CopyTo(pooledInput, 11);
