@@ -7,11 +7,14 @@ internal static class Commands
 {
     public static async Task<int> RegisterAsync(Session session, Output output, CompanyRegistration registration, CancellationToken cancellationToken)
     {
+        var before = session.Server is { } server ? Mailbox.Snapshot(server.MailDirectory) : null;
         var result = await session.Licensing.RegisterCompanyAsync(registration, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return output.Failed("register", SdkFailure.From(result));
         }
+
+        await WaitForMailAsync(session, before, cancellationToken).ConfigureAwait(false);
 
         return output.Done("register", WithMailFolder(session, output, output.Texts.Registered), new() { ["mailDirectory"] = session.Server?.MailDirectory });
     }
@@ -29,13 +32,26 @@ internal static class Commands
 
     public static async Task<int> RecoverAsync(Session session, Output output, string email, CancellationToken cancellationToken)
     {
+        var before = session.Server is { } server ? Mailbox.Snapshot(server.MailDirectory) : null;
         var result = await session.Licensing.RequestOneTimePasswordAsync(email, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return output.Failed("recover", SdkFailure.From(result));
         }
 
+        await WaitForMailAsync(session, before, cancellationToken).ConfigureAwait(false);
+
         return output.Done("recover", WithMailFolder(session, output, output.Texts.PasswordRequested), new() { ["mailDirectory"] = session.Server?.MailDirectory });
+    }
+
+    // The embedded server stops when this command ends: give its outbox the moment it needs to deliver the mail. (Recovery
+    // answers alike for unknown addresses, which get no mail: then the wait simply runs out.)
+    private static async Task WaitForMailAsync(Session session, IReadOnlySet<string>? before, CancellationToken cancellationToken)
+    {
+        if (session.Server is { } server && before is not null)
+        {
+            _ = await Mailbox.WaitForNewMailAsync(server.MailDirectory, before, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Exit 0 when the app may run normally (licensed, trial, offline grace), 3 when it must drop to read-only.</summary>

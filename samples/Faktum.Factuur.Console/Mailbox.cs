@@ -37,6 +37,30 @@ internal static partial class Mailbox
         }
     }
 
+    /// <summary>The mail files in <paramref name="folder"/> now (none when it does not exist yet).</summary>
+    public static IReadOnlySet<string> Snapshot(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").ToHashSet(StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Waits until a mail file not in <paramref name="before"/> appears. The server sends through its outbox just after
+    /// it answers, so a command that stops the embedded server right after the answer waits for the mail first.
+    /// </summary>
+    public static async Task<bool> WaitForNewMailAsync(string folder, IReadOnlySet<string> before, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (!Snapshot(folder).Except(before).Any())
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     [GeneratedRegex(@"\b[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}\b")]
     private static partial Regex OneTimePassword();
 }
