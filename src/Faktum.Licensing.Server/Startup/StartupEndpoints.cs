@@ -80,14 +80,18 @@ internal static partial class StartupEndpoints
         // The license (with its binding) and the releases are read on one connection, opened once for both queries.
         await db.Database.OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
         StartupRow? found;
-        Installation? binding;
+        (string Verdict, int? TrialDaysLeft) outcome = (StartupVerdicts.Unknown, null);
         Action<System.Text.Json.Utf8JsonWriter>? updates = null;
         try
         {
-            (found, binding) = await ReadLicenseAsync(db, claims.LicenseId, claims.InstallationId, http.RequestAborted).ConfigureAwait(false);
-            if (found is { License: var license } && LicenseTokenService.Verdict(license, binding, now).Verdict != StartupVerdicts.Unknown)
+            (found, var binding) = await ReadLicenseAsync(db, claims.LicenseId, claims.InstallationId, http.RequestAborted).ConfigureAwait(false);
+            if (found is { License: var license })
             {
-                updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
+                outcome = LicenseTokenService.Verdict(license, binding, now);
+                if (outcome.Verdict != StartupVerdicts.Unknown)
+                {
+                    updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -101,7 +105,7 @@ internal static partial class StartupEndpoints
             return Envelope(tokens.SignStartupResponse(claims.Product, request.Nonce!, StartupVerdicts.Unknown, null, null, null));
         }
 
-        var (verdict, daysLeft) = LicenseTokenService.Verdict(found.License, binding, now);
+        var (verdict, daysLeft) = outcome;
         var refreshed = verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;
         var profile = verdict == StartupVerdicts.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
         Log.Verdict(logger, found.License.Id, verdict);
