@@ -33,11 +33,10 @@ internal sealed partial class SigningKeyRing : IDisposable
 
     public static string KeyDirectory(string dataDirectory) => Path.Combine(dataDirectory, "keys");
 
-    /// <summary>Loads the configured key files, or those in the data folder, generating one there when none exists.</summary>
-    public static SigningKeyRing Load(IReadOnlyList<string> configuredFiles, string dataDirectory, ILogger logger) =>
-        Load(configuredFiles, [], dataDirectory, logger);
-
-    /// <summary>Loads the signing keys as <see cref="Load(IReadOnlyList{string}, string, ILogger)"/> does, and the verification-only keys.</summary>
+    /// <summary>
+    /// Loads the configured signing key files, or those in the data folder (generating one there when none exists), and
+    /// the verification-only key files.
+    /// </summary>
     public static SigningKeyRing Load(IReadOnlyList<string> configuredFiles, IReadOnlyList<string> verificationFiles, string dataDirectory, ILogger logger)
     {
         var files = configuredFiles.Count > 0 ? configuredFiles : DataFolderKeyFiles(dataDirectory);
