@@ -100,43 +100,43 @@ internal sealed class LicenseTokenService
         company.ContactName, company.Phone, account.Email);
 
     /// <summary>The verdict of a known license for one installation at <paramref name="now"/>.</summary>
-    public static (string Verdict, int? TrialDaysLeft) Verdict(License license, Installation? binding, DateTimeOffset now)
+    public static (LicenseVerdict Verdict, int? TrialDaysLeft) Verdict(License license, Installation? binding, DateTimeOffset now)
     {
         if (license.Status == LicenseRecordStatus.Revoked)
         {
-            return (StartupVerdicts.Revoked, null);
+            return (LicenseVerdict.Revoked, null);
         }
 
         if (license.Status == LicenseRecordStatus.Suspended)
         {
-            return (StartupVerdicts.Suspended, null);
+            return (LicenseVerdict.Suspended, null);
         }
 
         if (license.Status != LicenseRecordStatus.Active || binding is null)
         {
-            return (StartupVerdicts.Unknown, null);
+            return (LicenseVerdict.Unknown, null);
         }
 
         if (binding.ReleasedAt is not null)
         {
-            return (StartupVerdicts.Moved, null);
+            return (LicenseVerdict.Moved, null);
         }
 
         if (license.Kind == StoredLicenseKind.Paid)
         {
-            return license.LicenseEndsAt is { } end && end <= now ? (StartupVerdicts.Expired, null) : (StartupVerdicts.Licensed, null);
+            return LicenseRules.HasEnded(license.LicenseEndsAt, now) ? (LicenseVerdict.Expired, null) : (LicenseVerdict.Licensed, null);
         }
 
-        if (license.TrialEndsAt is not { } trialEnd || trialEnd <= now)
+        if (license.TrialEndsAt is not { } trialEnd || LicenseRules.HasEnded(trialEnd, now))
         {
-            return (StartupVerdicts.TrialExpired, null);
+            return (LicenseVerdict.TrialExpired, null);
         }
 
-        return (StartupVerdicts.Trial, (int)Math.Ceiling((trialEnd - now).TotalDays));
+        return (LicenseVerdict.Trial, LicenseRules.DaysLeft(trialEnd, now));
     }
 
     /// <summary>Signs a startup response (typ <c>faktum-startup+jwt</c>).</summary>
-    public string SignStartupResponse(string product, string nonce, string verdict, int? trialDaysLeft, string? license, CompanyProfileDto? company, Action<Utf8JsonWriter>? writeUpdates = null)
+    public string SignStartupResponse(string product, string nonce, LicenseVerdict verdict, int? trialDaysLeft, string? license, CompanyProfileDto? company, Action<Utf8JsonWriter>? writeUpdates = null)
     {
         var now = _time.GetUtcNow();
         using var buffer = new MemoryStream();
@@ -149,7 +149,7 @@ internal sealed class LicenseTokenService
             writer.WriteNumber("exp", now.AddMinutes(5).ToUnixTimeSeconds());
             writer.WriteString(StartupResponseClaimNames.Nonce, nonce);
             writer.WriteNumber(StartupResponseClaimNames.ServerTime, now.ToUnixTimeSeconds());
-            writer.WriteString(StartupResponseClaimNames.Verdict, verdict);
+            writer.WriteString(StartupResponseClaimNames.Verdict, verdict.ToWire());
             if (trialDaysLeft is { } days)
             {
                 writer.WriteNumber(StartupResponseClaimNames.TrialDaysLeft, days);

@@ -72,7 +72,7 @@ internal static partial class StartupEndpoints
             var product = tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct;
             var failure = validation?.Failure.ToString() ?? "ForeignProduct";
             Log.UnknownToken(logger, failure);
-            return Envelope(tokens.SignStartupResponse(product, request.Nonce!, StartupVerdicts.Unknown, null, null, null));
+            return Envelope(tokens.SignStartupResponse(product, request.Nonce!, LicenseVerdict.Unknown, null, null, null));
         }
 
         var claims = valid.Claims;
@@ -80,7 +80,7 @@ internal static partial class StartupEndpoints
         // The license (with its binding) and the releases are read on one connection, opened once for both queries.
         await db.Database.OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
         StartupRow? found;
-        (string Verdict, int? TrialDaysLeft) outcome = (StartupVerdicts.Unknown, null);
+        (LicenseVerdict Verdict, int? TrialDaysLeft) outcome = (LicenseVerdict.Unknown, null);
         Action<System.Text.Json.Utf8JsonWriter>? updates = null;
         try
         {
@@ -88,7 +88,7 @@ internal static partial class StartupEndpoints
             if (found is { License: var license })
             {
                 outcome = LicenseTokenService.Verdict(license, binding, now);
-                if (outcome.Verdict != StartupVerdicts.Unknown)
+                if (outcome.Verdict != LicenseVerdict.Unknown)
                 {
                     updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, http.RequestAborted).ConfigureAwait(false);
                 }
@@ -102,12 +102,12 @@ internal static partial class StartupEndpoints
         if (found is null)
         {
             Log.UnknownLicense(logger, claims.LicenseId);
-            return Envelope(tokens.SignStartupResponse(claims.Product, request.Nonce!, StartupVerdicts.Unknown, null, null, null));
+            return Envelope(tokens.SignStartupResponse(claims.Product, request.Nonce!, LicenseVerdict.Unknown, null, null, null));
         }
 
         var (verdict, daysLeft) = outcome;
-        var refreshed = verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;
-        var profile = verdict == StartupVerdicts.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
+        var refreshed = verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;
+        var profile = verdict == LicenseVerdict.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
         Log.Verdict(logger, found.License.Id, verdict);
         return Envelope(tokens.SignStartupResponse(found.License.Product, request.Nonce!, verdict, daysLeft, refreshed, profile, updates));
     }
@@ -157,7 +157,7 @@ internal static partial class StartupEndpoints
     private static partial class Log
     {
         [LoggerMessage(EventId = 300, EventName = "StartupVerdict", Level = LogLevel.Information, Message = "Startup check of license {LicenseId}: {Verdict}")]
-        public static partial void Verdict(ILogger logger, string licenseId, string verdict);
+        public static partial void Verdict(ILogger logger, string licenseId, LicenseVerdict verdict);
 
         [LoggerMessage(EventId = 301, EventName = "StartupUnknownToken", Level = LogLevel.Information, Message = "Startup check with a token that does not verify ({Failure})")]
         public static partial void UnknownToken(ILogger logger, string failure);

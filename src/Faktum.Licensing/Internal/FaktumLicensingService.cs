@@ -321,7 +321,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
             claims = check.Claims;
             refreshed = license;
         }
-        else if (unpinned && verified.Verdict is StartupVerdicts.Licensed or StartupVerdicts.Trial)
+        else if (unpinned && verified.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
         {
             Log.ResponseRefused(_logger, "a good verdict for a license token this app does not trust came without a new license");
             return await OfflineAsync(state, token, "The license server confirmed a license this app cannot verify, but sent no new license.").ConfigureAwait(false);
@@ -338,7 +338,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
                     {
                         LastOnlineCheck = now,
                         HighestServerTime = Max(onDisk.HighestServerTime, verified.ServerTime),
-                        LastVerdict = verified.Verdict,
+                        LastVerdict = verified.Verdict.ToWire(),
                         Company = company,
                         Updates = updateHistory,
                     }, refreshed)
@@ -401,18 +401,18 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         return (decision, new UpdateHistoryState { HighestSequence = recorded.HighestSequence, HighestVersionOffered = recorded.HighestVersionOffered, Channel = _options.Channel });
     }
 
-    private LicenseStatus FromVerdict(string verdict, int? trialDaysLeft, LicenseClaims? claims, CompanyProfile? company, DateTimeOffset now)
+    private LicenseStatus FromVerdict(LicenseVerdict verdict, int? trialDaysLeft, LicenseClaims? claims, CompanyProfile? company, DateTimeOffset now)
     {
         var online = Status(LicenseState.Invalid) with { Company = company, Claims = claims };
         return verdict switch
         {
-            StartupVerdicts.Licensed => online with { State = LicenseState.Licensed },
-            StartupVerdicts.Trial => online with { State = LicenseState.Trial, DaysLeft = trialDaysLeft ?? DaysUntil(claims?.LicenseEndsAt, now) },
-            StartupVerdicts.TrialExpired => online with { State = LicenseState.TrialExpired, Message = "The trial has ended. Buy a license to keep adding records; everything stays readable." },
-            StartupVerdicts.Expired => online with { State = LicenseState.Expired, Message = "The license has ended. Renew it to keep adding records; everything stays readable." },
-            StartupVerdicts.Suspended => online with { State = LicenseState.Suspended, Message = "The vendor has suspended the license. Everything stays readable." },
-            StartupVerdicts.Revoked => online with { State = LicenseState.Revoked, Message = "The vendor has revoked the license. Everything stays readable." },
-            StartupVerdicts.Moved => online with { State = LicenseState.MovedToAnotherInstallation, Message = "The license was moved to another computer. Recover it here to move it back." },
+            LicenseVerdict.Licensed => online with { State = LicenseState.Licensed },
+            LicenseVerdict.Trial => online with { State = LicenseState.Trial, DaysLeft = trialDaysLeft ?? LicenseRules.DaysLeft(claims?.LicenseEndsAt, now) },
+            LicenseVerdict.TrialExpired => online with { State = LicenseState.TrialExpired, Message = "The trial has ended. Buy a license to keep adding records; everything stays readable." },
+            LicenseVerdict.Expired => online with { State = LicenseState.Expired, Message = "The license has ended. Renew it to keep adding records; everything stays readable." },
+            LicenseVerdict.Suspended => online with { State = LicenseState.Suspended, Message = "The vendor has suspended the license. Everything stays readable." },
+            LicenseVerdict.Revoked => online with { State = LicenseState.Revoked, Message = "The vendor has revoked the license. Everything stays readable." },
+            LicenseVerdict.Moved => online with { State = LicenseState.MovedToAnotherInstallation, Message = "The license was moved to another computer. Recover it here to move it back." },
             _ => online with { State = LicenseState.NotRegistered, Message = "The license server does not know this license. Register the company or recover its license." },
         };
     }
@@ -436,15 +436,14 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         }
 
         var claims = result.Claims;
-        if (state.LastVerdict is StartupVerdicts.TrialExpired or StartupVerdicts.Expired or StartupVerdicts.Suspended
-            or StartupVerdicts.Revoked or StartupVerdicts.Moved or StartupVerdicts.Unknown)
+        if (LicenseVerdictNames.TryParse(state.LastVerdict, out var lastVerdict) && LicenseRules.IsLapsed(lastVerdict))
         {
             // A lapsed license stays lapsed while the server cannot be reached: blocking the server must not revive it.
-            var lapsed = FromVerdict(state.LastVerdict, null, claims, state.Company, now);
+            var lapsed = FromVerdict(lastVerdict, null, claims, state.Company, now);
             return lapsed with { Message = $"{prefix}{lapsed.Message} (as of the last online check, {state.LastOnlineCheck:u})" };
         }
 
-        if (claims.LicenseEndsAt is { } end && now >= end)
+        if (LicenseRules.HasEnded(claims.LicenseEndsAt, now))
         {
             return FromClaims(claims, state.Company, now, null, online: false);
         }
@@ -469,7 +468,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
     private static LicenseStatus FromClaims(LicenseClaims claims, CompanyProfile? company, DateTimeOffset now, int? daysLeft, bool online)
     {
-        var ended = claims.LicenseEndsAt is { } end && now >= end;
+        var ended = LicenseRules.HasEnded(claims.LicenseEndsAt, now);
         var state = (claims.Kind, ended) switch
         {
             (LicenseKind.Trial, false) => LicenseState.Trial,
@@ -480,7 +479,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         return new LicenseStatus
         {
             State = state,
-            DaysLeft = state == LicenseState.Trial ? daysLeft ?? DaysUntil(claims.LicenseEndsAt, now) : null,
+            DaysLeft = state == LicenseState.Trial ? daysLeft ?? LicenseRules.DaysLeft(claims.LicenseEndsAt, now) : null,
             Company = company,
             Claims = claims,
             CheckedAt = now,
@@ -591,9 +590,6 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
     private LicenseStatus Status(LicenseState state, string? message = null, LicenseTokenFailure reason = LicenseTokenFailure.None) =>
         new() { State = state, Message = message, InvalidReason = reason, CheckedAt = _timeProvider.GetUtcNow() };
-
-    private static int? DaysUntil(DateTimeOffset? end, DateTimeOffset now) =>
-        end is { } value ? Math.Max(0, (int)Math.Ceiling((value - now).TotalDays)) : null;
 
     private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 

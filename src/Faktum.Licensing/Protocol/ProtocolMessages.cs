@@ -65,19 +65,6 @@ internal sealed record CompanyCorrectionRequest(
     string? ContactName,
     string? Phone);
 
-/// <summary>The verdicts a startup response can carry, as written on the wire.</summary>
-internal static class StartupVerdicts
-{
-    public const string Licensed = "licensed";
-    public const string Trial = "trial";
-    public const string TrialExpired = "trial-expired";
-    public const string Expired = "expired";
-    public const string Suspended = "suspended";
-    public const string Revoked = "revoked";
-    public const string Moved = "moved";
-    public const string Unknown = "unknown";
-}
-
 /// <summary>The claims of the signed startup response (typ <c>faktum-startup+jwt</c>), signed like license tokens.</summary>
 internal static class StartupResponseClaimNames
 {
@@ -86,7 +73,7 @@ internal static class StartupResponseClaimNames
     // iss, aud (product), iat, exp (short: the response goes stale after a few minutes) as in license tokens.
     public const string Nonce = "nonce";              // the request's nonce, echoed
     public const string ServerTime = "server_time";   // NumericDate, the server's clock
-    public const string Verdict = "verdict";          // one of StartupVerdicts
+    public const string Verdict = "verdict";          // a LicenseVerdict by its wire name (LicenseVerdictNames)
     public const string TrialDaysLeft = "trial_days_left"; // integer, only with verdict "trial"
     public const string License = "license";          // refreshed license token, only while the license is good
     public const string Company = "company";          // CompanyProfileDto as an object, when the license is known

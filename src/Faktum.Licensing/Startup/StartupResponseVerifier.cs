@@ -15,12 +15,6 @@ namespace Faktum.Licensing.Startup;
 internal sealed class StartupResponseVerifier
 {
     private const int MaxResponseLength = 16 * 1024;
-    private static readonly HashSet<string> Verdicts = new(StringComparer.Ordinal)
-    {
-        StartupVerdicts.Licensed, StartupVerdicts.Trial, StartupVerdicts.TrialExpired, StartupVerdicts.Expired,
-        StartupVerdicts.Suspended, StartupVerdicts.Revoked, StartupVerdicts.Moved, StartupVerdicts.Unknown,
-    };
-
     private readonly SignedJwt _jwt;
     private readonly TimeSpan _tolerance;
 
@@ -65,7 +59,7 @@ internal sealed class StartupResponseVerifier
             }
 
             if (!root.TryGetProperty(StartupResponseClaimNames.Verdict, out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
-                || verdictElement.GetString() is not { } verdict || !Verdicts.Contains(verdict))
+                || !LicenseVerdictNames.TryParse(verdictElement.GetString(), out var verdict))
             {
                 return StartupVerification.Refused("The start-up response carries no known verdict.");
             }
@@ -141,10 +135,10 @@ internal sealed class StartupResponseVerifier
 }
 
 /// <summary>A verified start-up response, or why it was refused.</summary>
-internal sealed record StartupVerification(string? Refusal, string Verdict, int? TrialDaysLeft, string? License, CompanyProfile? Company, DateTimeOffset ServerTime)
+internal sealed record StartupVerification(string? Refusal, LicenseVerdict Verdict, int? TrialDaysLeft, string? License, CompanyProfile? Company, DateTimeOffset ServerTime)
 {
     /// <summary>Gets the signed response's <c>updates</c> member, still to be verified under the release keys.</summary>
     public JsonElement? Updates { get; init; }
 
-    public static StartupVerification Refused(string why) => new(why, string.Empty, null, null, null, default);
+    public static StartupVerification Refused(string why) => new(why, LicenseVerdict.Unknown, null, null, null, default);
 }

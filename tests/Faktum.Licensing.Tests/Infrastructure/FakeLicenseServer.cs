@@ -30,7 +30,7 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
 
     public List<CapturedRequest> Requests { get; } = [];
 
-    public string Verdict { get; set; } = StartupVerdicts.Trial;
+    public string Verdict { get; set; } = LicenseVerdictNames.Trial;
 
     public LicenseKind Kind { get; set; } = LicenseKind.Trial;
 
@@ -89,12 +89,12 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
             ["company"] = JsonSerializer.SerializeToNode(Company),
             ["updates"] = null,
         };
-        if (Verdict == StartupVerdicts.Trial)
+        if (Verdict == LicenseVerdictNames.Trial)
         {
             payload["trial_days_left"] = 30;
         }
 
-        if (Verdict is StartupVerdicts.Trial or StartupVerdicts.Licensed && InstallationId is not null)
+        if (Verdict is LicenseVerdictNames.Trial or LicenseVerdictNames.Licensed && InstallationId is not null)
         {
             payload["license"] = IssueLicense(InstallationId);
         }

@@ -59,14 +59,14 @@ public class StartupCheckTests
     }
 
     [Theory]
-    [InlineData(StartupVerdicts.Licensed, LicenseState.Licensed, LicenseMode.RunNormally)]
-    [InlineData(StartupVerdicts.Trial, LicenseState.Trial, LicenseMode.RunNormally)]
-    [InlineData(StartupVerdicts.TrialExpired, LicenseState.TrialExpired, LicenseMode.ReadOnly)]
-    [InlineData(StartupVerdicts.Expired, LicenseState.Expired, LicenseMode.ReadOnly)]
-    [InlineData(StartupVerdicts.Suspended, LicenseState.Suspended, LicenseMode.ReadOnly)]
-    [InlineData(StartupVerdicts.Revoked, LicenseState.Revoked, LicenseMode.ReadOnly)]
-    [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation, LicenseMode.ReadOnly)]
-    [InlineData(StartupVerdicts.Unknown, LicenseState.NotRegistered, LicenseMode.ReadOnly)]
+    [InlineData(LicenseVerdictNames.Licensed, LicenseState.Licensed, LicenseMode.RunNormally)]
+    [InlineData(LicenseVerdictNames.Trial, LicenseState.Trial, LicenseMode.RunNormally)]
+    [InlineData(LicenseVerdictNames.TrialExpired, LicenseState.TrialExpired, LicenseMode.ReadOnly)]
+    [InlineData(LicenseVerdictNames.Expired, LicenseState.Expired, LicenseMode.ReadOnly)]
+    [InlineData(LicenseVerdictNames.Suspended, LicenseState.Suspended, LicenseMode.ReadOnly)]
+    [InlineData(LicenseVerdictNames.Revoked, LicenseState.Revoked, LicenseMode.ReadOnly)]
+    [InlineData(LicenseVerdictNames.Moved, LicenseState.MovedToAnotherInstallation, LicenseMode.ReadOnly)]
+    [InlineData(LicenseVerdictNames.Unknown, LicenseState.NotRegistered, LicenseMode.ReadOnly)]
     public async Task Check_async_verdict_maps_to_state(string verdict, LicenseState expected, LicenseMode mode)
     {
         using var host = new LicensingTestHost();
@@ -108,7 +108,7 @@ public class StartupCheckTests
         await host.Licensing.CheckAsync();
         var old = host.Server.LastStartupResponse!;
         var tokenBefore = File.ReadAllText(host.TokenPath);
-        host.Server.Verdict = StartupVerdicts.Licensed;
+        host.Server.Verdict = LicenseVerdictNames.Licensed;
         host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/startup"
             ? FakeLicenseServer.Json(HttpStatusCode.OK, JsonSerializer.Serialize(new { response = old }))
             : null);
@@ -128,7 +128,7 @@ public class StartupCheckTests
         await host.RegisterAndConfirmAsync();
         using var foreign = Ed25519SecurityKey.Generate();
         host.Server.StartupSigningKey = foreign;
-        host.Server.Verdict = StartupVerdicts.Licensed;
+        host.Server.Verdict = LicenseVerdictNames.Licensed;
 
         var status = await host.Licensing.CheckAsync();
 
@@ -145,7 +145,7 @@ public class StartupCheckTests
         var tokenBefore = File.ReadAllText(host.TokenPath);
         using var next = Ed25519SecurityKey.Generate();
         host.Server.StartupSigningKey = next;
-        host.Server.Verdict = StartupVerdicts.Licensed;
+        host.Server.Verdict = LicenseVerdictNames.Licensed;
         host.Server.EditStartupPayload = payload => payload.Remove(StartupResponseClaimNames.License);
         using var updated = new LicensingTestHost(o =>
         {
@@ -168,7 +168,7 @@ public class StartupCheckTests
         await host.RegisterAndConfirmAsync();
         using var next = Ed25519SecurityKey.Generate();
         host.Server.StartupSigningKey = next;
-        host.Server.Verdict = StartupVerdicts.Suspended;
+        host.Server.Verdict = LicenseVerdictNames.Suspended;
         using var updated = new LicensingTestHost(o =>
         {
             o.TrustedKeys.Clear();
@@ -453,10 +453,10 @@ public class StartupCheckTests
     }
 
     [Theory]
-    [InlineData(StartupVerdicts.Revoked, LicenseState.Revoked)]
-    [InlineData(StartupVerdicts.Suspended, LicenseState.Suspended)]
-    [InlineData(StartupVerdicts.Moved, LicenseState.MovedToAnotherInstallation)]
-    [InlineData(StartupVerdicts.TrialExpired, LicenseState.TrialExpired)]
+    [InlineData(LicenseVerdictNames.Revoked, LicenseState.Revoked)]
+    [InlineData(LicenseVerdictNames.Suspended, LicenseState.Suspended)]
+    [InlineData(LicenseVerdictNames.Moved, LicenseState.MovedToAnotherInstallation)]
+    [InlineData(LicenseVerdictNames.TrialExpired, LicenseState.TrialExpired)]
     public async Task Offline_after_a_lapsed_verdict_stays_lapsed(string verdict, LicenseState expected)
     {
         using var host = new LicensingTestHost();
@@ -477,7 +477,7 @@ public class StartupCheckTests
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
-        host.Server.Verdict = StartupVerdicts.Moved;
+        host.Server.Verdict = LicenseVerdictNames.Moved;
         Assert.Equal(LicenseState.MovedToAnotherInstallation, (await host.Licensing.CheckAsync()).State);
         (await host.Licensing.RequestOneTimePasswordAsync("info@bakkerij-jansen.example")).EnsureSuccess();
         (await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "123456")).EnsureSuccess();
@@ -511,7 +511,7 @@ public class StartupCheckTests
 
         await host.Licensing.CheckAsync();
         await host.Licensing.CheckAsync();
-        host.Server.Verdict = StartupVerdicts.Revoked;
+        host.Server.Verdict = LicenseVerdictNames.Revoked;
         await host.Licensing.CheckAsync();
 
         var change = Assert.Single(changes);
