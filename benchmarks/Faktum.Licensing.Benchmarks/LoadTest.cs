@@ -31,7 +31,7 @@ internal static class LoadTest
         var licenses = Option(args, "--licenses", 16);
         var releases = Option(args, "--releases", 4);
         var provider = args.Contains("--postgres") ? "PostgreSql" : "Sqlite";
-        using var releaseKey = Ed25519SecurityKey.Generate();
+        using var releaseKey = Ed25519SigningKey.Generate();
         var adminKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
         var root = Path.Combine(Path.GetTempPath(), "faktum-load", Guid.NewGuid().ToString("N"));
@@ -81,7 +81,7 @@ internal static class LoadTest
                     Sha256 = new string('a', 64),
                     Size = 40_000_000,
                 };
-                using var content = new StringContent(ReleaseSigner.Sign(manifest, releaseKey).ToJson(), System.Text.Encoding.UTF8, "application/json");
+                using var content = new StringContent(ReleaseSigner.Sign(manifest, releaseKey), System.Text.Encoding.UTF8, "application/json");
                 using var published = await admin.PostAsync("v1/admin/releases", content);
                 published.EnsureSuccessStatusCode();
             }
@@ -165,13 +165,13 @@ internal static class LoadTest
     /// The cryptographic floor of one startup call, measured in the same run: validate a license token, issue its
     /// refresh, and sign a startup response of the same size, on one thread, with a key made here (same algorithm).
     /// </summary>
-    private static async Task<TimeSpan> MeasureTokenWorkAsync(string license, Ed25519SecurityKey serverKey, TimeSpan duration)
+    private static async Task<TimeSpan> MeasureTokenWorkAsync(string license, Ed25519SigningKey serverKey, TimeSpan duration)
     {
         using var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(license.Split('.')[1]));
         var serverIssuer = payload.RootElement.GetProperty("iss").GetString()!;
         var claims = (await new LicenseTokenValidator(Options(serverKey, serverIssuer), TimeProvider.System).ValidateAsync(license)).Claims
             ?? throw new InvalidOperationException("The load test's license does not validate.");
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
         var issuer = new LicenseTokenIssuer(key);
         var validator = new LicenseTokenValidator(Options(key, claims.Issuer), TimeProvider.System);
         var token = issuer.Issue(claims);
@@ -187,7 +187,7 @@ internal static class LoadTest
             }
 
             _ = issuer.Issue(claims);
-            _ = SignedJwt.Sign("faktum-startup+jwt", response, key);
+            _ = JwsSigner.Sign("faktum-startup+jwt", response, key);
             count++;
         }
 

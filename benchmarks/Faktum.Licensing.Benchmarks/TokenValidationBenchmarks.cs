@@ -18,7 +18,7 @@ public class TokenValidationBenchmarks
     private const string Issuer = "faktum-licensing-server";
     private const string Product = "faktum-factuur";
 
-    private Ed25519SecurityKey _key = null!;
+    private Ed25519SigningKey _key = null!;
     private LicenseTokenValidator _validator = null!;
     private LicenseBinding _binding = null!;
     private string _token = null!;
@@ -33,7 +33,7 @@ public class TokenValidationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _key = Ed25519SecurityKey.Generate();
+        _key = Ed25519SigningKey.Generate();
         var now = TimeProvider.System.GetUtcNow();
         var claims = new LicenseClaims
         {
@@ -63,7 +63,7 @@ public class TokenValidationBenchmarks
         _signature = System.Buffers.Text.Base64Url.DecodeFromChars(_token.AsSpan(cut + 1));
 
         _handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
-        var payload = LicenseTokenIssuer.WritePayload(claims);
+        var payload = LicenseTokenPayload.Write(claims);
         var ecdsa = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "es" };
         var rsa = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "rs" };
         _es256Token = _handler.CreateToken(payload, new SigningCredentials(ecdsa, SecurityAlgorithms.EcdsaSha256));
