@@ -165,7 +165,7 @@ internal static class LoadTest
     /// The cryptographic floor of one startup call, measured in the same run: validate a license token, issue its
     /// refresh, and sign a startup response of the same size, on one thread, with a key made here (same algorithm).
     /// </summary>
-    private static async Task<TimeSpan> MeasureTokenWorkAsync(string license, Ed25519SigningKey serverKey, TimeSpan duration)
+    private static async Task<TimeSpan> MeasureTokenWorkAsync(string license, Ed25519SecurityKey serverKey, TimeSpan duration)
     {
         using var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(license.Split('.')[1]));
         var serverIssuer = payload.RootElement.GetProperty("iss").GetString()!;
@@ -173,7 +173,7 @@ internal static class LoadTest
             ?? throw new InvalidOperationException("The load test's license does not validate.");
         using var key = Ed25519SigningKey.Generate();
         var issuer = new LicenseTokenIssuer(key);
-        var validator = new LicenseTokenValidator(Options(key, claims.Issuer), TimeProvider.System);
+        var validator = new LicenseTokenValidator(Options(key.PublicKey, claims.Issuer), TimeProvider.System);
         var token = issuer.Issue(claims);
         var response = "{\"iss\":\"" + claims.Issuer + "\",\"aud\":\"" + claims.Product + "\",\"nonce\":\"bm9uY2Utbm9uY2Utbm9uY2UtMDE\",\"verdict\":\"trial\",\"license\":\"" + token + "\"}";
         var count = 0;
