@@ -31,7 +31,7 @@ internal static class LoadTest
         var licenses = Option(args, "--licenses", 16);
         var releases = Option(args, "--releases", 4);
         var provider = args.Contains("--postgres") ? "PostgreSql" : "Sqlite";
-        using var releaseKey = Ed25519SecurityKey.Generate();
+        using var releaseKey = Ed25519SigningKey.Generate();
         var adminKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
         var root = Path.Combine(Path.GetTempPath(), "faktum-load", Guid.NewGuid().ToString("N"));
@@ -81,7 +81,7 @@ internal static class LoadTest
                     Sha256 = new string('a', 64),
                     Size = 40_000_000,
                 };
-                using var content = new StringContent(ReleaseSigner.Sign(manifest, releaseKey).ToJson(), System.Text.Encoding.UTF8, "application/json");
+                using var content = new StringContent(ReleaseSigner.Sign(manifest, releaseKey), System.Text.Encoding.UTF8, "application/json");
                 using var published = await admin.PostAsync("v1/admin/releases", content);
                 published.EnsureSuccessStatusCode();
             }
@@ -171,9 +171,9 @@ internal static class LoadTest
         var serverIssuer = payload.RootElement.GetProperty("iss").GetString()!;
         var claims = (await new LicenseTokenValidator(Options(serverKey, serverIssuer), TimeProvider.System).ValidateAsync(license)).Claims
             ?? throw new InvalidOperationException("The load test's license does not validate.");
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
         var issuer = new LicenseTokenIssuer(key);
-        var validator = new LicenseTokenValidator(Options(key, claims.Issuer), TimeProvider.System);
+        var validator = new LicenseTokenValidator(Options(key.PublicKey, claims.Issuer), TimeProvider.System);
         var token = issuer.Issue(claims);
         var response = "{\"iss\":\"" + claims.Issuer + "\",\"aud\":\"" + claims.Product + "\",\"nonce\":\"bm9uY2Utbm9uY2Utbm9uY2UtMDE\",\"verdict\":\"trial\",\"license\":\"" + token + "\"}";
         var count = 0;
@@ -187,7 +187,7 @@ internal static class LoadTest
             }
 
             _ = issuer.Issue(claims);
-            _ = SignedJwt.Sign("faktum-startup+jwt", response, key);
+            _ = JwsSigner.Sign("faktum-startup+jwt", response, key);
             count++;
         }
 

@@ -51,7 +51,7 @@ internal static class ReleaseCommandLine
         var keygen = new Command("keygen", "Generate a release key pair: keep the private key offline; pin {kid: x} in the SDK's ReleaseKeys and the server's FaktumServer:Updates:ReleaseKeys.") { output };
         keygen.SetAction(parse =>
         {
-            using var key = Ed25519SecurityKey.Generate();
+            using var key = Ed25519SigningKey.Generate();
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
@@ -138,8 +138,8 @@ internal static class ReleaseCommandLine
                 return 1;
             }
 
-            using var releaseKey = Ed25519SecurityKey.FromPem(File.ReadAllText(parse.GetValue(key)!));
-            var signed = ReleaseSigner.Sign(manifest, releaseKey).ToJson();
+            using var releaseKey = Ed25519SigningKey.FromPem(File.ReadAllText(parse.GetValue(key)!));
+            var signed = ReleaseSigner.Sign(manifest, releaseKey);
             if (parse.GetValue(output) is { } target)
             {
                 File.WriteAllText(target, signed);

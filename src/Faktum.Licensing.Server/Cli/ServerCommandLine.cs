@@ -49,7 +49,7 @@ internal static class ServerCommandLine
             var ordered = files.OrderBy(File.GetLastWriteTimeUtc).ToList();
             foreach (var file in ordered)
             {
-                using var key = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
+                using var key = SigningKeyRing.ReadPublicKey(File.ReadAllText(file));
                 Console.WriteLine($"{key.KeyId}  {File.GetLastWriteTimeUtc(file):u}  {file}{(file == ordered[^1] ? "  (signs)" : string.Empty)}");
             }
 
@@ -63,7 +63,7 @@ internal static class ServerCommandLine
             var chosen = parse.GetValue(files) is { Length: > 0 } given ? given.Select(FullPath).ToList() : SigningKeyRing.DataFolderKeyFiles(FullPath(parse.GetValue(dataDir)!));
             foreach (var file in chosen)
             {
-                using var key = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
+                using var key = SigningKeyRing.ReadPublicKey(File.ReadAllText(file));
                 result[key.KeyId] = key.ExportPublicKeyBase64Url();
             }
 
@@ -75,7 +75,7 @@ internal static class ServerCommandLine
         var publicKey = new Command("public", "Print (or write) the public half of a key file as PEM: a verification-only key for FaktumServer:VerificationKeyFiles, so the private key can be destroyed after a rotation.") { file, output };
         publicKey.SetAction(parse =>
         {
-            using var key = Ed25519SecurityKey.FromPem(File.ReadAllText(FullPath(parse.GetValue(file)!)));
+            using var key = SigningKeyRing.ReadPublicKey(File.ReadAllText(FullPath(parse.GetValue(file)!)));
             var pem = key.ExportPublicKeyPem().Trim() + Environment.NewLine;
             if (parse.GetValue(output) is { } path)
             {

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Companies;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;

@@ -16,14 +16,14 @@ internal sealed partial class SigningKeyRing : IDisposable
         Keys = keys;
         Signing = keys[^1].Key;
         VerificationOnly = verificationOnly;
-        PublicKeys = [.. verificationOnly.Select(k => k.ToPublicKey()), .. keys.Select(k => k.Key.ToPublicKey())];
+        PublicKeys = [.. verificationOnly.Select(k => k.ToPublicKey()), .. keys.Select(k => k.Key.PublicKey.ToPublicKey())];
     }
 
     /// <summary>Gets every loaded signing key, oldest first.</summary>
     public IReadOnlyList<LoadedKey> Keys { get; }
 
     /// <summary>Gets the key that signs: the newest signing key.</summary>
-    public Ed25519SecurityKey Signing { get; }
+    public Ed25519SigningKey Signing { get; }
 
     /// <summary>Gets the verification-only keys (public halves), in configuration order.</summary>
     public IReadOnlyList<Ed25519SecurityKey> VerificationOnly { get; }
@@ -51,12 +51,13 @@ internal sealed partial class SigningKeyRing : IDisposable
         var loaded = new List<LoadedKey>();
         foreach (var (file, index) in files.Select((f, i) => (f, i)))
         {
-            var key = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
-            if (!key.CanSign)
+            var pem = File.ReadAllText(file);
+            if (!IsPrivateKeyPem(pem))
             {
-                key.Dispose();
                 throw new InvalidOperationException($"The signing key file '{file}' holds a public key; the server needs the private key (PKCS#8 PEM) to sign. A key that should only verify belongs in FaktumServer:VerificationKeyFiles.");
             }
+
+            var key = Ed25519SigningKey.FromPem(pem);
 
             loaded.Add(new LoadedKey(key, Path.GetFullPath(file), File.GetLastWriteTimeUtc(file), index));
         }
@@ -70,8 +71,8 @@ internal sealed partial class SigningKeyRing : IDisposable
         var verificationOnly = new List<Ed25519SecurityKey>();
         foreach (var file in verificationFiles.Select(Path.GetFullPath))
         {
-            using var read = Ed25519SecurityKey.FromPem(File.ReadAllText(file));
-            if (ordered.Any(k => k.Key.HasSamePublicKey(read)) || verificationOnly.Any(k => k.HasSamePublicKey(read)))
+            using var read = ReadPublicKey(File.ReadAllText(file));
+            if (ordered.Any(k => k.Key.PublicKey.HasSamePublicKey(read)) || verificationOnly.Any(k => k.HasSamePublicKey(read)))
             {
                 Log.VerificationKeyDuplicate(logger, read.KeyId, file);
                 continue;
@@ -86,11 +87,11 @@ internal sealed partial class SigningKeyRing : IDisposable
     }
 
     /// <summary>Generates a key into <c>{data}/keys/signing-&lt;kid&gt;.pem</c>, readable by the owner only.</summary>
-    public static (Ed25519SecurityKey Key, string Path) Generate(string dataDirectory)
+    public static (Ed25519SigningKey Key, string Path) Generate(string dataDirectory)
     {
         var directory = KeyDirectory(dataDirectory);
         Directory.CreateDirectory(directory);
-        var key = Ed25519SecurityKey.Generate();
+        var key = Ed25519SigningKey.Generate();
         var path = Path.Combine(directory, $"signing-{key.KeyId}.pem");
         var temp = path + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -107,6 +108,18 @@ internal sealed partial class SigningKeyRing : IDisposable
 
         File.Move(temp, path);
         return (key, path);
+    }
+
+    /// <summary>Reads the public key of a PEM key file, whether it holds the private key (PKCS#8) or the public key.</summary>
+    public static Ed25519SecurityKey ReadPublicKey(string pem)
+    {
+        if (!IsPrivateKeyPem(pem))
+        {
+            return Ed25519SecurityKey.FromPem(pem);
+        }
+
+        using var key = Ed25519SigningKey.FromPem(pem);
+        return key.PublicKey.ToPublicKey();
     }
 
     public static IReadOnlyList<string> DataFolderKeyFiles(string dataDirectory)
@@ -133,7 +146,9 @@ internal sealed partial class SigningKeyRing : IDisposable
         }
     }
 
-    internal sealed record LoadedKey(Ed25519SecurityKey Key, string Path, DateTime WrittenAt, int Order);
+    private static bool IsPrivateKeyPem(string pem) => pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal);
+
+    internal sealed record LoadedKey(Ed25519SigningKey Key, string Path, DateTime WrittenAt, int Order);
 
     private static partial class Log
     {

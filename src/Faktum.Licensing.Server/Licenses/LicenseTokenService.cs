@@ -180,7 +180,7 @@ internal sealed class LicenseTokenService
             writer.WriteEndObject();
         }
 
-        return SignedJwt.Sign(StartupResponseClaimNames.TokenType, Encoding.UTF8.GetString(buffer.ToArray()), _keys.Signing);
+        return JwsSigner.Sign(StartupResponseClaimNames.TokenType, Encoding.UTF8.GetString(buffer.ToArray()), _keys.Signing);
     }
 
     private LicenseTokenValidator Validator(string product, bool validateLifetime)

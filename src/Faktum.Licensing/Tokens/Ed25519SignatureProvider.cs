@@ -4,7 +4,8 @@ using NSec.Cryptography;
 namespace Faktum.Licensing.Tokens;
 
 /// <summary>
-/// Ed25519 signing and verification for Microsoft.IdentityModel, backed by NSec (libsodium).
+/// Ed25519 verification for Microsoft.IdentityModel, backed by NSec (libsodium). It never signs: an
+/// <see cref="Ed25519SecurityKey"/> is a public key (signing is <c>Ed25519SigningKey</c>'s, in Faktum.Licensing.Vendor).
 /// Every overload honours offsets and lengths: <see cref="SignedJwt"/> verifies inside one pooled buffer that also holds the
 /// decoded segments, and IdentityModel may hand in pooled buffers longer than the data too.
 /// </summary>
@@ -18,39 +19,19 @@ internal sealed class Ed25519SignatureProvider : SignatureProvider
     public Ed25519SignatureProvider(Ed25519SecurityKey key, string algorithm, bool willCreateSignatures)
         : base(key, algorithm)
     {
-        if (willCreateSignatures && !key.CanSign)
+        if (willCreateSignatures)
         {
-            throw new InvalidOperationException($"The Ed25519 key '{key.KeyId}' holds no private key and cannot sign.");
+            throw new InvalidOperationException($"The Ed25519 key '{key.KeyId}' is a public key and cannot sign; sign with Ed25519SigningKey (Faktum.Licensing.Vendor).");
         }
 
         _key = key;
-        WillCreateSignatures = willCreateSignatures;
     }
 
-    public override byte[] Sign(byte[] input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, input);
-    }
+    public override byte[] Sign(byte[] input) => throw CannotSign();
 
-    public override byte[] Sign(byte[] input, int offset, int count)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, input.AsSpan(offset, count));
-    }
+    public override byte[] Sign(byte[] input, int offset, int count) => throw CannotSign();
 
-    public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
-    {
-        if (destination.Length < SignatureSizeInBytes)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-
-        SignatureAlgorithm.Ed25519.Sign(_key.PrivateKey, data, destination[..SignatureSizeInBytes]);
-        bytesWritten = SignatureSizeInBytes;
-        return true;
-    }
+    public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten) => throw CannotSign();
 
     public override bool Verify(byte[] input, byte[] signature)
     {
@@ -74,6 +55,9 @@ internal sealed class Ed25519SignatureProvider : SignatureProvider
 
     internal bool Verify(ReadOnlySpan<byte> input, ReadOnlySpan<byte> signature) =>
         signature.Length == SignatureSizeInBytes && SignatureAlgorithm.Ed25519.Verify(_key.PublicKey, input, signature);
+
+    private NotSupportedException CannotSign() =>
+        new($"The Ed25519 key '{_key.KeyId}' is a public key and cannot sign; sign with Ed25519SigningKey (Faktum.Licensing.Vendor).");
 
     protected override void Dispose(bool disposing)
     {

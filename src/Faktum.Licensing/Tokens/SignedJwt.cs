@@ -4,14 +4,13 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Faktum.Licensing.Tokens;
 
 /// <summary>
-/// The strict compact-JWS core shared by every signed object we issue (license tokens, startup responses). It signs with
-/// Ed25519 through Microsoft.IdentityModel's <see cref="JsonWebTokenHandler"/>. It verifies under pinned keys only,
+/// The strict compact-JWS verifier of every signed object the server issues (license tokens, startup responses); the
+/// signing side is <c>JwsSigner</c> (src/Shared/Tokens), compiled into the vendor package and the server. It verifies under pinned keys only,
 /// parsing each token once itself and checking the signature through the pinned key's own <see cref="CryptoProviderFactory"/>
 /// (our <see cref="Ed25519SignatureProvider"/>); IdentityModel does not parse the token a second time.
 /// </summary>
@@ -23,7 +22,6 @@ internal sealed class SignedJwt
     private const int ScratchChars = 128;
 
     private static readonly FrozenSet<string> AllowedHeaderMembers = FrozenSet.Create(StringComparer.Ordinal, "alg", "typ", "kid");
-    private static readonly JsonWebTokenHandler Writer = new() { SetDefaultTimesOnTokenCreation = false };
 
     private readonly string _type;
     private readonly byte[] _typeUtf8;
@@ -54,22 +52,6 @@ internal sealed class SignedJwt
 
         _keysByKid = keys.ToFrozenDictionary(StringComparer.Ordinal);
         _keysByKidSpan = _keysByKid.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    /// <summary>Signs <paramref name="payloadJson"/> (a JSON object) with header <c>{"alg":"Ed25519","kid":…,"typ":…}</c>.</summary>
-    public static string Sign(string type, string payloadJson, Ed25519SecurityKey signingKey)
-    {
-        if (!signingKey.CanSign)
-        {
-            throw new InvalidOperationException($"The key '{signingKey.KeyId}' holds no private key and cannot sign.");
-        }
-
-        var credentials = new SigningCredentials(signingKey, SigningAlgorithms.Ed25519)
-        {
-            CryptoProviderFactory = signingKey.CryptoProviderFactory,
-        };
-        var header = new Dictionary<string, object>(StringComparer.Ordinal) { ["typ"] = type };
-        return Writer.CreateToken(payloadJson, credentials, header);
     }
 
     /// <summary>Validates everything but lifetime and binding; on success returns the payload, which the caller disposes.</summary>

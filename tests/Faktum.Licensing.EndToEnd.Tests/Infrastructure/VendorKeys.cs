@@ -31,7 +31,7 @@ internal sealed record VendorKey(string KeyId, string X, string PrivateKeyFile)
     /// <summary>What <c>keys public --file KEY --out PATH</c> does: the public half alone, for <c>VerificationKeyFiles</c>.</summary>
     public string WritePublicHalf(string path)
     {
-        using var key = Ed25519SecurityKey.FromPem(File.ReadAllText(PrivateKeyFile));
+        using var key = Ed25519SigningKey.FromPem(File.ReadAllText(PrivateKeyFile));
         File.WriteAllText(path, key.ExportPublicKeyPem());
         return path;
     }

@@ -33,7 +33,7 @@ public sealed class StartupResponseTests
     public async Task With_only_a_key_the_server_does_not_sign_with_pinned_nothing_the_server_signs_is_trusted()
     {
         await using var server = await E2eServer.StartAsync();
-        using var wrongKey = Ed25519SecurityKey.Generate();
+        using var wrongKey = Ed25519SigningKey.Generate();
         void PinWrongKey(FaktumLicensingOptions options)
         {
             options.TrustedKeys.Clear();

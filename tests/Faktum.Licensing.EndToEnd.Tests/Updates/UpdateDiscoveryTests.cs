@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Tokens;
@@ -15,7 +17,7 @@ namespace Faktum.Licensing.EndToEnd.Tests.Updates;
 /// </summary>
 public sealed class UpdateDiscoveryTests : IAsyncLifetime, IDisposable
 {
-    private readonly Ed25519SecurityKey _releaseKey = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _releaseKey = Ed25519SigningKey.Generate();
     private E2eServer _server = null!;
     private HostApp _app = null!;
     private long _sequence;
@@ -117,15 +119,16 @@ public sealed class UpdateDiscoveryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Publishing_refuses_an_altered_manifest_a_foreign_key_and_a_stale_sequence_and_stores_nothing()
     {
-        var signed = ReleaseSigner.Sign(Release("r-240", "2.4.0"), _releaseKey);
-        var bytes = signed.ManifestBytes.ToArray();
+        var signed = JsonNode.Parse(ReleaseSigner.Sign(Release("r-240", "2.4.0"), _releaseKey))!;
+        var bytes = Base64Url.DecodeFromChars(signed["manifest"]!.GetValue<string>());
         bytes[Array.IndexOf(bytes, (byte)'4')] = (byte)'9'; // 2.4.0 → 2.9.0 after signing
-        using var licenseKey = Ed25519SecurityKey.Generate(); // a key that is not a pinned release key
+        signed["manifest"] = Base64Url.EncodeToString(bytes);
+        using var licenseKey = Ed25519SigningKey.Generate(); // a key that is not a pinned release key
 
-        var altered = await PostAsync(new SignedRelease(bytes, signed.KeyId, signed.Signature).ToJson());
-        var foreign = await PostAsync(ReleaseSigner.Sign(Release("r-240", "2.4.0"), licenseKey).ToJson());
+        var altered = await PostAsync(signed.ToJsonString());
+        var foreign = await PostAsync(ReleaseSigner.Sign(Release("r-240", "2.4.0"), licenseKey));
         await PublishAsync(Release("r-240", "2.4.0"));
-        var stale = await PostAsync(ReleaseSigner.Sign(Release("r-241", "2.4.1") with { Sequence = 1 }, _releaseKey).ToJson());
+        var stale = await PostAsync(ReleaseSigner.Sign(Release("r-241", "2.4.1") with { Sequence = 1 }, _releaseKey));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, altered);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign);
@@ -189,7 +192,7 @@ public sealed class UpdateDiscoveryTests : IAsyncLifetime, IDisposable
     };
 
     private async Task PublishAsync(ReleaseManifest manifest) =>
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(ReleaseSigner.Sign(manifest, _releaseKey).ToJson()));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(ReleaseSigner.Sign(manifest, _releaseKey)));
 
     private async Task<HttpStatusCode> PostAsync(string signedJson)
     {

@@ -21,7 +21,7 @@ public sealed class ServerCommandLineTests : IDisposable
         var (code, _) = await RunAsync("keys", "generate", "--data-dir", data);
         Assert.Equal(0, code);
         var file = Assert.Single(Directory.GetFiles(Path.Combine(data, "keys"), "signing-*.pem"));
-        using var key = Ed25519SecurityKey.FromPem(await File.ReadAllTextAsync(file));
+        using var key = Ed25519SigningKey.FromPem(await File.ReadAllTextAsync(file));
 
         var (exportCode, output) = await RunAsync("keys", "export", "--data-dir", data);
 
@@ -42,14 +42,14 @@ public sealed class ServerCommandLineTests : IDisposable
         var (code, _) = await RunAsync("keys", "generate", "--data-dir", folder);
         Assert.Equal(0, code);
         var file = Assert.Single(Directory.GetFiles(Path.Combine(folder, "keys"), "signing-*.pem"));
-        using var key = Ed25519SecurityKey.FromPem(await File.ReadAllTextAsync(file));
+        using var key = Ed25519SigningKey.FromPem(await File.ReadAllTextAsync(file));
 
         var (printCode, printed) = await RunAsync("keys", "public", "--file", file);
         Assert.Equal(0, printCode);
         Assert.DoesNotContain("PRIVATE", printed, StringComparison.Ordinal);
         using (var fromPrinted = Ed25519SecurityKey.FromPem(printed))
         {
-            Assert.False(fromPrinted.CanSign);
+            Assert.Equal(Microsoft.IdentityModel.Tokens.PrivateKeyStatus.DoesNotExist, fromPrinted.PrivateKeyStatus);
             Assert.Equal(key.KeyId, fromPrinted.KeyId);
         }
 
@@ -59,8 +59,8 @@ public sealed class ServerCommandLineTests : IDisposable
         Assert.Contains(key.KeyId, written, StringComparison.Ordinal);
         using (var fromFile = Ed25519SecurityKey.FromPem(await File.ReadAllTextAsync(publicFile)))
         {
-            Assert.False(fromFile.CanSign);
-            Assert.True(fromFile.HasSamePublicKey(key));
+            Assert.Equal(Microsoft.IdentityModel.Tokens.PrivateKeyStatus.DoesNotExist, fromFile.PrivateKeyStatus);
+            Assert.True(fromFile.HasSamePublicKey(key.PublicKey));
         }
 
         var (other, otherPath) = Faktum.Licensing.Server.Keys.SigningKeyRing.Generate(Path.Combine(_root, "other"));

@@ -74,7 +74,7 @@ public sealed class CompanyCorrectionTests
     {
         await using var server = await ServerFixture.StartAsync();
         await server.RegisterAndConfirmAsync("fix@example.nl");
-        using var foreignKey = Ed25519SecurityKey.Generate();
+        using var foreignKey = Ed25519SigningKey.Generate();
         var forged = RegistrationFlowTests.ForeignToken(foreignKey);
 
         using var company = await PatchAsync(server, forged, new CompanyCorrectionRequest(null, null, "Kerkstraat", null, null, null, null));

@@ -1,4 +1,5 @@
 using System.Net;
+using Faktum.Licensing.Companies;
 using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

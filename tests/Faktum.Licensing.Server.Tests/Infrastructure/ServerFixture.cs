@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,6 +11,8 @@ using Faktum.Licensing.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using MimeKit;
 
 namespace Faktum.Licensing.Server.Tests.Infrastructure;
@@ -122,14 +125,22 @@ internal sealed class ServerFixture : IAsyncDisposable
         using var response = await PostAsync("/v1/startup", new StartupRequest(license, "1.2.3", "stable", nonce));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var envelope = (await response.Content.ReadFromJsonAsync<StartupResponseEnvelope>(Json))!;
-        var verifier = new SignedJwt(StartupResponseClaimNames.TokenType, Issuer, Product, await JwksAsync(), [SigningAlgorithms.Ed25519], 16384);
-        var (failure, message, payload) = verifier.Validate(envelope.Response);
-        Assert.True(failure == LicenseTokenFailure.None, message);
-        using (payload)
+        // Verified as a host that uses Microsoft.IdentityModel would: JsonWebTokenHandler with the SDK's public
+        // Ed25519SecurityKey (its own crypto provider factory). Lifetime is not checked: the server may run on a fake clock.
+        var parameters = new TokenValidationParameters
         {
-            Assert.Equal(nonce, payload!.RootElement.GetProperty("nonce").GetString());
-            return payload.RootElement.Clone();
-        }
+            ValidIssuer = Issuer,
+            ValidAudience = Product,
+            ValidTypes = [StartupResponseClaimNames.TokenType],
+            ValidAlgorithms = [SigningAlgorithms.Ed25519],
+            IssuerSigningKeys = await JwksAsync(),
+            ValidateLifetime = false,
+        };
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(envelope.Response, parameters);
+        Assert.True(result.IsValid, result.Exception?.Message);
+        using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(envelope.Response.Split('.')[1]));
+        Assert.Equal(nonce, payload.RootElement.GetProperty("nonce").GetString());
+        return payload.RootElement.Clone();
     }
 
     /// <summary>The keys published at /.well-known/jwks.json.</summary>

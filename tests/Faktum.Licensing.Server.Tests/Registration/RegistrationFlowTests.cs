@@ -68,7 +68,7 @@ public sealed class RegistrationFlowTests
     public async Task A_token_of_another_key_gets_verdict_unknown_in_a_signed_response()
     {
         await using var server = await ServerFixture.StartAsync();
-        using var foreignKey = Ed25519SecurityKey.Generate();
+        using var foreignKey = Ed25519SigningKey.Generate();
         var foreign = new LicenseTokenIssuer(foreignKey).Issue(ForeignClaims());
 
         var startup = await server.StartupAsync(foreign);
@@ -140,5 +140,5 @@ public sealed class RegistrationFlowTests
         };
     }
 
-    internal static string ForeignToken(Ed25519SecurityKey key) => new LicenseTokenIssuer(key).Issue(ForeignClaims());
+    internal static string ForeignToken(Ed25519SigningKey key) => new LicenseTokenIssuer(key).Issue(ForeignClaims());
 }

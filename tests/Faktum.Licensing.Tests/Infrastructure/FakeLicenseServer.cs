@@ -21,12 +21,12 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
     public FakeLicenseServer(FakeTimeProvider time)
     {
         Time = time;
-        Key = Ed25519SecurityKey.Generate();
+        Key = Ed25519SigningKey.Generate();
     }
 
     public FakeTimeProvider Time { get; }
 
-    public Ed25519SecurityKey Key { get; }
+    public Ed25519SigningKey Key { get; }
 
     public List<CapturedRequest> Requests { get; } = [];
 
@@ -40,7 +40,7 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
     public Action<JsonObject>? EditStartupPayload { get; set; }
 
     /// <summary>Signs startup responses with this key instead of <see cref="Key"/>.</summary>
-    public Ed25519SecurityKey? StartupSigningKey { get; set; }
+    public Ed25519SigningKey? StartupSigningKey { get; set; }
 
     /// <summary>Answers instead of the protocol logic when it returns a response.</summary>
     public Func<CapturedRequest, Task<HttpResponseMessage?>>? Intercept { get; set; }
@@ -74,7 +74,7 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
         return new LicenseTokenIssuer(Key).Issue(change is null ? claims : change(claims));
     }
 
-    public string MintStartupResponse(string nonce, Action<JsonObject>? edit = null, Ed25519SecurityKey? key = null)
+    public string MintStartupResponse(string nonce, Action<JsonObject>? edit = null, Ed25519SigningKey? key = null)
     {
         var now = Time.GetUtcNow() + ServerClockOffset;
         var payload = new JsonObject
@@ -100,7 +100,7 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
         }
 
         edit?.Invoke(payload);
-        return SignedJwt.Sign(StartupResponseClaimNames.TokenType, payload.ToJsonString(), key ?? Key);
+        return JwsSigner.Sign(StartupResponseClaimNames.TokenType, payload.ToJsonString(), key ?? Key);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -8,11 +8,11 @@ namespace Faktum.Licensing.Tests.Options;
 
 public sealed class FaktumLicensingOptionsTests : IDisposable
 {
-    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
 
     public void Dispose() => _key.Dispose();
 
-    public static TheoryData<string, Action<FaktumLicensingOptions>, string> InvalidConfigurations(Ed25519SecurityKey other) => new()
+    public static TheoryData<string, Action<FaktumLicensingOptions>, string> InvalidConfigurations(Ed25519SigningKey other) => new()
     {
         { "no server url", o => o.ServerUrl = null, "Set FaktumLicensingOptions.ServerUrl" },
         { "relative server url", o => o.ServerUrl = new Uri("/licenses", UriKind.Relative), "must be an absolute https URL" },
@@ -42,7 +42,7 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     [Fact]
     public void Every_invalid_configuration_fails_at_start_with_its_own_message()
     {
-        using var other = Ed25519SecurityKey.Generate();
+        using var other = Ed25519SigningKey.Generate();
         var messages = new List<string>();
         var expectations = new HashSet<string>();
         foreach (var row in InvalidConfigurations(other))

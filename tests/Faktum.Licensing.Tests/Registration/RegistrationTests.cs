@@ -184,7 +184,7 @@ public class RegistrationTests
     public async Task Confirm_async_license_signed_by_an_unpinned_key_is_invalid_response()
     {
         using var host = new LicensingTestHost();
-        using var foreign = Faktum.Licensing.Tokens.Ed25519SecurityKey.Generate();
+        using var foreign = Faktum.Licensing.Tokens.Ed25519SigningKey.Generate();
         host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/confirmations"
             ? FakeLicenseServer.Json(HttpStatusCode.OK, System.Text.Json.JsonSerializer.Serialize(new
             {

@@ -126,7 +126,7 @@ public class StartupCheckTests
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
-        using var foreign = Ed25519SecurityKey.Generate();
+        using var foreign = Ed25519SigningKey.Generate();
         host.Server.StartupSigningKey = foreign;
         host.Server.Verdict = LicenseVerdictNames.Licensed;
 
@@ -143,7 +143,7 @@ public class StartupCheckTests
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
         var tokenBefore = File.ReadAllText(host.TokenPath);
-        using var next = Ed25519SecurityKey.Generate();
+        using var next = Ed25519SigningKey.Generate();
         host.Server.StartupSigningKey = next;
         host.Server.Verdict = LicenseVerdictNames.Licensed;
         host.Server.EditStartupPayload = payload => payload.Remove(StartupResponseClaimNames.License);
@@ -166,7 +166,7 @@ public class StartupCheckTests
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
-        using var next = Ed25519SecurityKey.Generate();
+        using var next = Ed25519SigningKey.Generate();
         host.Server.StartupSigningKey = next;
         host.Server.Verdict = LicenseVerdictNames.Suspended;
         using var updated = new LicensingTestHost(o =>
@@ -186,7 +186,7 @@ public class StartupCheckTests
     {
         using var host = new LicensingTestHost();
         await host.RegisterAndConfirmAsync();
-        using var foreign = Ed25519SecurityKey.Generate();
+        using var foreign = Ed25519SigningKey.Generate();
         host.Server.Intercept = r =>
         {
             if (r.Path != "/v1/startup")

@@ -8,7 +8,8 @@ public class Ed25519CryptoProviderTests
     [Fact]
     public void IsSupportedAlgorithm_copes_with_every_argument_shape_identitymodel_uses()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var signingKey = Ed25519SigningKey.Generate();
+        var key = signingKey.PublicKey;
         var provider = new Ed25519CryptoProvider();
         using var rsaAlgorithm = System.Security.Cryptography.RSA.Create(2048);
         var rsa = new RsaSecurityKey(rsaAlgorithm);
@@ -24,7 +25,8 @@ public class Ed25519CryptoProviderTests
     [Fact]
     public void Create_refuses_other_algorithms_and_keys()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var signingKey = Ed25519SigningKey.Generate();
+        var key = signingKey.PublicKey;
         var provider = new Ed25519CryptoProvider();
 
         Assert.Throws<NotSupportedException>(() => provider.Create("RS256", key));
@@ -35,16 +37,17 @@ public class Ed25519CryptoProviderTests
     [Fact]
     public void Signing_with_a_public_only_key_is_refused_by_the_factory()
     {
-        using var key = Ed25519SecurityKey.Generate();
-        using var publicOnly = key.ToPublicKey();
+        using var key = Ed25519SigningKey.Generate();
+        var publicOnly = key.PublicKey;
 
         Assert.ThrowsAny<Exception>(() => publicOnly.CryptoProviderFactory.CreateForSigning(publicOnly, "Ed25519"));
+        Assert.NotNull(key.CryptoProviderFactory.CreateForSigning(key, "Ed25519"));
     }
 
     [Fact]
     public void Span_sign_writes_exactly_64_bytes_and_refuses_a_short_destination()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
         var signer = key.CryptoProviderFactory.CreateForSigning(key, "Ed25519");
         var data = "hello"u8.ToArray();
 
@@ -61,10 +64,12 @@ public class Ed25519CryptoProviderTests
     [Fact]
     public void Keys_never_touch_the_process_wide_crypto_provider_factory()
     {
-        using var key = Ed25519SecurityKey.Generate();
-        _ = key.CryptoProviderFactory.CreateForVerifying(key, "Ed25519");
+        using var key = Ed25519SigningKey.Generate();
+        _ = key.PublicKey.CryptoProviderFactory.CreateForVerifying(key.PublicKey, "Ed25519");
+        _ = key.CryptoProviderFactory.CreateForSigning(key, "Ed25519");
 
         Assert.Null(CryptoProviderFactory.Default.CustomCryptoProvider);
+        Assert.NotSame(CryptoProviderFactory.Default, key.PublicKey.CryptoProviderFactory);
         Assert.NotSame(CryptoProviderFactory.Default, key.CryptoProviderFactory);
     }
 }

@@ -6,52 +6,44 @@ namespace Faktum.Licensing.Tests.Tokens;
 public class Ed25519SecurityKeyTests
 {
     [Fact]
-    public void Private_key_round_trips_through_pkcs8_pem_and_signs_the_same()
-    {
-        using var key = Ed25519SecurityKey.Generate();
-
-        var pem = key.ExportPrivateKeyPem();
-        using var imported = Ed25519SecurityKey.FromPem(pem);
-
-        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", pem, StringComparison.Ordinal);
-        Assert.True(imported.CanSign);
-        Assert.Equal(key.KeyId, imported.KeyId);
-        Assert.Equal(key.ExportPrivateKeySeed(), imported.ExportPrivateKeySeed());
-    }
-
-    [Fact]
     public void Public_key_round_trips_through_spki_pem_raw_base64url_and_jwk()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
 
-        using var fromPem = Ed25519SecurityKey.FromPem(key.ExportPublicKeyPem());
-        using var fromRaw = Ed25519SecurityKey.FromPublicKey(key.ExportPublicKey());
-        using var fromText = Ed25519SecurityKey.FromPublicKey(key.ExportPublicKeyBase64Url());
-        using var fromJwk = Ed25519SecurityKey.FromJwk(key.ExportJwk());
+        using var fromPem = Ed25519SecurityKey.FromPem(key.PublicKey.ExportPublicKeyPem());
+        using var fromRaw = Ed25519SecurityKey.FromPublicKey(key.PublicKey.ExportPublicKey());
+        using var fromText = Ed25519SecurityKey.FromPublicKey(key.PublicKey.ExportPublicKeyBase64Url());
+        using var fromJwk = Ed25519SecurityKey.FromJwk(key.PublicKey.ExportJwk());
 
-        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", key.ExportPublicKeyPem(), StringComparison.Ordinal);
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", key.PublicKey.ExportPublicKeyPem(), StringComparison.Ordinal);
         Assert.All(new[] { fromPem, fromRaw, fromText, fromJwk }, k =>
         {
-            Assert.False(k.CanSign);
             Assert.Equal(PrivateKeyStatus.DoesNotExist, k.PrivateKeyStatus);
             Assert.Equal(key.KeyId, k.KeyId);
-            Assert.True(k.HasSamePublicKey(key));
+            Assert.True(k.HasSamePublicKey(key.PublicKey));
         });
     }
 
     [Fact]
-    public void Public_jwk_carries_no_private_member_unless_asked()
+    public void Public_jwk_carries_no_private_member()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
 
-        var jwk = key.ExportJwk();
-        var privateJwk = key.ExportJwk(includePrivateKey: true);
-        using var fromPrivate = Ed25519SecurityKey.FromJwk(privateJwk);
+        var jwk = key.PublicKey.ExportJwk();
 
         Assert.DoesNotContain("\"d\"", jwk, StringComparison.Ordinal);
         Assert.Contains("\"kty\":\"OKP\",\"crv\":\"Ed25519\"", jwk, StringComparison.Ordinal);
         Assert.Contains($"\"kid\":\"{key.KeyId}\"", jwk, StringComparison.Ordinal);
-        Assert.True(fromPrivate.CanSign);
+        Assert.Equal(jwk, key.ExportJwk());
+    }
+
+    [Fact]
+    public void A_private_key_is_refused_as_a_verification_key()
+    {
+        using var key = Ed25519SigningKey.Generate();
+
+        Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromPem(key.ExportPrivateKeyPem()));
+        Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromJwk(key.ExportJwk(includePrivateKey: true)));
     }
 
     [Theory]
@@ -67,6 +59,7 @@ public class Ed25519SecurityKeyTests
     public void Bad_jwk_is_a_format_error(string json)
     {
         Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromJwk(json));
+        Assert.Throws<FormatException>(() => Ed25519SigningKey.FromJwk(json));
     }
 
     [Theory]
@@ -77,7 +70,7 @@ public class Ed25519SecurityKeyTests
     public void Raw_key_of_the_wrong_length_is_a_format_error(int length)
     {
         Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromPublicKey(new byte[length]));
-        Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromPrivateKeySeed(new byte[length]));
+        Assert.Throws<FormatException>(() => Ed25519SigningKey.FromPrivateKeySeed(new byte[length]));
     }
 
     [Theory]
@@ -87,6 +80,7 @@ public class Ed25519SecurityKeyTests
     public void Bad_pem_is_a_format_error(string pem)
     {
         Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromPem(pem));
+        Assert.Throws<FormatException>(() => Ed25519SigningKey.FromPem(pem));
     }
 
     [Fact]
@@ -96,15 +90,17 @@ public class Ed25519SecurityKeyTests
 
         Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromPem(rsa.ExportSubjectPublicKeyInfoPem()));
         Assert.Throws<FormatException>(() => Ed25519SecurityKey.FromPem(rsa.ExportPkcs8PrivateKeyPem()));
+        Assert.Throws<FormatException>(() => Ed25519SigningKey.FromPem(rsa.ExportPkcs8PrivateKeyPem()));
     }
 
     [Fact]
     public void Verify_only_key_cannot_issue_tokens()
     {
-        using var key = Ed25519SecurityKey.Generate();
-        using var publicOnly = key.ToPublicKey();
+        // The issuer takes the vendor package's private-key type only, and the verification key exports no private key.
+        var parameters = typeof(LicenseTokenIssuer).GetConstructors().Select(c => c.GetParameters().Single().ParameterType);
 
-        Assert.Throws<ArgumentException>(() => new LicenseTokenIssuer(publicOnly));
-        Assert.Throws<InvalidOperationException>(() => publicOnly.ExportPrivateKeyPem());
+        Assert.All(parameters, t => Assert.Equal(typeof(Ed25519SigningKey), t));
+        Assert.Null(typeof(Ed25519SecurityKey).GetMethod("ExportPrivateKeyPem"));
+        Assert.Null(typeof(Ed25519SecurityKey).GetMethod("ExportPrivateKeySeed"));
     }
 }

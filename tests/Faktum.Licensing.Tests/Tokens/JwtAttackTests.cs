@@ -42,7 +42,7 @@ public class JwtAttackTests
     {
         using var fixture = new TokenFixture();
         var signingInput = Forge.Encode(Forge.Header(fixture.Key, "HS256")) + "." + Forge.Encode(Forge.Payload(fixture));
-        var mac = HMACSHA256.HashData(fixture.Key.ExportPublicKey(), Encoding.ASCII.GetBytes(signingInput));
+        var mac = HMACSHA256.HashData(fixture.Key.PublicKey.ExportPublicKey(), Encoding.ASCII.GetBytes(signingInput));
 
         var result = await fixture.Validator().ValidateAsync(signingInput + "." + Base64Url.EncodeToString(mac));
 
@@ -82,7 +82,7 @@ public class JwtAttackTests
     public async Task Embedded_jwk_of_the_attackers_key_is_never_used()
     {
         using var fixture = new TokenFixture();
-        using var attacker = Ed25519SecurityKey.Generate();
+        using var attacker = Ed25519SigningKey.Generate();
         var header = Forge.Header(fixture.Key, extra: ",\"jwk\":" + attacker.ExportJwk());
 
         var result = await fixture.Validator().ValidateAsync(Forge.Sign(header, Forge.Payload(fixture), attacker));
@@ -139,7 +139,7 @@ public class JwtAttackTests
     public async Task Token_signed_by_an_unpinned_key_is_an_unknown_key()
     {
         using var fixture = new TokenFixture();
-        using var other = Ed25519SecurityKey.Generate();
+        using var other = Ed25519SigningKey.Generate();
 
         var result = await fixture.Validator().ValidateAsync(new LicenseTokenIssuer(other).Issue(fixture.Claims()));
 
@@ -150,7 +150,7 @@ public class JwtAttackTests
     public async Task Token_signed_by_another_key_under_a_pinned_kid_is_a_bad_signature()
     {
         using var fixture = new TokenFixture();
-        using var other = Ed25519SecurityKey.Generate();
+        using var other = Ed25519SigningKey.Generate();
 
         var result = await fixture.Validator().ValidateAsync(Forge.Sign(Forge.Header(fixture.Key), Forge.Payload(fixture), other));
 
@@ -161,8 +161,8 @@ public class JwtAttackTests
     public async Task Rotated_keys_both_verify_each_under_its_own_kid()
     {
         using var fixture = new TokenFixture();
-        using var next = Ed25519SecurityKey.Generate();
-        var validator = fixture.Validator(o => o.TrustedKeys.Add(next.ToPublicKey()));
+        using var next = Ed25519SigningKey.Generate();
+        var validator = fixture.Validator(o => o.TrustedKeys.Add(next.PublicKey));
 
         var old = await validator.ValidateAsync(fixture.Issue());
         var rotated = await validator.ValidateAsync(new LicenseTokenIssuer(next).Issue(fixture.Claims()));
@@ -353,7 +353,7 @@ public class JwtAttackTests
     {
         using var fixture = new TokenFixture();
         var signingInput = Forge.Encode(Forge.Header(fixture.Key, "HS256")) + "." + Forge.Encode(Forge.Payload(fixture));
-        var mac = HMACSHA256.HashData(fixture.Key.ExportPublicKey(), Encoding.ASCII.GetBytes(signingInput));
+        var mac = HMACSHA256.HashData(fixture.Key.PublicKey.ExportPublicKey(), Encoding.ASCII.GetBytes(signingInput));
 
         var result = await fixture.Validator(o => o.AllowedAlgorithms.Add("HS256")).ValidateAsync(signingInput + "." + Base64Url.EncodeToString(mac));
 
@@ -416,7 +416,7 @@ public class JwtAttackTests
     public async Task Pinned_key_with_a_very_long_kid_still_verifies()
     {
         using var fixture = new TokenFixture();
-        using var pinned = fixture.Key.ToPublicKey();
+        var pinned = fixture.Key.PublicKey;
         pinned.KeyId = new string('k', 300);
         var validator = new LicenseTokenValidator(new LicenseTokenValidationOptions { Issuer = TokenFixture.Issuer, Product = TokenFixture.Product, TrustedKeys = { pinned } }, fixture.Time);
         var header = $$"""{"alg":"Ed25519","kid":"{{pinned.KeyId}}","typ":"faktum-license+jwt"}""";

@@ -48,7 +48,7 @@ public class SignedJwtTests
     public void Header_reader_and_full_parse_agree_on_every_header(string template)
     {
         using var fixture = new TokenFixture();
-        var jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, TokenFixture.Issuer, TokenFixture.Product, [fixture.Key], [SigningAlgorithms.Ed25519, SigningAlgorithms.EdDsa], 4096);
+        var jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, TokenFixture.Issuer, TokenFixture.Product, [fixture.Key.PublicKey], [SigningAlgorithms.Ed25519, SigningAlgorithms.EdDsa], 4096);
         var header = Encoding.UTF8.GetBytes(template.Replace("{kid}", fixture.Key.KeyId, StringComparison.Ordinal).Replace("{long}", new string('k', 300), StringComparison.Ordinal));
         Assert.Null(StrictJson.CheckObject(header));
 
@@ -93,7 +93,7 @@ public class SignedJwtTests
     public void Payload_cannot_be_read_once_disposed_and_disposing_twice_is_harmless()
     {
         using var fixture = new TokenFixture();
-        var jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, TokenFixture.Issuer, TokenFixture.Product, [fixture.Key], [SigningAlgorithms.Ed25519], 4096);
+        var jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, TokenFixture.Issuer, TokenFixture.Product, [fixture.Key.PublicKey], [SigningAlgorithms.Ed25519], 4096);
         var (failure, message, payload) = jwt.Validate(fixture.Issue());
         Assert.True(failure == LicenseTokenFailure.None, message);
         var kept = payload!.RootElement.GetProperty("company").Clone();
@@ -110,9 +110,9 @@ public class SignedJwtTests
     {
         using var fixture = new TokenFixture();
         const string type = "faktum-startup+jwt";
-        var jwt = new SignedJwt(type, TokenFixture.Issuer, TokenFixture.Product, [fixture.Key], [SigningAlgorithms.Ed25519], 16384);
-        var good = SignedJwt.Sign(type, $$"""{"iss":"{{TokenFixture.Issuer}}","aud":"{{TokenFixture.Product}}"}""", fixture.Key);
-        var array = SignedJwt.Sign(type, $$"""{"iss":"{{TokenFixture.Issuer}}","aud":["{{TokenFixture.Product}}"]}""", fixture.Key);
+        var jwt = new SignedJwt(type, TokenFixture.Issuer, TokenFixture.Product, [fixture.Key.PublicKey], [SigningAlgorithms.Ed25519], 16384);
+        var good = JwsSigner.Sign(type, $$"""{"iss":"{{TokenFixture.Issuer}}","aud":"{{TokenFixture.Product}}"}""", fixture.Key);
+        var array = JwsSigner.Sign(type, $$"""{"iss":"{{TokenFixture.Issuer}}","aud":["{{TokenFixture.Product}}"]}""", fixture.Key);
 
         var accepted = jwt.Validate(good);
         var refused = jwt.Validate(array);

@@ -11,11 +11,11 @@ internal sealed class TokenFixture : IDisposable
 
     public TokenFixture()
     {
-        Key = Ed25519SecurityKey.Generate();
+        Key = Ed25519SigningKey.Generate();
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     }
 
-    public Ed25519SecurityKey Key { get; }
+    public Ed25519SigningKey Key { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -47,7 +47,7 @@ internal sealed class TokenFixture : IDisposable
     public LicenseTokenValidator Validator(Action<LicenseTokenValidationOptions>? configure = null)
     {
         var options = new LicenseTokenValidationOptions { Issuer = Issuer, Product = Product };
-        options.TrustedKeys.Add(Key.ToPublicKey());
+        options.TrustedKeys.Add(Key.PublicKey);
         configure?.Invoke(options);
         return new LicenseTokenValidator(options, Time);
     }

@@ -11,11 +11,11 @@ internal sealed class ReleaseFixture : IDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
-    public Ed25519SecurityKey ReleaseKey { get; } = Ed25519SecurityKey.Generate();
+    public Ed25519SigningKey ReleaseKey { get; } = Ed25519SigningKey.Generate();
 
-    public Ed25519SecurityKey LicenseKey { get; } = Ed25519SecurityKey.Generate();
+    public Ed25519SigningKey LicenseKey { get; } = Ed25519SigningKey.Generate();
 
-    public ReleaseVerifier Verifier() => new([ReleaseKey.ToPublicKey()], Product);
+    public ReleaseVerifier Verifier() => new([ReleaseKey.PublicKey], Product);
 
     public static ReleaseManifest Manifest(string version = "2.1.0", long sequence = 7, Func<ReleaseManifest, ReleaseManifest>? change = null)
     {
@@ -39,7 +39,11 @@ internal sealed class ReleaseFixture : IDisposable
         return change is null ? manifest : change(manifest);
     }
 
-    public SignedRelease Sign(ReleaseManifest manifest) => ReleaseSigner.Sign(manifest, ReleaseKey);
+    public SignedRelease Sign(ReleaseManifest manifest) => SignWith(manifest, ReleaseKey);
+
+    /// <summary>Signs with the vendor package's <see cref="ReleaseSigner"/> and reads its wire form back.</summary>
+    public static SignedRelease SignWith(ReleaseManifest manifest, Ed25519SigningKey key) =>
+        SignedRelease.TryParse(ReleaseSigner.Sign(manifest, key), out var signed) ? signed : throw new InvalidOperationException("ReleaseSigner wrote an unreadable signed release.");
 
     public void Dispose()
     {

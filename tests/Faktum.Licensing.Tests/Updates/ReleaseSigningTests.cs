@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
 using Faktum.Licensing.Tokens;
+using Faktum.Licensing.Tests.Tokens;
 using Faktum.Licensing.Updates;
-using NSec.Cryptography;
 
 namespace Faktum.Licensing.Tests.Updates;
 
@@ -112,7 +112,7 @@ public class ReleaseSigningTests
     public void A_manifest_signed_by_the_license_key_is_refused_as_an_unknown_key()
     {
         using var fixture = new ReleaseFixture();
-        var signed = ReleaseSigner.Sign(ReleaseFixture.Manifest(), fixture.LicenseKey);
+        var signed = ReleaseFixture.SignWith(ReleaseFixture.Manifest(), fixture.LicenseKey);
 
         var result = fixture.Verifier().Verify(signed.ToJson());
 
@@ -123,7 +123,7 @@ public class ReleaseSigningTests
     public void A_license_key_release_relabelled_with_the_release_kid_is_a_bad_signature()
     {
         using var fixture = new ReleaseFixture();
-        var signed = ReleaseSigner.Sign(ReleaseFixture.Manifest(), fixture.LicenseKey);
+        var signed = ReleaseFixture.SignWith(ReleaseFixture.Manifest(), fixture.LicenseKey);
 
         var result = fixture.Verifier().Verify(new SignedRelease(signed.ManifestBytes, fixture.ReleaseKey.KeyId, signed.Signature));
 
@@ -134,7 +134,7 @@ public class ReleaseSigningTests
     public void A_verifier_pinning_only_license_keys_refuses_releases()
     {
         using var fixture = new ReleaseFixture();
-        var verifier = new ReleaseVerifier([fixture.LicenseKey.ToPublicKey()], ReleaseFixture.Product);
+        var verifier = new ReleaseVerifier([fixture.LicenseKey.PublicKey], ReleaseFixture.Product);
 
         Assert.Equal(ReleaseVerificationFailure.UnknownKey, verifier.Verify(fixture.Sign(ReleaseFixture.Manifest()).ToJson()).Failure);
     }
@@ -144,7 +144,7 @@ public class ReleaseSigningTests
     {
         using var fixture = new ReleaseFixture();
         var bytes = ReleaseManifestSerializer.Serialize(ReleaseFixture.Manifest());
-        var bare = SignatureAlgorithm.Ed25519.Sign(fixture.ReleaseKey.PrivateKey, bytes);
+        var bare = Forge.RawSignature(fixture.ReleaseKey, bytes);
 
         var result = fixture.Verifier().Verify(new SignedRelease(bytes, fixture.ReleaseKey.KeyId, bare));
 
@@ -239,14 +239,16 @@ public class ReleaseSigningTests
     [Fact]
     public void Signing_with_a_public_key_only_is_refused()
     {
-        using var fixture = new ReleaseFixture();
-        using var publicOnly = fixture.ReleaseKey.ToPublicKey();
-        Assert.Throws<InvalidOperationException>(() => ReleaseSigner.Sign(ReleaseFixture.Manifest(), publicOnly));
+        // A public key cannot even be passed: the signer takes the vendor package's private-key type only.
+        var parameter = typeof(ReleaseSigner).GetMethod(nameof(ReleaseSigner.Sign))!.GetParameters()[1];
+
+        Assert.Equal(typeof(Ed25519SigningKey), parameter.ParameterType);
+        Assert.False(typeof(Ed25519SigningKey).IsAssignableFrom(typeof(Ed25519SecurityKey)));
     }
 
-    private static string SignRaw(Ed25519SecurityKey key, byte[] bytes)
+    private static string SignRaw(Ed25519SigningKey key, byte[] bytes)
     {
-        var signature = SignatureAlgorithm.Ed25519.Sign(key.PrivateKey, ReleaseSigning.SigningInput(bytes));
+        var signature = Forge.RawSignature(key, ReleaseSigning.SigningInput(bytes));
         return $"{{\"manifest\":\"{Base64Url.EncodeToString(bytes)}\",\"kid\":\"{key.KeyId}\",\"signature\":\"{Base64Url.EncodeToString(signature)}\"}}";
     }
 }

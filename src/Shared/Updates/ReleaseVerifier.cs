@@ -1,67 +1,9 @@
 using System.Collections.Frozen;
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Faktum.Licensing.Tokens;
 using NSec.Cryptography;
 
 namespace Faktum.Licensing.Updates;
-
-/// <summary>Why a signed release was refused: the first check that failed.</summary>
-/// <remarks>Checks run in this order: wire form, key, signature, manifest, product.</remarks>
-internal enum ReleaseVerificationFailure
-{
-    /// <summary>The release was accepted.</summary>
-    None = 0,
-
-    /// <summary>The wire form is not exactly <c>{"manifest","kid","signature"}</c> with canonical base64url, or it is too large.</summary>
-    Malformed,
-
-    /// <summary>The <c>kid</c> names no pinned <em>release</em> key (a license key is never a release key).</summary>
-    UnknownKey,
-
-    /// <summary>The signature does not verify over the domain prefix and the manifest bytes under the key the <c>kid</c> names.</summary>
-    BadSignature,
-
-    /// <summary>The signed bytes are not a canonical, complete, valid manifest (a vendor-side bug; never trusted).</summary>
-    InvalidManifest,
-
-    /// <summary>The manifest is for another product than the one this verifier serves.</summary>
-    WrongProduct,
-}
-
-/// <summary>The outcome of verifying a signed release; bad input is a result, never an exception.</summary>
-internal sealed class ReleaseVerificationResult
-{
-    private ReleaseVerificationResult(ReleaseManifest? manifest, SignedRelease? signed, ReleaseVerificationFailure failure, string? message)
-    {
-        Manifest = manifest;
-        Signed = signed;
-        Failure = failure;
-        Message = message;
-    }
-
-    /// <summary>Gets a value indicating whether the release was accepted.</summary>
-    [MemberNotNullWhen(true, nameof(Manifest), nameof(Signed))]
-    [MemberNotNullWhen(false, nameof(Message))]
-    public bool Succeeded => Failure == ReleaseVerificationFailure.None;
-
-    /// <summary>Gets the verified manifest.</summary>
-    public ReleaseManifest? Manifest { get; }
-
-    /// <summary>Gets the signed form that verified (to store or forward as-is).</summary>
-    public SignedRelease? Signed { get; }
-
-    /// <summary>Gets why the release was refused, or <see cref="ReleaseVerificationFailure.None"/>.</summary>
-    public ReleaseVerificationFailure Failure { get; }
-
-    /// <summary>Gets a short English explanation of the failure, safe to log.</summary>
-    public string? Message { get; }
-
-    internal static ReleaseVerificationResult Success(ReleaseManifest manifest, SignedRelease signed) =>
-        new(manifest, signed, ReleaseVerificationFailure.None, null);
-
-    internal static ReleaseVerificationResult Fail(ReleaseVerificationFailure failure, string message) => new(null, null, failure, message);
-}
 
 /// <summary>
 /// Verifies signed releases for one product under a pinned set of <em>release</em> keys, selected by <c>kid</c>.
@@ -84,7 +26,8 @@ internal sealed class ReleaseVerifier
         foreach (var key in releaseKeys)
         {
             ArgumentNullException.ThrowIfNull(key, nameof(releaseKeys));
-            keys[key.KeyId] = key.PublicKey;
+            // Through the public key's raw bytes: shared source sees only the public surface of Ed25519SecurityKey.
+            keys[key.KeyId] = PublicKey.Import(SignatureAlgorithm.Ed25519, key.ExportPublicKey(), KeyBlobFormat.RawPublicKey);
         }
 
         _keys = keys.ToFrozenDictionary(StringComparer.Ordinal);

@@ -17,7 +17,7 @@ internal static class UpdateDecisionWire
 
     /// <summary>Writes the decision (server side).</summary>
     /// <param name="writer">The writer, positioned where a value may start.</param>
-    /// <param name="decision">The decision from <see cref="UpdatePolicy.Decide"/>.</param>
+    /// <param name="decision">The decision from the server's <c>UpdatePolicy.Decide</c>.</param>
     /// <param name="signedFormOf">The stored signed form of a manifest (by its release id and sequence).</param>
     public static void Write(Utf8JsonWriter writer, UpdateDecision decision, Func<ReleaseManifest, SignedRelease> signedFormOf)
     {

@@ -10,7 +10,7 @@ namespace Faktum.Licensing.Companies;
 /// Invalid input is never an exception: it becomes a failed result with <see cref="Errors"/>.
 /// Call <see cref="EnsureValid"/> where invalid input is a programming error.
 /// </remarks>
-public sealed class CompanyIdentityResult
+internal sealed class CompanyIdentityResult
 {
     private CompanyIdentityResult(
         string? key,

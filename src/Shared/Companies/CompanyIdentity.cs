@@ -42,7 +42,7 @@ namespace Faktum.Licensing.Companies;
 /// whatever its operating system or ICU version, accepts the same codes.
 /// </para>
 /// </remarks>
-public static class CompanyIdentity
+internal static class CompanyIdentity
 {
     private static readonly bool s_normalizationAvailable = IsNormalizationAvailable();
 

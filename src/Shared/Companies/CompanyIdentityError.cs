@@ -14,4 +14,4 @@ namespace Faktum.Licensing.Companies;
 /// <c>"unknown-country"</c> (not an ISO 3166-1 alpha-2 code).
 /// </param>
 /// <param name="Message">A human-readable English explanation that says how to fix the value.</param>
-public sealed record CompanyIdentityError(string Field, string Code, string Message);
+internal sealed record CompanyIdentityError(string Field, string Code, string Message);

@@ -1,6 +1,6 @@
 using Faktum.Licensing.Companies;
 
-namespace Faktum.Licensing.Tests.Companies;
+namespace Faktum.Licensing.Server.Tests.Companies;
 
 public class CompanyIdentityTests
 {

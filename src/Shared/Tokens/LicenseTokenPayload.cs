@@ -4,40 +4,15 @@ using System.Text.Json;
 namespace Faktum.Licensing.Tokens;
 
 /// <summary>
-/// Signs license tokens: compact JWS, header <c>{"alg":"Ed25519","kid":…,"typ":"faktum-license+jwt"}</c>.
-/// This is the license server's side; a host app never holds a private key.
+/// Writes the payload of a license token from its claims, member by member in a fixed order (docs/tokens.md). The SDK's
+/// <see cref="LicenseTokenValidator"/> reads it back; the vendor's <c>LicenseTokenIssuer</c> signs it.
 /// </summary>
-public sealed class LicenseTokenIssuer
+internal static class LicenseTokenPayload
 {
-    private readonly Ed25519SecurityKey _signingKey;
-
-    /// <summary>Initializes a new instance of the <see cref="LicenseTokenIssuer"/> class.</summary>
-    /// <param name="signingKey">The private key to sign with; its <c>kid</c> goes into every token.</param>
-    /// <exception cref="ArgumentException">The key holds no private key.</exception>
-    public LicenseTokenIssuer(Ed25519SecurityKey signingKey)
-    {
-        ArgumentNullException.ThrowIfNull(signingKey);
-        if (!signingKey.CanSign)
-        {
-            throw new ArgumentException("A license token issuer needs a key with its private key.", nameof(signingKey));
-        }
-
-        _signingKey = signingKey;
-    }
-
-    /// <summary>Gets the <c>kid</c> of the signing key.</summary>
-    public string KeyId => _signingKey.KeyId;
-
-    /// <summary>Creates a signed license token.</summary>
-    /// <param name="claims">The claims to sign.</param>
-    /// <returns>The token in JWS compact form.</returns>
-    public string Issue(LicenseClaims claims)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        return SignedJwt.Sign(LicenseTokenValidationOptions.LicenseTokenType, WritePayload(claims), _signingKey);
-    }
-
-    internal static string WritePayload(LicenseClaims claims)
+    /// <summary>Writes <paramref name="claims"/> as the compact JSON payload.</summary>
+    /// <param name="claims">The claims.</param>
+    /// <returns>The payload JSON.</returns>
+    public static string Write(LicenseClaims claims)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
