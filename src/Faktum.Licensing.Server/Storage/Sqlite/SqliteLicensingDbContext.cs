@@ -11,7 +11,7 @@ namespace Faktum.Licensing.Server.Storage.Sqlite;
 internal sealed class SqliteLicensingDbContext(DbContextOptions<SqliteLicensingDbContext> options) : LicensingDbContext(options)
 {
     /// <summary>Empties the write-ahead log (a <c>TRUNCATE</c> checkpoint); false when readers or writers kept it from finishing.</summary>
-    public override async Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken = default)
+    public override async Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
