@@ -65,11 +65,11 @@ internal sealed partial class CompanyCorrectionService(
         }
 
         var check = new Validation();
-        var street = check.Text("street", request.Street, 100, required: false, allowed: Validation.IsAddressCharacter);
-        var houseNumber = check.Text("houseNumber", request.HouseNumber, 16, required: false, allowed: c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '/');
-        var city = check.Text("city", request.City, 100, required: false, allowed: Validation.IsAddressCharacter);
-        var contactName = check.Text("contactName", request.ContactName, 100, required: false, allowed: Validation.IsAddressCharacter);
-        var phone = check.Text("phone", request.Phone, 32, required: false, allowed: Validation.IsPhoneCharacter, "A phone number holds digits, spaces and + - ( ) only.");
+        var street = check.Correction(AddressFields.Street, request.Street);
+        var houseNumber = check.Correction(AddressFields.HouseNumber, request.HouseNumber);
+        var city = check.Correction(AddressFields.City, request.City);
+        var contactName = check.Correction(AddressFields.ContactName, request.ContactName);
+        var phone = check.Correction(AddressFields.Phone, request.Phone);
         CompanyIdentityResult? identity = null;
         if (request.Postcode is not null)
         {

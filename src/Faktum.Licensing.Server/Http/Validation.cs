@@ -48,6 +48,20 @@ internal sealed partial class Validation
         return trimmed;
     }
 
+    /// <summary>Checks an address field of a registration by its rule in <see cref="AddressFields"/>.</summary>
+    public string? Registration(AddressField field, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Text(field.RegistrationPath, value, field.MaxLength, field.Required, field.Allowed, field.RefusedMessage);
+    }
+
+    /// <summary>Checks an address field of a company correction by its rule in <see cref="AddressFields"/>: there, every field is optional.</summary>
+    public string? Correction(AddressField field, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Text(field.CorrectionPath, value, field.MaxLength, required: false, field.Allowed, field.RefusedMessage);
+    }
+
     /// <summary>Checks and normalises an e-mail address (lower case).</summary>
     public string? Email(string field, string? value)
     {
@@ -84,12 +98,6 @@ internal sealed partial class Validation
 
         return value;
     }
-
-    public static bool IsLetterLike(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-
-    public static bool IsAddressCharacter(char c) => IsLetterLike(c) || c is ' ' or '.' or ',' or '\'' or '-' or '/' or '(' or ')' or '&';
-
-    public static bool IsPhoneCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')';
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();

@@ -62,11 +62,11 @@ internal sealed partial class RegistrationService(
             }
         }
 
-        var street = check.Text("company.street", request.Company?.Street, 100, allowed: Validation.IsAddressCharacter);
-        var houseNumber = check.Text("company.houseNumber", request.Company?.HouseNumber, 16, allowed: c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '/');
-        var city = check.Text("company.city", request.Company?.City, 100, allowed: Validation.IsAddressCharacter);
-        var contactName = check.Text("contact.name", request.Contact?.Name, 100, allowed: Validation.IsAddressCharacter);
-        var phone = check.Text("contact.phone", request.Contact?.Phone, 32, required: false, allowed: Validation.IsPhoneCharacter, "A phone number holds digits, spaces and + - ( ) only.");
+        var street = check.Registration(AddressFields.Street, request.Company?.Street);
+        var houseNumber = check.Registration(AddressFields.HouseNumber, request.Company?.HouseNumber);
+        var city = check.Registration(AddressFields.City, request.Company?.City);
+        var contactName = check.Registration(AddressFields.ContactName, request.Contact?.Name);
+        var phone = check.Registration(AddressFields.Phone, request.Contact?.Phone);
         var address = check.Email("email", request.Email);
         var installationId = check.InstallationId("installationId", request.InstallationId);
         if (string.IsNullOrEmpty(request.Product))
