@@ -62,7 +62,7 @@ internal sealed partial class Validation
         return Text(field.CorrectionPath, value, field.MaxLength, required: false, field.Allowed, field.RefusedMessage);
     }
 
-    /// <summary>Checks and normalises an e-mail address (lower case).</summary>
+    /// <summary>Checks and normalises an e-mail address (lower case): a dot-atom local part, at most 254 characters in all.</summary>
     public string? Email(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -102,6 +102,9 @@ internal sealed partial class Validation
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
 
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
+    // RFC 5321 dot-atoms on both sides: the local part (1 to 64 characters) and every domain label start and end with a
+    // character other than a dot, and no two dots meet ('.jan@', 'jan..piet@', 'jan.@', '@.example.nl', '@example..nl'
+    // are refused here, not left for the mail library to throw on).
+    [GeneratedRegex(@"^(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
     private static partial Regex EmailPattern();
 }
