@@ -41,6 +41,12 @@ internal sealed partial class LicenseServerClient
         _logger = logger;
     }
 
+    /// <summary>
+    /// Sends the request and reads its answer. The body is read under a timeout of its own (<see cref="FaktumLicensingOptions.RequestTimeout"/>,
+    /// which the resilience pipeline cannot cover: it ends when the headers arrive), and the whole call, headers, retries and body, under
+    /// <paramref name="deadline"/> when one is given. Every transport failure — refused, reset (also mid-body), a stall, a timeout,
+    /// the deadline — is <see cref="LicensingFailure.ServerUnreachable"/>; only the caller's own cancellation is thrown.
+    /// </summary>
     public async Task<ServerAnswer> SendAsync<TRequest>(
         string clientName,
         HttpMethod method,
@@ -49,6 +55,7 @@ internal sealed partial class LicenseServerClient
         JsonTypeInfo<TRequest> bodyType,
         Action<HttpRequestHeaders>? headers,
         bool failFastWhenUnreachable,
+        TimeSpan? deadline,
         CancellationToken cancellationToken)
     {
         var client = _factory.CreateClient(clientName);
@@ -62,11 +69,24 @@ internal sealed partial class LicenseServerClient
         headers?.Invoke(request.Headers);
         request.Options.Set(FailFastWhenUnreachable, failFastWhenUnreachable);
 
+        // Timeouts measure real waiting, on the system clock (like the resilience pipeline's), never the host's TimeProvider.
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (deadline is { } overall)
+        {
+            call.CancelAfter(overall);
+        }
+
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
             var max = _options.Value.MaxResponseBytes;
-            var content = await ReadLimitedAsync(response.Content, max, cancellationToken).ConfigureAwait(false);
+            byte[]? content;
+            using (var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(call.Token))
+            {
+                bodyRead.CancelAfter(_options.Value.RequestTimeout);
+                content = await ReadLimitedAsync(response.Content, max, bodyRead.Token).ConfigureAwait(false);
+            }
+
             if (content is null)
             {
                 Log.ResponseTooLarge(_logger, path, max);
@@ -84,18 +104,21 @@ internal sealed partial class LicenseServerClient
         }
         catch (HttpRequestException exception)
         {
-            Log.ServerUnreachable(_logger, path, exception.Message);
-            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, $"The license server cannot be reached: {exception.Message}"));
+            return Unreachable(path, exception.Message, $"The license server cannot be reached: {exception.Message}");
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            // HttpIOException and friends: the connection broke while the answer was read (a reset mid-body, an aborted stream).
+            return Unreachable(path, exception.Message, $"The license server's answer broke off: {exception.Message}");
         }
         catch (TimeoutRejectedException)
         {
-            Log.ServerUnreachable(_logger, path, "timed out");
-            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
+            return Unreachable(path, "timed out", "The license server did not answer in time.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Log.ServerUnreachable(_logger, path, "timed out");
-            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
+            // The deadline, the body-read timeout or HttpClient.Timeout, never the caller's token (that one is rethrown).
+            return Unreachable(path, "timed out", "The license server did not answer in time.");
         }
     }
 
@@ -158,6 +181,12 @@ internal sealed partial class LicenseServerClient
 
             return buffer.AsSpan(0, total).ToArray();
         }
+    }
+
+    private ServerAnswer Unreachable(string path, string reason, string message)
+    {
+        Log.ServerUnreachable(_logger, path, reason);
+        return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, message));
     }
 
     private static LicensingError ReadProblem(HttpResponseMessage response, byte[] content)

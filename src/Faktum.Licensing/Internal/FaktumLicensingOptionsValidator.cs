@@ -95,6 +95,7 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
         Range(builder, options.OfflineGrace, TimeSpan.Zero, TimeSpan.FromDays(365), "FaktumLicensingOptions.OfflineGrace must lie between 0 and 365 days, for example 14.00:00:00.", nameof(options.OfflineGrace));
         Range(builder, options.ClockTolerance, TimeSpan.Zero, TimeSpan.FromDays(1), "FaktumLicensingOptions.ClockTolerance must lie between 0 and 1 day, for example 00:05:00.", nameof(options.ClockTolerance));
         Range(builder, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.", nameof(options.RequestTimeout));
+        Range(builder, options.StartupCheckTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.StartupCheckTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:05.", nameof(options.StartupCheckTimeout));
         Range(builder, options.MaxResponseBytes, 4096, 16 * 1024 * 1024, "FaktumLicensingOptions.MaxResponseBytes must lie between 4096 and 16777216, for example 65536.", nameof(options.MaxResponseBytes));
         return builder.Build();
     }

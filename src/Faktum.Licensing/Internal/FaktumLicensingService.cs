@@ -98,7 +98,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
         var answer = await _server.SendAsync(
             LicenseServerClient.RetryingClientName, HttpMethod.Post, "v1/registrations", request, ProtocolJsonContext.Default.RegistrationRequest,
-            headers => headers.Add("Idempotency-Key", idempotencyKey), failFastWhenUnreachable: false, cancellationToken).ConfigureAwait(false);
+            headers => headers.Add("Idempotency-Key", idempotencyKey), failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
 
         if (answer.Error is { } error)
         {
@@ -126,7 +126,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
 
         var answer = await _server.SendAsync(
             LicenseServerClient.RetryingClientName, HttpMethod.Post, "v1/recoveries", new RecoveryRequest(email, Product, installation.Id),
-            ProtocolJsonContext.Default.RecoveryRequest, null, failFastWhenUnreachable: false, cancellationToken).ConfigureAwait(false);
+            ProtocolJsonContext.Default.RecoveryRequest, null, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
         return answer.Error is { } error ? new LicensingResult(error) : LicensingResult.Success;
     }
 
@@ -143,7 +143,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         var answer = await _server.SendAsync(
             LicenseServerClient.SingleAttemptClientName, HttpMethod.Post, "v1/confirmations",
             new ConfirmationRequest(email, oneTimePassword.Trim(), installation.Id, Product),
-            ProtocolJsonContext.Default.ConfirmationRequest, null, failFastWhenUnreachable: false, cancellationToken).ConfigureAwait(false);
+            ProtocolJsonContext.Default.ConfirmationRequest, null, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
         {
             return new LicensingResult<LicenseStatus>(error);
@@ -213,7 +213,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         var request = new CompanyCorrectionRequest(null, correction.Postcode, correction.Street, correction.HouseNumber, correction.City, correction.ContactName, correction.Phone);
         var answer = await _server.SendAsync(
             LicenseServerClient.SingleAttemptClientName, HttpMethod.Patch, "v1/company", request, ProtocolJsonContext.Default.CompanyCorrectionRequest,
-            headers => headers.Authorization = new AuthenticationHeaderValue("Bearer", token), failFastWhenUnreachable: false, cancellationToken).ConfigureAwait(false);
+            headers => headers.Authorization = new AuthenticationHeaderValue("Bearer", token), failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
         {
             return new LicensingResult<CompanyProfile>(error);
@@ -270,10 +270,11 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         var sentAt = _timeProvider.GetTimestamp();
 
         // A server that cannot be reached at all (refused, unreachable, unknown name) is not tried again: the cached token answers
-        // at once (offline grace), and the next check tries again. Waiting out the back-off would only delay the host's start.
+        // at once (offline grace), and the next check tries again. Waiting out the back-off would only delay the host's start. The
+        // whole exchange (attempts, back-off, the body) ends at StartupCheckTimeout, whatever the network does: then offline grace.
         var answer = await _server.SendAsync(
             LicenseServerClient.RetryingClientName, HttpMethod.Post, "v1/startup", request, ProtocolJsonContext.Default.StartupRequest, null,
-            failFastWhenUnreachable: true, cancellationToken).ConfigureAwait(false);
+            failFastWhenUnreachable: true, deadline: _options.StartupCheckTimeout, cancellationToken).ConfigureAwait(false);
         if (answer.Error is { } error)
         {
             if (error.Failure == LicensingFailure.LicenseRejected)

@@ -36,6 +36,8 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
         { "grace of years", o => o.OfflineGrace = TimeSpan.FromDays(400), "OfflineGrace must lie between 0 and 365 days" },
         { "tolerance of days", o => o.ClockTolerance = TimeSpan.FromDays(2), "ClockTolerance must lie between 0 and 1 day" },
         { "zero timeout", o => o.RequestTimeout = TimeSpan.Zero, "RequestTimeout must lie between 100 milliseconds and 5 minutes" },
+        { "zero start-up deadline", o => o.StartupCheckTimeout = TimeSpan.Zero, "StartupCheckTimeout must lie between 100 milliseconds and 5 minutes" },
+        { "start-up deadline of an hour", o => o.StartupCheckTimeout = TimeSpan.FromHours(1), "StartupCheckTimeout must lie between 100 milliseconds and 5 minutes" },
         { "tiny response cap", o => o.MaxResponseBytes = 100, "MaxResponseBytes must lie between 4096 and 16777216" },
     };
 
