@@ -16,8 +16,13 @@ internal sealed record LicenseStateDocument
     /// <summary>The oldest version this SDK reads.</summary>
     public const int OldestReadableVersion = 1;
 
+    /// <summary>The format's version; <see langword="null"/> (absent) is version 1.</summary>
     [JsonPropertyName("version")]
-    public int Version { get; init; } = OldestReadableVersion;
+    public int? Version { get; init; }
+
+    /// <summary>Gets <see cref="Version"/>, an absent one read as version 1.</summary>
+    [JsonIgnore]
+    public int EffectiveVersion => Version ?? OldestReadableVersion;
 
     [JsonPropertyName("installationId")]
     public required string InstallationId { get; init; }

@@ -122,7 +122,7 @@ internal sealed partial class LicenseStateStore
             return Damaged($"it is not valid JSON of the expected shape ({exception.Message})", token);
         }
 
-        if (document is null || document.Version is < LicenseStateDocument.OldestReadableVersion or > LicenseStateDocument.CurrentVersion)
+        if (document is null || document.EffectiveVersion is < LicenseStateDocument.OldestReadableVersion or > LicenseStateDocument.CurrentVersion)
         {
             return Damaged($"it is empty or of an unknown version (expected {LicenseStateDocument.OldestReadableVersion} to {LicenseStateDocument.CurrentVersion})", token);
         }

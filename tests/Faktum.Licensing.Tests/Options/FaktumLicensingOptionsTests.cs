@@ -31,6 +31,8 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
         { "release key that is the license key", o => o.ReleaseKeys[o.TrustedKeys.First().Key] = o.TrustedKeys.First().Value, "is also a license key" },
         { "empty app version", o => o.AppVersion = " ", "AppVersion is empty" },
         { "empty channel", o => o.Channel = "", "Channel is empty" },
+        { "channel the server does not serve", o => o.Channel = "nightly", "Channel 'nightly' is not a channel the server serves: use stable, beta or alpha" },
+        { "channel in upper case", o => o.Channel = "Beta", "Channel 'Beta' is not a channel the server serves: use stable, beta or alpha" },
         { "relative data folder", o => o.DataDirectory = "data", "is not a full path" },
         { "negative grace", o => o.OfflineGrace = TimeSpan.FromDays(-1), "OfflineGrace must lie between 0 and 365 days" },
         { "grace of years", o => o.OfflineGrace = TimeSpan.FromDays(400), "OfflineGrace must lie between 0 and 365 days" },
@@ -92,6 +94,25 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
         Assert.Equal(65536, options.MaxResponseBytes);
         Assert.False(string.IsNullOrWhiteSpace(options.AppVersion));
         Assert.EndsWith(Path.Combine("Faktum", "faktum-factuur"), options.DataDirectory, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stable")]
+    [InlineData("beta")]
+    [InlineData("alpha")]
+    public void Every_channel_the_server_serves_passes(string channel)
+    {
+        using var provider = Build(o => o.Channel = channel);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void The_default_start_up_deadline_is_five_seconds()
+    {
+        using var provider = Build(_ => { });
+
+        Assert.Equal(TimeSpan.FromSeconds(5), provider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value.StartupCheckTimeout);
     }
 
     [Fact]

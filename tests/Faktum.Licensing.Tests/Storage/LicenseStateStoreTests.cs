@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,6 +38,31 @@ public sealed class LicenseStateStoreTests : IDisposable
         Assert.Equal("header.payload.signature", read.Token);
         string[] expected = [LicenseStateStore.LockFileName, LicenseStateStore.TokenFileName, LicenseStateStore.StateFileName];
         Assert.Equal(expected, Directory.EnumerateFiles(_directory).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task Update_async_writes_the_current_versioned_document()
+    {
+        await Store().UpdateAsync(_ => (new LocalLicenseState { InstallationId = LicenseStateStore.NewInstallationId(), LastVerdict = LicenseVerdict.Revoked }, null), default);
+
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_directory, LicenseStateStore.StateFileName)));
+        Assert.Equal(LicenseStateDocument.CurrentVersion, written.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal("revoked", written.RootElement.GetProperty("lastVerdict").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastVerdict\":\"moved\"}")]
+    [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastVerdict\":\"moved\"}")]
+    [InlineData("{\"version\":2,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastVerdict\":\"moved\"}")]
+    public async Task Read_async_takes_a_version_1_file_with_or_without_its_version_and_a_version_2_file(string content)
+    {
+        Directory.CreateDirectory(_directory);
+        await File.WriteAllTextAsync(Path.Combine(_directory, LicenseStateStore.StateFileName), content);
+
+        var read = await Store().ReadAsync(default);
+
+        Assert.Equal(LocalStateCondition.Usable, read.Condition);
+        Assert.Equal(LicenseVerdict.Moved, read.State!.LastVerdict);
     }
 
     [Fact]
