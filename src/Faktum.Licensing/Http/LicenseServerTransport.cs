@@ -68,25 +68,25 @@ internal sealed partial class LicenseServerTransport
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
             var max = _options.Value.MaxResponseBytes;
-            byte[]? content;
+            LicensingResult<byte[]> content;
             using (var bodyRead = CancellationTokenSource.CreateLinkedTokenSource(call.Token))
             {
                 bodyRead.CancelAfter(_options.Value.RequestTimeout);
                 content = await ReadLimitedAsync(response.Content, max, bodyRead.Token).ConfigureAwait(false);
             }
 
-            if (content is null)
+            if (!content.Succeeded)
             {
                 Log.ResponseTooLarge(_logger, path, max);
-                return new(LicensingError.Of(LicensingFailure.InvalidResponse, $"The server's answer is larger than {max} bytes."));
+                return content;
             }
 
             if (response.IsSuccessStatusCode)
             {
-                return new(content);
+                return content;
             }
 
-            var error = ProblemDetailsReader.Read(response, content);
+            var error = ProblemDetailsReader.Read(response, content.Value);
             Log.ServerRefused(_logger, path, (int)response.StatusCode, error.ProblemType ?? "(none)");
             return new(error);
         }
@@ -110,12 +110,12 @@ internal sealed partial class LicenseServerTransport
         }
     }
 
-    /// <summary>Reads at most <paramref name="max"/> bytes; returns <see langword="null"/> when the body is larger.</summary>
-    internal static async Task<byte[]?> ReadLimitedAsync(HttpContent content, int max, CancellationToken cancellationToken)
+    /// <summary>Reads at most <paramref name="max"/> bytes; a larger body is refused (<see cref="LicensingFailure.InvalidResponse"/>) while it is read.</summary>
+    internal static async Task<LicensingResult<byte[]>> ReadLimitedAsync(HttpContent content, int max, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } length && length > max)
         {
-            return null;
+            return TooLarge(max);
         }
 
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ internal sealed partial class LicenseServerTransport
                 {
                     if (buffer.Length > max)
                     {
-                        return null;
+                        return TooLarge(max);
                     }
 
                     Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
@@ -144,13 +144,16 @@ internal sealed partial class LicenseServerTransport
                 total += read;
                 if (total > max)
                 {
-                    return null;
+                    return TooLarge(max);
                 }
             }
 
-            return buffer.AsSpan(0, total).ToArray();
+            return new(buffer.AsSpan(0, total).ToArray());
         }
     }
+
+    private static LicensingResult<byte[]> TooLarge(int max) =>
+        new(LicensingError.Of(LicensingFailure.InvalidResponse, $"The server's answer is larger than {max} bytes."));
 
     private LicensingResult<byte[]> Unreachable(string path, string reason, string message)
     {
