@@ -216,7 +216,7 @@ internal sealed partial class LicenseServerClient
             body = null;
         }
 
-        var company = body?.Company is { } dto ? StartupResponseVerifier.ToProfile(dto) : null;
+        var company = body?.Company is { } dto ? CompanyProfileWire.ToProfile(dto) : null;
         return body?.License is { Length: > 0 } license && company is not null
             ? new(new IssuedLicense(license, company))
             : new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));

@@ -90,7 +90,7 @@ internal sealed class StartupResponseVerifier
             CompanyProfile? company = null;
             if (root.TryGetProperty(StartupResponseClaimNames.Company, out var companyElement) && companyElement.ValueKind != JsonValueKind.Null)
             {
-                company = ReadCompany(companyElement);
+                company = CompanyProfileWire.Read(companyElement);
                 if (company is null)
                 {
                     return Refused("The start-up response's company is not a company profile.");
@@ -105,23 +105,6 @@ internal sealed class StartupResponseVerifier
     }
 
     private static LicensingResult<StartupVerification> Refused(string why) => new(LicensingError.Of(LicensingFailure.InvalidResponse, why));
-
-    internal static CompanyProfile? ReadCompany(JsonElement element)
-    {
-        try
-        {
-            return element.Deserialize(ProtocolJsonContext.Default.CompanyProfileDto) is { } dto ? ToProfile(dto) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    internal static CompanyProfile? ToProfile(CompanyProfileDto dto) =>
-        dto.Name is null || dto.Postcode is null || dto.Country is null || dto.Email is null
-            ? null
-            : new CompanyProfile(dto.Name, dto.Postcode, dto.Country, dto.Street ?? string.Empty, dto.HouseNumber ?? string.Empty, dto.City ?? string.Empty, dto.ContactName ?? string.Empty, dto.Phone, dto.Email);
 
     private static bool TryTime(JsonElement root, string name, out DateTimeOffset value)
     {
