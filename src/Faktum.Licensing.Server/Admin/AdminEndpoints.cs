@@ -138,7 +138,9 @@ internal static partial class AdminEndpoints
         if (presented.Length == 0 || !CryptographicOperations.FixedTimeEquals(
                 SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
         {
-            Log.Unauthorized(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"), http.Request.Path);
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin");
+            var path = http.Request.Path.Value ?? "/";
+            Log.Unauthorized(logger, path);
             return Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized.", $"Send the admin API key in the {ApiKeyHeader} header.");
         }
 
@@ -147,7 +149,7 @@ internal static partial class AdminEndpoints
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 500, EventName = "AdminUnauthorized", Level = LogLevel.Warning, Message = "Refused an admin request to {Path}: missing or wrong API key")]
+        [LoggerMessage(EventId = 500, EventName = "AdminUnauthorized", Level = LogLevel.Information, Message = "Refused an admin request to {Path}: missing or wrong API key")]
         public static partial void Unauthorized(ILogger logger, string path);
     }
 }

@@ -12,6 +12,8 @@ using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Registration;
 using Faktum.Licensing.Server.Startup;
 using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +33,7 @@ internal static partial class ServerApplication
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddProvider(new RequestOutcomeMarkerProvider());
 
         var services = builder.Services;
         services.AddOptions<FaktumServerOptions>()
@@ -52,6 +55,7 @@ internal static partial class ServerApplication
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage(bound.Storage, dataDirectory);
+        ConfigureDatabaseLogging(services);
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.SigningKeyFiles.ToList(),
             sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.VerificationKeyFiles.ToList(),
@@ -96,6 +100,7 @@ internal static partial class ServerApplication
             }
 
             problem.Detail ??= problem.Title;
+            context.HttpContext.Items[RequestOutcomeLogging.ProblemTypeKey] = problem.Type;
         });
         services.AddRateLimiter(o =>
         {
@@ -128,7 +133,15 @@ internal static partial class ServerApplication
         configureServices?.Invoke(services);
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
+        app.UseMiddleware<RequestOutcomeLogging>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500,
+
+            // A request Kestrel could not read (too slow, too large, broken framing) is an expected outcome: one line
+            // from RequestOutcomeLogging, not an error with a stack trace.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRateLimiter();
 
@@ -155,6 +168,20 @@ internal static partial class ServerApplication
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// EF Core logs a failed command and a failed save at Error, with the stack trace, before it throws. The server
+    /// catches the expected ones (a unique violation is a 409) and the exception handler logs every other one once, so
+    /// those two events are only Debug detail here.
+    /// </summary>
+    private static void ConfigureDatabaseLogging(IServiceCollection services)
+    {
+        static void Quiet(DbContextOptionsBuilder options) => options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        services.ConfigureDbContext<Storage.Sqlite.SqliteLicensingDbContext>(Quiet);
+        services.ConfigureDbContext<Storage.PostgreSql.PostgreSqlLicensingDbContext>(Quiet);
     }
 
     /// <summary>The public keys as a JWK Set of OKP keys.</summary>
