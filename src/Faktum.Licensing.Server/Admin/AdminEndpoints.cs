@@ -40,7 +40,15 @@ internal static partial class AdminEndpoints
                 return Problems.Validation(check.Errors);
             }
 
-            return Found(await operations.ExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false));
+            var extension = await operations.TryExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false);
+            if (extension.Status == AdminExtensionStatus.PastLatestEnd)
+            {
+                var check = new Validation();
+                check.Add("days", $"The new end would lie past {AdminOperations.LatestEnd:yyyy-MM-dd}; extend by fewer days.");
+                return Problems.Validation(check.Errors);
+            }
+
+            return Found(extension.License);
         }).Accepts<AdminExtendRequest>("application/json").Produces<AdminLicenseDto>();
 
         admin.MapPost("/licenses/{licenseId}/suspend", async (string licenseId, HttpContext http, AdminOperations operations) =>
@@ -81,7 +89,14 @@ internal static partial class AdminEndpoints
                 return read.Problem;
             }
 
-            read.Value!.Dispose();
+            var undecodable = ReleaseUpload.ManifestHoldsUndecodableText(read.Value!.RootElement);
+            read.Value.Dispose();
+            if (undecodable)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ReleaseRefused, "Release refused.",
+                    "Malformed: the manifest holds a string or member name that is not valid Unicode (a lone surrogate escape).");
+            }
+
             var result = await catalog.PublishAsync(db, Encoding.UTF8.GetString(read.Body), time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
             return result switch
             {

@@ -55,6 +55,12 @@ internal static class RequestReader
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, Json);
+            if (value is JsonDocument document && JsonText.HoldsUndecodableText(document.RootElement))
+            {
+                document.Dispose();
+                return new(null, body, Problems.Malformed("The body holds a string or member name that is not valid Unicode (a lone surrogate escape)."));
+            }
+
             return value is null
                 ? new(null, body, Problems.Malformed("The body must be a JSON object."))
                 : new(value, body, null);
