@@ -93,9 +93,11 @@ internal static partial class ServerApplication
                 problem.Type = problem.Status switch
                 {
                     StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ProblemTypes.NotFound,
-                    StatusCodes.Status413PayloadTooLarge => ProblemTypes.RequestTooLarge,
+                    StatusCodes.Status413PayloadTooLarge or StatusCodes.Status414UriTooLong or StatusCodes.Status431RequestHeaderFieldsTooLarge => ProblemTypes.RequestTooLarge,
                     StatusCodes.Status400BadRequest => ProblemTypes.MalformedRequest,
-                    _ => Prefix("server-error"),
+                    StatusCodes.Status415UnsupportedMediaType => ServerProblemTypes.UnsupportedMediaType,
+                    StatusCodes.Status408RequestTimeout => ServerProblemTypes.RequestTimeout,
+                    _ => ServerProblemTypes.ServerError,
                 };
             }
 
@@ -203,6 +205,4 @@ internal static partial class ServerApplication
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static string Prefix(string name) => ProblemTypes.Prefix + name;
 }
