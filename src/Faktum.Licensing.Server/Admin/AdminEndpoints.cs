@@ -15,7 +15,8 @@ internal static partial class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/v1/admin").AddEndpointFilter(RequireApiKeyAsync)
+        // Not in the public OpenAPI document: the admin API is the vendor's, not the apps'.
+        var admin = routes.MapGroup("/v1/admin").ExcludeFromDescription().AddEndpointFilter(RequireApiKeyAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -70,6 +70,13 @@ public sealed class FaktumServerOptions
     /// <value><see langword="null"/>.</value>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long the stored answer to an <c>Idempotency-Key</c> is kept (a retry within it gets the same
+    /// answer); older records are deleted once a minute.
+    /// </summary>
+    /// <value>1 day.</value>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Gets or sets the largest request body accepted, in bytes.</summary>
     /// <value>16 KiB.</value>
     [Range(1024, 1024 * 1024)]
@@ -233,7 +240,17 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue)]
     public int PermitsPerAddress { get; set; } = 20;
 
-    /// <summary>Gets or sets the window of <see cref="PermitsPerAddress"/>.</summary>
+    /// <summary>Gets or sets the startup checks (<c>POST /v1/startup</c>) one client address may make per <see cref="AddressWindow"/>.</summary>
+    /// <value>120: every PC of a large office behind one address can start its program a few times a minute.</value>
+    [Range(1, int.MaxValue)]
+    public int StartupPermitsPerAddress { get; set; } = 120;
+
+    /// <summary>Gets or sets the company corrections (<c>PATCH /v1/company</c>) one client address may make per <see cref="AddressWindow"/>.</summary>
+    /// <value>10.</value>
+    [Range(1, int.MaxValue)]
+    public int CompanyCorrectionPermitsPerAddress { get; set; } = 10;
+
+    /// <summary>Gets or sets the window of <see cref="PermitsPerAddress"/>, <see cref="StartupPermitsPerAddress"/> and <see cref="CompanyCorrectionPermitsPerAddress"/>.</summary>
     /// <value>1 minute.</value>
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -46,6 +46,11 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Email:Outbox:Retention must lie between 01:00:00 and 3650.00:00:00; the default is 30.00:00:00.");
         }
 
+        if (options.IdempotencyRetention < TimeSpan.FromMinutes(10) || options.IdempotencyRetention > TimeSpan.FromDays(365))
+        {
+            failures.Add("FaktumServer:IdempotencyRetention must lie between 00:10:00 and 365.00:00:00; the default is 1.00:00:00.");
+        }
+
         if (options.RateLimits.AddressWindow <= TimeSpan.Zero || options.RateLimits.EmailWindow <= TimeSpan.Zero)
         {
             failures.Add("FaktumServer:RateLimits windows must be positive, e.g. 00:01:00.");

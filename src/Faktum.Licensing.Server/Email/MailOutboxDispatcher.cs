@@ -265,6 +265,11 @@ internal sealed partial class MailOutboxDispatcher(
         await db.OutboxMessages
             .Where(m => m.Status != OutboxMessageStatus.Pending && m.CompletedAt != null && m.CompletedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+        // The same once-a-minute pass prunes the stored answers of Idempotency-Keys past their retention.
+        var idempotencyCutoff = now - options.Value.IdempotencyRetention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < idempotencyCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         return expired > 0;
     }
 

@@ -107,17 +107,9 @@ internal static partial class ServerApplication
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AccountEndpoints.RateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.RateLimits;
-                var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-                return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitsPerAddress,
-                    Window = limits.AddressWindow,
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy(AccountEndpoints.RateLimitPolicy, context => PerAddress(context, limits => limits.PermitsPerAddress));
+            o.AddPolicy(RateLimitPolicies.Startup, context => PerAddress(context, limits => limits.StartupPermitsPerAddress));
+            o.AddPolicy(RateLimitPolicies.CompanyCorrection, context => PerAddress(context, limits => limits.CompanyCorrectionPermitsPerAddress));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -135,6 +127,7 @@ internal static partial class ServerApplication
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestOutcomeLogging>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -170,6 +163,19 @@ internal static partial class ServerApplication
         }
 
         return app;
+    }
+
+    /// <summary>A fixed window per client address (after forwarded headers, when proxies are named).</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext context, Func<RateLimitOptions, int> permits)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.RateLimits;
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits(limits),
+            Window = limits.AddressWindow,
+            QueueLimit = 0,
+        });
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal static partial class StartupEndpoints
     public static IEndpointRouteBuilder MapStartupEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v1/startup", StartupAsync)
+            .RequireRateLimiting(RateLimitPolicies.Startup)
             .Accepts<StartupRequest>("application/json")
             .Produces<StartupResponseEnvelope>()
             .ProducesValidationProblem()

@@ -56,6 +56,8 @@ internal sealed class ServerFixture : IAsyncDisposable
         options.Configuration["FaktumServer:AdminApiKey"] = AdminKey;
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "100000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "100000";
+        options.Configuration["FaktumServer:RateLimits:StartupPermitsPerAddress"] = "100000";
+        options.Configuration["FaktumServer:RateLimits:CompanyCorrectionPermitsPerAddress"] = "100000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
         var database = provider == StorageProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
         if (database is not null)
