@@ -66,9 +66,15 @@ public sealed class FaktumServerOptions
     /// <value>Empty.</value>
     public IList<string> VerificationKeyFiles { get; } = [];
 
-    /// <summary>Gets or sets the admin API key (header <c>X-Api-Key</c>); without one the admin API is disabled.</summary>
+    /// <summary>
+    /// Gets or sets the admin API key (header <c>X-Api-Key</c>); without one the admin API is disabled. At least 32
+    /// characters that look random (e.g. <c>openssl rand -base64 32</c>); a weak key fails the start.
+    /// </summary>
     /// <value><see langword="null"/>.</value>
     public string? AdminApiKey { get; set; }
+
+    /// <summary>Gets the admin API's transport and throttling settings.</summary>
+    public AdminOptions Admin { get; } = new();
 
     /// <summary>
     /// Gets or sets how long the stored answer to an <c>Idempotency-Key</c> is kept (a retry within it gets the same
@@ -98,6 +104,27 @@ public sealed class FaktumServerOptions
 
     internal string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>The section <c>FaktumServer:Admin</c>: how the admin API (<c>/v1/admin</c>) defends its key.</summary>
+public sealed class AdminOptions
+{
+    /// <summary>
+    /// Gets or sets whether the admin API answers over plain HTTP on a non-loopback address. Off, such a request gets
+    /// 403 <c>https-required</c>: put TLS in front (a proxy that sends <c>X-Forwarded-Proto: https</c>, see
+    /// <c>ForwardedHeaders</c>) or call it on loopback. On, the server logs a warning at start.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool AllowPlainHttp { get; set; }
+
+    /// <summary>Gets or sets how many failed authentications one client address may make per <see cref="FailedAttemptWindow"/> before it gets 429.</summary>
+    /// <value>10.</value>
+    [Range(1, 1000)]
+    public int FailedAttemptsPerAddress { get; set; } = 10;
+
+    /// <summary>Gets or sets the window of <see cref="FailedAttemptsPerAddress"/>.</summary>
+    /// <value>1 minute.</value>
+    public TimeSpan FailedAttemptWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The section <c>FaktumServer:Updates</c>.</summary>

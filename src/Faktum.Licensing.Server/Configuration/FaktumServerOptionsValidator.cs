@@ -14,6 +14,7 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
         Check(options.Email.Smtp, "FaktumServer:Email:Smtp", failures, results);
         Check(options.Email.Outbox, "FaktumServer:Email:Outbox", failures, results);
         Check(options.RateLimits, "FaktumServer:RateLimits", failures, results);
+        Check(options.Admin, "FaktumServer:Admin", failures, results);
 
         if (options.LicenseTokenLifetime < TimeSpan.FromMinutes(10))
         {
@@ -79,9 +80,14 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Storage:Provider must be Sqlite or PostgreSql.");
         }
 
-        if (options.AdminApiKey is { } key && key.Length < 16)
+        if (options.AdminApiKey is { Length: > 0 } key && Admin.AdminKeyStrength.Weakness(key) is { } weakness)
         {
-            failures.Add("FaktumServer:AdminApiKey is shorter than 16 characters; use a long random value or leave it unset to disable the admin API.");
+            failures.Add($"FaktumServer:AdminApiKey {weakness}. Use a random key of at least {Admin.AdminKeyStrength.MinimumLength} characters, e.g. the output of 'openssl rand -base64 32', or leave it unset to disable the admin API.");
+        }
+
+        if (options.Admin.FailedAttemptWindow < TimeSpan.FromSeconds(1) || options.Admin.FailedAttemptWindow > TimeSpan.FromDays(1))
+        {
+            failures.Add("FaktumServer:Admin:FailedAttemptWindow must lie between 00:00:01 and 1.00:00:00; the default is 00:01:00.");
         }
 
         foreach (var file in options.SigningKeyFiles)

@@ -78,6 +78,7 @@ internal static partial class ServerApplication
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
+        services.AddSingleton<AdminAuthenticationThrottle>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -151,7 +152,8 @@ internal static partial class ServerApplication
         try
         {
             // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
-            _ = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+            var settings = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+            AdminEndpoints.WarnIfPlainHttpAllowed(settings, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"));
             _ = app.Services.GetRequiredService<SigningKeyRing>();
             _ = app.Services.GetRequiredService<Updates.ReleaseCatalog>();
             await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);

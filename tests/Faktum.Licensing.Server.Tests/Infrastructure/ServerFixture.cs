@@ -20,7 +20,7 @@ internal sealed class ServerFixture : IAsyncDisposable
 {
     public const string Product = "faktum-factuur";
     public const string Issuer = "faktum-licensing-server";
-    public const string AdminKey = "test-admin-key-0123456789";
+    public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
 
     private readonly PostgresTestDatabase? _database;
 
