@@ -76,6 +76,9 @@ public sealed class FaktumServerOptions
     /// <summary>Gets the admin API's transport and throttling settings.</summary>
     public AdminOptions Admin { get; } = new();
 
+    /// <summary>Gets the proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the server believes.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; } = new();
+
     /// <summary>
     /// Gets or sets how long the stored answer to an <c>Idempotency-Key</c> is kept (a retry within it gets the same
     /// answer); older records are deleted once a minute.
@@ -125,6 +128,27 @@ public sealed class AdminOptions
     /// <summary>Gets or sets the window of <see cref="FailedAttemptsPerAddress"/>.</summary>
     /// <value>1 minute.</value>
     public TimeSpan FailedAttemptWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// The section <c>FaktumServer:ForwardedHeaders</c>. Naming a proxy or network turns on <c>X-Forwarded-For</c> and
+/// <c>X-Forwarded-Proto</c> for requests from it (and only from it); ASP.NET Core's own switch
+/// (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>), which believes any client, is refused at start unless one is named.
+/// </summary>
+public sealed class ForwardedHeadersSettings
+{
+    /// <summary>Gets the addresses of the proxies in front of the server, e.g. <c>10.0.0.5</c> or <c>fd00::5</c>.</summary>
+    /// <value>Empty.</value>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Gets the networks the proxies live in, in CIDR notation, e.g. <c>10.0.0.0/24</c>.</summary>
+    /// <value>Empty.</value>
+    public IList<string> KnownNetworks { get; } = [];
+
+    /// <summary>Gets or sets whether ASP.NET Core's <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c> switch is on (set at start, not configured).</summary>
+    internal bool EnabledByEnvironment { get; set; }
+
+    internal bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
 /// <summary>The section <c>FaktumServer:Updates</c>.</summary>

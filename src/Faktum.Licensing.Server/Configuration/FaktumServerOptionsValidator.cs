@@ -90,6 +90,29 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Admin:FailedAttemptWindow must lie between 00:00:01 and 1.00:00:00; the default is 00:01:00.");
         }
 
+        var forwarded = options.ForwardedHeaders;
+        if (forwarded.EnabledByEnvironment && !forwarded.Enabled)
+        {
+            failures.Add("ASPNETCORE_FORWARDEDHEADERS_ENABLED is on, which would believe X-Forwarded-For from any client and defeat the per-address limits. "
+                + "Name the proxies in FaktumServer:ForwardedHeaders:KnownProxies (e.g. 10.0.0.5) or their networks in FaktumServer:ForwardedHeaders:KnownNetworks (e.g. 10.0.0.0/24), or turn the switch off.");
+        }
+
+        foreach (var proxy in forwarded.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                failures.Add($"FaktumServer:ForwardedHeaders:KnownProxies holds '{proxy}', which is not an IP address; write e.g. 10.0.0.5 or fd00::5.");
+            }
+        }
+
+        foreach (var network in forwarded.KnownNetworks)
+        {
+            if (!System.Net.IPNetwork.TryParse(network, out _))
+            {
+                failures.Add($"FaktumServer:ForwardedHeaders:KnownNetworks holds '{network}', which is not a network in CIDR notation; write e.g. 10.0.0.0/24.");
+            }
+        }
+
         foreach (var file in options.SigningKeyFiles)
         {
             if (!File.Exists(file))

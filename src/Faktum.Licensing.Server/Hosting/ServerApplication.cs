@@ -28,6 +28,7 @@ internal static partial class ServerApplication
         var bound = new FaktumServerOptions();
         section.Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        var forwardedSwitch = ForwardedHeadersSetup.SwitchedOn(builder.Configuration);
         Directory.CreateDirectory(dataDirectory);
 
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
@@ -41,6 +42,7 @@ internal static partial class ServerApplication
             .PostConfigure(o =>
             {
                 o.DataDirectory = dataDirectory;
+                o.ForwardedHeaders.EnabledByEnvironment = forwardedSwitch;
                 for (var i = 0; i < o.SigningKeyFiles.Count; i++)
                 {
                     o.SigningKeyFiles[i] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.SigningKeyFiles[i]));
@@ -54,6 +56,7 @@ internal static partial class ServerApplication
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        ForwardedHeadersSetup.AddServices(services, bound.ForwardedHeaders);
         services.AddStorage(bound.Storage, dataDirectory);
         ConfigureDatabaseLogging(services);
         services.AddSingleton(sp => SigningKeyRing.Load(
@@ -128,6 +131,7 @@ internal static partial class ServerApplication
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        ForwardedHeadersSetup.Use(app, bound.ForwardedHeaders, forwardedSwitch);
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestOutcomeLogging>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
