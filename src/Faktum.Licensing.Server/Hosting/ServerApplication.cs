@@ -29,7 +29,7 @@ internal static partial class ServerApplication
         section.Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
         var forwardedSwitch = ForwardedHeadersSetup.SwitchedOn(builder.Configuration);
-        Directory.CreateDirectory(dataDirectory);
+        DataFolder.CreateOwnerOnlyDirectory(dataDirectory);
 
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
@@ -161,6 +161,9 @@ internal static partial class ServerApplication
             _ = app.Services.GetRequiredService<SigningKeyRing>();
             _ = app.Services.GetRequiredService<Updates.ReleaseCatalog>();
             await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
+
+            // Keys, rollout secret and database (with -wal/-shm) now exist: owner-only on Unix (F10).
+            DataFolder.Narrow(dataDirectory);
         }
         catch
         {
