@@ -1,4 +1,5 @@
 using System.Globalization;
+using Faktum.Licensing.Server.Hosting;
 using MimeKit;
 
 namespace Faktum.Licensing.Server.Email;

@@ -111,18 +111,40 @@ public sealed class AdminApiHardeningTests
         Assert.NotEmpty(warnings);
     }
 
-    private static async Task<RunningLicenseServer> StartOnAllAddressesAsync(bool allowPlainHttp)
+    private static async Task<AllAddressesServer> StartOnAllAddressesAsync(bool allowPlainHttp)
     {
+        var root = Path.Combine(Path.GetTempPath(), "faktum-server-tests", Guid.NewGuid().ToString("N"));
         var options = new LicenseServerHostOptions
         {
-            DataDirectory = Path.Combine(Path.GetTempPath(), "faktum-server-tests", Guid.NewGuid().ToString("N")),
+            DataDirectory = Path.Combine(root, "data"),
             Urls = "http://0.0.0.0:0",
             ConfigureServices = s => s.AddLogging(b => b.AddFakeLogging()),
         };
         options.Configuration["FaktumServer:AdminApiKey"] = ServerFixture.AdminKey;
         options.Configuration["FaktumServer:Admin:AllowPlainHttp"] = allowPlainHttp ? "true" : "false";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
-        return await LicenseServerHost.StartAsync(options);
+        return new AllAddressesServer(await LicenseServerHost.StartAsync(options), root);
+    }
+
+    /// <summary>A server listening on every address, with its temp folder removed at the end.</summary>
+    private sealed class AllAddressesServer(RunningLicenseServer server, string root) : IAsyncDisposable
+    {
+        public Uri BaseAddress => server.BaseAddress;
+
+        public IServiceProvider Services => server.Services;
+
+        public async ValueTask DisposeAsync()
+        {
+            await server.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 
     private static IPAddress? NonLoopbackAddress() =>

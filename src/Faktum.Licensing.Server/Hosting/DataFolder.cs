@@ -1,4 +1,4 @@
-namespace Faktum.Licensing.Server.Email;
+namespace Faktum.Licensing.Server.Hosting;
 
 /// <summary>
 /// Owner-only file modes for the data folder on Unix: every directory 0700, every file 0600 (the database and its
