@@ -169,7 +169,15 @@ internal sealed partial class MailOutboxDispatcher(
             // The timeout is wall-clock time on purpose: it guards against a hanging connection, whatever the server's clock.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(SendTimeout);
-            await sender.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            if (sender is PickupDirectoryEmailSender pickup)
+            {
+                // A pickup mail with a one-time password leaves the folder once the password has expired.
+                await pickup.SendAsync(message, row.DiscardAfter, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await sender.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -265,6 +273,16 @@ internal sealed partial class MailOutboxDispatcher(
         await db.OutboxMessages
             .Where(m => m.Status != OutboxMessageStatus.Pending && m.CompletedAt != null && m.CompletedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+        if (sender is PickupDirectoryEmailSender pickupFolder && pickupFolder.DeleteExpired(now) is var removed and > 0)
+        {
+            Log.PickupMailsRemoved(logger, removed);
+        }
+
+        // The same once-a-minute pass prunes the stored answers of Idempotency-Keys past their retention.
+        var idempotencyCutoff = now - options.Value.IdempotencyRetention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < idempotencyCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         return expired > 0;
     }
 
@@ -315,5 +333,8 @@ internal sealed partial class MailOutboxDispatcher(
 
         [LoggerMessage(EventId = 605, EventName = "MailsExpired", Level = LogLevel.Information, Message = "{Count} unsent one-time password mail(s) expired; their bodies are deleted")]
         public static partial void MailsExpired(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 606, EventName = "PickupMailsRemoved", Level = LogLevel.Information, Message = "Removed {Count} pickup mail(s) whose one-time password expired")]
+        public static partial void PickupMailsRemoved(ILogger logger, int count);
     }
 }
