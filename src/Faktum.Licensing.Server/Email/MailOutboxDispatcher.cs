@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +40,6 @@ internal sealed partial class MailOutboxDispatcher(
 
     private const int BatchSize = 20;
 
-    private const int MaxErrorLength = 1000;
 
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
 
@@ -203,7 +201,7 @@ internal sealed partial class MailOutboxDispatcher(
             return true;
         }
 
-        var error = Describe(failure);
+        var error = OutboxErrorText.Describe(failure, options.Value.Email.Smtp.Password);
         var retryAt = finished + RetryDelay(attempts);
         if (attempts >= Settings.MaxAttempts)
         {
@@ -297,20 +295,4 @@ internal sealed partial class MailOutboxDispatcher(
 
         return delay < MaxRetryDelay ? delay : MaxRetryDelay;
     }
-
-    /// <summary>The error as stored: type and message, without anything shaped like a one-time password or the SMTP password.</summary>
-    internal string Describe(Exception exception)
-    {
-        var text = $"{exception.GetType().Name}: {exception.Message}";
-        text = OneTimePasswordShape().Replace(text, "[redacted]");
-        if (options.Value.Email.Smtp.Password is { Length: > 0 } secret)
-        {
-            text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
-        }
-
-        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
-    }
-
-    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-?[2-9A-HJ-NP-Z]{5}", RegexOptions.IgnoreCase)]
-    private static partial Regex OneTimePasswordShape();
 }
