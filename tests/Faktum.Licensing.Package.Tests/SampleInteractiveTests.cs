@@ -13,6 +13,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
 {
     private const string OwnerEmail = "jan@bakkerij-jansen.nl";
     private readonly string _root = Path.Combine(Path.GetTempPath(), "faktum-screens-" + Guid.NewGuid().ToString("N"));
+    private readonly List<string> _seenPasswords = [];
 
     private string ServerData => Path.Combine(_root, "server");
 
@@ -71,7 +72,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         await CompanyDetailsAsync(terminal, t, "Bakkerij Jansen B.V.");
         await terminal.WaitForAsync(t.CheckDetails);
         terminal.Enter();
-        await terminal.WaitForAsync(t.ServerRefused + " " + t.BadEmail);
+        await terminal.WaitForAsync(t.BadEmail);
         var between = await terminal.WaitForAsync(t.EmailPrompt);
         Assert.DoesNotContain(t.CompanyDetailsTitle, between, StringComparison.Ordinal);
         terminal.Line(OwnerEmail);
@@ -163,7 +164,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
             terminal.Line(OwnerEmail);
             await terminal.WaitForAsync(t.RecoveryMailSent);
             await terminal.WaitForAsync(t.PasswordPrompt);
-            terminal.Line(await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, [await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, [])]));
+            terminal.Line(await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, _seenPasswords));
             var closing = await terminal.WaitForAsync(t.CarryOn);
             Assert.Contains(t.ExistingClosingTitle, closing, StringComparison.Ordinal);
             Assert.DoesNotContain(t.NextStep, closing, StringComparison.Ordinal);
@@ -229,7 +230,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         string[] where = ["--data-dir", Path.Combine(_root, computer), "--server-data", ServerData];
         var (registered, output) = await SampleTerminal.CommandAsync(["register", "--company", "Bakkerij Jansen B.V.", "--postcode", "1234 AB", "--street", "Dorpsstraat", "--house-number", "12a", "--city", "Utrecht", "--contact", "Jan Jansen", "--email", OwnerEmail, .. where]);
         Assert.True(registered == 0, output);
-        var (confirmed, confirmation) = await SampleTerminal.CommandAsync(["confirm", "--email", OwnerEmail, "--password", await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, []), .. where]);
+        var (confirmed, confirmation) = await SampleTerminal.CommandAsync(["confirm", "--email", OwnerEmail, "--password", await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, _seenPasswords), .. where]);
         Assert.True(confirmed == 0, confirmation);
     }
 

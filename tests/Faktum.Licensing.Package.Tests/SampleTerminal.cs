@@ -81,7 +81,7 @@ internal sealed partial class SampleTerminal : IAsyncDisposable
     /// <summary>Waits until <paramref name="text"/> appears after what the previous wait found; returns the screen in between.</summary>
     public async Task<string> WaitForAsync(string text, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultTimeout).TotalMilliseconds;
         while (true)
         {
             var screen = Screen;
@@ -94,7 +94,7 @@ internal sealed partial class SampleTerminal : IAsyncDisposable
                 return between;
             }
 
-            if (DateTime.UtcNow > deadline || (_process.HasExited && _reader.IsCompleted))
+            if (Environment.TickCount64 > deadline || (_process.HasExited && _reader.IsCompleted))
             {
                 throw new Xunit.Sdk.XunitException($"\"{text}\" did not appear on the screen. The screen after the last step:\n{screen[Math.Min(_mark, screen.Length)..]}\n--- whole screen ---\n{screen}");
             }
@@ -176,8 +176,8 @@ internal sealed partial class SampleTerminal : IAsyncDisposable
     /// <summary>Waits for a one-time password to <paramref name="email"/> in the pickup folder that is not in <paramref name="seen"/>.</summary>
     public static async Task<string> PasswordAsync(string mailFolder, string email, ICollection<string> seen)
     {
-        var deadline = DateTime.UtcNow + DefaultTimeout;
-        while (DateTime.UtcNow < deadline)
+        var deadline = Environment.TickCount64 + (long)DefaultTimeout.TotalMilliseconds;
+        while (Environment.TickCount64 < deadline)
         {
             if (Directory.Exists(mailFolder))
             {
