@@ -87,6 +87,7 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--FaktumServer:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
+            "--FaktumServer:Email:ProductNames:faktum-factuur=Faktum Factuur",   // the mails name the product, not its id
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         }.Concat(configuration))
         {

@@ -91,7 +91,16 @@ root.SetAction(async (parse, ct) =>
 
 // Ctrl-C cancels the command's token; every prompt and call honours it, the session stops the embedded server, and the
 // program ends with 130 (128 + SIGINT). The timeout only bounds how long that clean ending may take.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
+// --help and parse errors in the chosen language (Dutch by default).
+var commandLineTexts = Faktum.Factuur.Texts.Texts.For(LocalizedCommandLine.Language(args));
+LocalizedCommandLine.Apply(root, commandLineTexts);
+var parsed = root.Parse(args);
+if (LocalizedCommandLine.ReportErrors(parsed, commandLineTexts))
+{
+    return ExitCodes.Error;
+}
+
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
 
 // The program's log (DATA-DIR/factuur.log) takes what is not for the screen: the server's and the SDK's own words.
 Output OutputFor(ParseResult parse) => new(

@@ -44,7 +44,7 @@ internal sealed class Session : IAsyncDisposable
         }
         else
         {
-            server = await EmbeddedServer.StartAsync(global.ServerDataDirectory, cancellationToken).ConfigureAwait(false);
+            server = await EmbeddedServer.StartAsync(global.ServerDataDirectory, [$"--FaktumServer:Email:Language={global.Language}"], cancellationToken).ConfigureAwait(false);
             output.Line(output.Texts.ServerStarted(server.BaseAddress));
             var keys = global.TrustedKeys.Count > 0 ? global.TrustedKeys : server.TrustedKeys;
             settings = new LicensingSettings(server.BaseAddress, keys, global.AppVersion, global.Channel);

@@ -78,7 +78,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         terminal.Line(OwnerEmail);
         var summary = await terminal.WaitForAsync(t.CheckDetails);
         Assert.Contains(t.SummaryTitle, summary, StringComparison.Ordinal);
-        Assert.DoesNotContain(t.CompanyNamePrompt, summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(t.CompanyDetailsTitle, summary, StringComparison.Ordinal);
         terminal.Enter();
         await terminal.WaitForAsync(t.PasswordPrompt);
         terminal.CtrlC();

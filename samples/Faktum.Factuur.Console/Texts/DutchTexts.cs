@@ -104,6 +104,49 @@ internal sealed class DutchTexts : Texts
         _ => "Gebruik alleen letters, cijfers, spaties en . , ' - / ( ) &.",
     };
 
+    public override string? CommandLineHelp(string name) => name switch
+    {
+        "" => "Faktum Factuur — voorbeeld-factuurprogramma op Faktum.Licensing. Zonder opdracht: de registratieschermen (interactief).",
+        "--server" => "Het basisadres van de licentieserver. Zonder deze optie draait de ingebouwde referentieserver (gegevens in --server-data).",
+        "--data-dir" => "De gegevensmap van deze computer (licentiestatus, logboek): één map is één installatie. Standaard .faktum-data.",
+        "--server-data" => "De gegevensmap van de ingebouwde server, gedeeld door elke --data-dir, zodat een tweede map 'een andere computer' kan zijn.",
+        "--trusted-key" => "Een vastgepinde serversleutel KID=BASE64URL (kid en x van een JWK uit jwks.json van de server); herhaalbaar.",
+        "--app-version" => "De programmaversie die bij het starten wordt meegestuurd (standaard: de versie van dit programma).",
+        "--channel" => "Het updatekanaal dat bij het starten wordt meegestuurd (standaard stable).",
+        "--lang" => "Taal: nl (standaard) of en.",
+        "--json" => "Schrijf één JSON-object naar stdout (voor scripts).",
+        "--help" => "Toon deze hulp.",
+        "--version" => "Toon de versie.",
+        "demo" => "Doorloop de verhalen S1–S7 van begin tot eind op de ingebouwde server, zonder invoer.",
+        "register" => "Meld een nieuw bedrijf aan (S2); er wordt een eenmalig wachtwoord gemaild.",
+        "confirm" => "Bevestig het account met het eenmalige wachtwoord uit de e-mail (S2, S4).",
+        "recover" => "Bestaand bedrijf op deze computer (S4): er wordt een nieuw eenmalig wachtwoord gemaild.",
+        "status" => "Controleer de licentie (S5): exitcode 0 als het programma gewoon mag werken, 3 als het alleen mag lezen.",
+        "profile" => "Toon het aangemelde bedrijf (S6); het adres is het factuuradres.",
+        "--company" => "Bedrijfsnaam (kan later niet worden veranderd).",
+        "--postcode" => "Postcode, bijvoorbeeld 1234 AB.",
+        "--country" => "Land (landcode van twee letters, standaard NL).",
+        "--street" => "Straat.",
+        "--house-number" => "Huisnummer.",
+        "--city" => "Plaats.",
+        "--contact" => "Naam contactpersoon.",
+        "--phone" => "Telefoonnummer (optioneel).",
+        "--email" => "E-mailadres (om het account te bevestigen).",
+        "--password" => "Het eenmalige wachtwoord uit de e-mail.",
+        _ => null,
+    };
+    public override string HelpDescription => "Beschrijving:";
+    public override string HelpUsage => "Gebruik:";
+    public override string HelpUsageLine => "[opdracht] [opties]";
+    public override string HelpUsageOptions => "[opties]";
+    public override string HelpOptions => "Opties:";
+    public override string HelpCommands => "Opdrachten:";
+    public override string UnknownToken(string token) => $"Onbekende opdracht of optie '{token}'.";
+    public override string MissingOption(string name) => $"De optie {name} is verplicht.";
+    public override string BadOptionValue(string name) => $"De waarde van {name} klopt niet.";
+    public override string BadCommandLine => "De opdrachtregel klopt niet.";
+    public override string SeeHelp => "Zie --help.";
+
     public override string Registered => "Uw bedrijf is aangemeld. U ontvangt een e-mail met een eenmalig wachtwoord; bevestig daarmee uw account (confirm).";
     public override string PasswordRequested => "Als dit e-mailadres bij ons bekend is, ontvangt u een e-mail met een nieuw eenmalig wachtwoord.";
     public override string Confirmed => "Uw account is bevestigd en de licentie staat op deze computer.";

@@ -104,6 +104,18 @@ internal sealed class EnglishTexts : Texts
         _ => "Use letters, digits, spaces and . , ' - / ( ) & only.",
     };
 
+    public override string HelpDescription => "Description:";
+    public override string HelpUsage => "Usage:";
+    public override string HelpUsageLine => "[command] [options]";
+    public override string HelpUsageOptions => "[options]";
+    public override string HelpOptions => "Options:";
+    public override string HelpCommands => "Commands:";
+    public override string UnknownToken(string token) => $"Unknown command or option '{token}'.";
+    public override string MissingOption(string name) => $"The option {name} is required.";
+    public override string BadOptionValue(string name) => $"The value of {name} is not valid.";
+    public override string BadCommandLine => "The command line is not valid.";
+    public override string SeeHelp => "See --help.";
+
     public override string Registered => "Your company is registered. You will receive an e-mail with a one-time password; confirm your account with it (confirm).";
     public override string PasswordRequested => "If this e-mail address is known to us, you will receive an e-mail with a new one-time password.";
     public override string Confirmed => "Your account is confirmed and the license is on this computer.";

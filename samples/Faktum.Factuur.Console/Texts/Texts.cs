@@ -118,6 +118,21 @@ internal abstract class Texts
         _ => City,
     };
 
+    // The command line (--help and parse errors, LocalizedCommandLine.cs).
+    /// <summary>The description of a command or option (by name; "" is the program) in this language; null keeps the code's English.</summary>
+    public virtual string? CommandLineHelp(string name) => null;
+    public abstract string HelpDescription { get; }
+    public abstract string HelpUsage { get; }
+    public abstract string HelpUsageLine { get; }
+    public abstract string HelpUsageOptions { get; }
+    public abstract string HelpOptions { get; }
+    public abstract string HelpCommands { get; }
+    public abstract string UnknownToken(string token);
+    public abstract string MissingOption(string name);
+    public abstract string BadOptionValue(string name);
+    public abstract string BadCommandLine { get; }
+    public abstract string SeeHelp { get; }
+
     // Results of the commands.
     public abstract string Registered { get; }
     public abstract string PasswordRequested { get; }
