@@ -301,7 +301,7 @@ internal sealed record ScreenTexts(
         "Nieuw bedrijf — bedrijfsgegevens", "Wachtwoord uit de e-mail:", "Dit is geen geldig e-mailadres; een e-mailadres ziet eruit als naam@bedrijf.nl.",
         "Een Nederlandse postcode bestaat uit vier cijfers en twee letters, zoals 1234 AB.", "De licentieserver heeft dit geweigerd.", "Volgende stap: Uw bedrijfsgegevens toevoegen",
         "U kunt verder werken.", "Factuurprogramma — Bestaand bedrijf", "Dit bedrijf heeft al een licentie", "Wat wilt u doen?", "Bestaand bedrijf/account",
-        "is er nu een e-mail met een nieuw eenmalig wachtwoord", "Uw licentie is verhuisd naar een andere computer.", "Faktum Factuur — alleen lezen",
+        "een e-mail met een nieuw eenmalig wachtwoord", "Uw licentie is verhuisd naar een andere computer.", "Faktum Factuur — alleen lezen",
         "Uw licentie is tijdelijk geschorst.", "Neem contact op met de leverancier van Faktum Factuur", "Registratie — Uw bedrijf aanmelden",
         "U was bezig uw account te bevestigen.", "nieuw", "Afgebroken met Ctrl-C.");
 

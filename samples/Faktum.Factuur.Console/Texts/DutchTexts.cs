@@ -80,7 +80,7 @@ internal sealed class DutchTexts : Texts
     public override string UseExisting => "Bestaand bedrijf gebruiken (nieuw wachtwoord per e-mail)";
     public override string MailSent(string email, bool registration) => registration
         ? $"Er is een e-mail met een eenmalig wachtwoord (zoals ABCDE-FGHJK) verstuurd naar {email}. Het is 30 minuten geldig."
-        : $"Als {email} bij ons bekend is, is er nu een e-mail met een nieuw eenmalig wachtwoord (zoals ABCDE-FGHJK) naar verstuurd. Het is 30 minuten geldig.";
+        : $"Als dit e-mailadres bij ons bekend is, ontvangt u nu op {email} een e-mail met een nieuw eenmalig wachtwoord (zoals ABCDE-FGHJK). Het is 30 minuten geldig.";
     public override string ResumePassword(string email) => $"U was bezig uw account te bevestigen. Er is een e-mail met een eenmalig wachtwoord verstuurd naar {email}.";
     public override string PasswordHint => "Typ het wachtwoord uit de e-mail, 'nieuw' voor een nieuw wachtwoord, of 'terug' om terug te gaan.";
     public override string WelcomeBackTitle => "Factuurprogramma — Bestaand bedrijf";
