@@ -36,7 +36,7 @@ internal sealed partial class SampleTerminal : IAsyncDisposable
 
     public static string SampleAssembly => Path.Combine(RepositoryLayout.Root, "samples", "Faktum.Factuur.Console", "bin", "Debug", "net10.0", "Faktum.Factuur.Console.dll");
 
-    /// <summary>Everything shown so far, without colours and cursor movements.</summary>
+    /// <summary>Everything shown so far, without colours and cursor movements, every run of white space (line wraps too) one space.</summary>
     public string Screen
     {
         get
@@ -82,6 +82,7 @@ internal sealed partial class SampleTerminal : IAsyncDisposable
     public async Task<string> WaitForAsync(string text, TimeSpan? timeout = null)
     {
         var deadline = Environment.TickCount64 + (long)(timeout ?? DefaultTimeout).TotalMilliseconds;
+        text = WhiteSpace().Replace(text, " ");
         while (true)
         {
             var screen = Screen;
@@ -219,10 +220,13 @@ internal sealed partial class SampleTerminal : IAsyncDisposable
 
     private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static string Clean(string raw) => Ansi().Replace(raw, string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal);
+    private static string Clean(string raw) => WhiteSpace().Replace(Ansi().Replace(raw, string.Empty), " ");
 
     [GeneratedRegex(@"\x1B\[[0-?]*[ -/]*[@-~]|\x1B\][^\x07\x1B]*(?:\x07|\x1B\\)|\x1B[()][0-9A-Za-z]|\x1B[=>78]")]
     private static partial Regex Ansi();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 
     [GeneratedRegex(@"\b[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}\b")]
     private static partial Regex OneTimePassword();
