@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Faktum.Licensing.Companies;
+using Faktum.Licensing;
 
 namespace Faktum.Factuur.Screens;
 
@@ -34,98 +32,57 @@ internal enum FieldProblem
 }
 
 /// <summary>
-/// The sample's own copy of the server's field rules (src/Faktum.Licensing.Server/Http/Validation.cs and the SDK's
-/// <see cref="CompanyIdentity"/>), so a wrong value is refused at its field before the server sees it. The SDK does not yet
-/// offer these checks with stable field codes; when it does, this class shrinks to the mapping of its codes.
+/// The field checks of the registration screens: the SDK's <see cref="RegistrationValidator"/>, which applies the server's own
+/// rules before anything is sent, and the mapping of its stable codes (<see cref="RegistrationFieldCodes"/>) to the reasons the
+/// screens show in Dutch or English.
 /// </summary>
-internal static partial class FieldRules
+internal static class FieldRules
 {
-    /// <summary>Gets the server's JSON path of each field, as <c>LicensingResult.FieldErrors</c> names it.</summary>
+    /// <summary>Gets each field by the server's name for it (<see cref="RegistrationFields"/>), as <c>LicensingResult.FieldErrors</c> names it.</summary>
     public static IReadOnlyDictionary<string, Field> ServerNames { get; } = new Dictionary<string, Field>(StringComparer.Ordinal)
     {
-        ["contact.name"] = Field.ContactName,
-        ["contact.phone"] = Field.Phone,
-        ["email"] = Field.Email,
-        ["company.name"] = Field.CompanyName,
-        ["company.country"] = Field.Country,
-        ["company.postcode"] = Field.Postcode,
-        ["company.street"] = Field.Street,
-        ["company.houseNumber"] = Field.HouseNumber,
-        ["company.city"] = Field.City,
+        [RegistrationFields.ContactName] = Field.ContactName,
+        [RegistrationFields.Phone] = Field.Phone,
+        [RegistrationFields.Email] = Field.Email,
+        [RegistrationFields.CompanyName] = Field.CompanyName,
+        [RegistrationFields.Country] = Field.Country,
+        [RegistrationFields.Postcode] = Field.Postcode,
+        [RegistrationFields.Street] = Field.Street,
+        [RegistrationFields.HouseNumber] = Field.HouseNumber,
+        [RegistrationFields.City] = Field.City,
     };
 
     public static bool IsOptional(Field field) => field == Field.Phone;
 
+    /// <summary>The longest value of a field, for the "too long" text.</summary>
     public static int MaxLength(Field field) => field switch
     {
         Field.Phone => 32,
         Field.Email => 254,
         Field.HouseNumber => 16,
+        Field.CompanyName => 200,
         _ => 100,
     };
 
     /// <summary>Checks one value; <paramref name="country"/> is the country the postcode belongs to.</summary>
     public static FieldProblem? Check(Field field, string? value, string country = "NL")
     {
-        var trimmed = value?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
+        if (string.IsNullOrWhiteSpace(value))
         {
             return IsOptional(field) ? null : FieldProblem.Required;
         }
 
-        switch (field)
-        {
-            case Field.CompanyName:
-                return Identity(CompanyIdentity.Create(trimmed, "1234 AB", "NL"), "name");
-            case Field.Postcode:
-                return Identity(CompanyIdentity.Create("Faktum", trimmed, country), "postcode");
-            case Field.Country:
-                return Identity(CompanyIdentity.Create("Faktum", null, trimmed), "country");
-            case Field.Email:
-                return trimmed.Length > MaxLength(field) || !EmailPattern().IsMatch(trimmed) ? FieldProblem.InvalidFormat : null;
-            default:
-                break;
-        }
-
-        if (trimmed.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse))
-        {
-            return FieldProblem.InvisibleCharacters;
-        }
-
-        var collapsed = WhitespaceRun().Replace(trimmed, " ");
-        if (collapsed.Length > MaxLength(field))
-        {
-            return FieldProblem.TooLong;
-        }
-
-        Func<char, bool> allowed = field switch
-        {
-            Field.Phone => c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')',
-            Field.HouseNumber => c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '/',
-            _ => IsAddressCharacter,
-        };
-        return collapsed.All(allowed) ? null : FieldProblem.NotAllowedCharacters;
-    }
-
-    private static FieldProblem? Identity(CompanyIdentityResult result, string field) =>
-        result.Errors.FirstOrDefault(e => e.Field == field)?.Code switch
+        var name = ServerNames.Single(pair => pair.Value == field).Key;
+        return RegistrationValidator.ValidateField(name, value, country)?.Code switch
         {
             null => null,
-            "required" => FieldProblem.Required,
-            "too-long" => FieldProblem.TooLong,
-            "invalid-characters" => FieldProblem.InvisibleCharacters,
-            "mixed-script" => FieldProblem.MixedScript,
-            "unknown-country" => FieldProblem.UnknownCountry,
+            RegistrationFieldCodes.Required => FieldProblem.Required,
+            RegistrationFieldCodes.TooLong => FieldProblem.TooLong,
+            RegistrationFieldCodes.InvalidCharacters => FieldProblem.InvisibleCharacters,
+            RegistrationFieldCodes.NotAllowed => FieldProblem.NotAllowedCharacters,
+            RegistrationFieldCodes.MixedScript => FieldProblem.MixedScript,
+            RegistrationFieldCodes.UnknownCountry => FieldProblem.UnknownCountry,
             _ => FieldProblem.InvalidFormat,
         };
-
-    private static bool IsAddressCharacter(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-        || c is ' ' or '.' or ',' or '\'' or '-' or '/' or '(' or ')' or '&';
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRun();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
-    private static partial Regex EmailPattern();
+    }
 }
