@@ -102,7 +102,7 @@ internal static partial class StartupEndpoints
         if (found is null)
         {
             Log.UnknownLicense(logger, claims.LicenseId);
-            return Envelope(tokens.SignStartupResponse(claims.Product, request.Nonce!, LicenseVerdict.Unknown, null, null, null));
+            return Envelope(tokens.SignStartupResponse(claims.ProductId, request.Nonce!, LicenseVerdict.Unknown, null, null, null));
         }
 
         var (verdict, daysLeft) = outcome;

@@ -598,8 +598,8 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         var options = new LicenseTokenValidationOptions
         {
             Issuer = _options.Issuer,
-            Product = _options.ProductId!,
-            ClockSkew = _options.ClockTolerance,
+            ProductId = _options.ProductId!,
+            ClockTolerance = _options.ClockTolerance,
             ValidateLifetime = validateLifetime,
         };
         foreach (var key in keys.Keys)

@@ -94,7 +94,7 @@ internal static class ReleaseManifestSerializer
             return "releaseId must be 1 to 128 characters of A-Z a-z 0-9 . _ -.";
         }
 
-        if (!IsId(manifest.Product))
+        if (!IsId(manifest.ProductId))
         {
             return "product must be 1 to 128 characters of A-Z a-z 0-9 . _ -.";
         }
@@ -162,7 +162,7 @@ internal static class ReleaseManifestSerializer
         {
             writer.WriteStartObject();
             writer.WriteString(Members[0], manifest.ReleaseId);
-            writer.WriteString(Members[1], manifest.Product);
+            writer.WriteString(Members[1], manifest.ProductId);
             writer.WriteNumber(Members[2], manifest.Sequence);
             writer.WriteString(Members[3], manifest.Version);
             writer.WriteString(Members[4], ReleaseChannels.ToWire(manifest.Channel));
@@ -250,7 +250,7 @@ internal static class ReleaseManifestSerializer
         manifest = new ReleaseManifest
         {
             ReleaseId = releaseId,
-            Product = product,
+            ProductId = product,
             Sequence = sequence,
             Version = version,
             Channel = channel,
