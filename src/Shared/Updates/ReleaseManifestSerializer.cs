@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing.Updates;
 
@@ -94,9 +95,9 @@ internal static class ReleaseManifestSerializer
             return "releaseId must be 1 to 128 characters of A-Z a-z 0-9 . _ -.";
         }
 
-        if (!IsId(manifest.ProductId))
+        if (!ProductIds.IsValid(manifest.ProductId))
         {
-            return "product must be 1 to 128 characters of A-Z a-z 0-9 . _ -.";
+            return $"product must be a product id: {ProductIds.Rule}.";
         }
 
         if (manifest.Sequence < 1)
