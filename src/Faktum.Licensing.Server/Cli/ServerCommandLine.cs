@@ -4,9 +4,7 @@ using Faktum.Licensing.Server.Admin;
 using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Hosting;
-using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Storage;
-using Faktum.Licensing.Tokens;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Faktum.Licensing.Server.Cli;
@@ -29,71 +27,7 @@ internal static class ServerCommandLine
 
         var dataDir = new Option<string>("--data-dir") { Description = "The data folder (default: ./data).", DefaultValueFactory = _ => "data", Recursive = true };
 
-        var keys = new Command("keys", "Manage the signing keys in the data folder.");
-        var generate = new Command("generate", "Generate a new signing key; being the newest, it signs from the next start.") { dataDir };
-        generate.SetAction(parse =>
-        {
-            var (key, path) = SigningKeyRing.Generate(FullPath(parse.GetValue(dataDir)!));
-            using (key)
-            {
-                Console.WriteLine($"Generated {key.KeyId} at {path}");
-                Console.WriteLine(key.ExportPublicKeyPem().Trim());
-            }
-
-            return 0;
-        });
-        var list = new Command("list", "List the signing keys (kid, file, newest signs).") { dataDir };
-        list.SetAction(parse =>
-        {
-            var files = SigningKeyRing.DataFolderKeyFiles(FullPath(parse.GetValue(dataDir)!));
-            var ordered = files.OrderBy(File.GetLastWriteTimeUtc).ToList();
-            foreach (var file in ordered)
-            {
-                using var key = SigningKeyRing.ReadPublicKey(File.ReadAllText(file));
-                Console.WriteLine($"{key.KeyId}  {File.GetLastWriteTimeUtc(file):u}  {file}{(file == ordered[^1] ? "  (signs)" : string.Empty)}");
-            }
-
-            return 0;
-        });
-        var files = new Option<string[]>("--file") { Description = "A PEM key file (private or public); repeatable. Instead of the data folder's keys.", AllowMultipleArgumentsPerToken = false };
-        var export = new Command("export", "Print the public keys as the SDK configuration takes them: { kid: base64url x }.") { dataDir, files };
-        export.SetAction(parse =>
-        {
-            var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var chosen = parse.GetValue(files) is { Length: > 0 } given ? given.Select(FullPath).ToList() : SigningKeyRing.DataFolderKeyFiles(FullPath(parse.GetValue(dataDir)!));
-            foreach (var file in chosen)
-            {
-                using var key = SigningKeyRing.ReadPublicKey(File.ReadAllText(file));
-                result[key.KeyId] = key.ExportPublicKeyBase64Url();
-            }
-
-            Console.WriteLine(JsonSerializer.Serialize(result, Output));
-            return 0;
-        });
-        var file = new Option<string>("--file") { Description = "The signing key's PEM file.", Required = true };
-        var output = new Option<string?>("--out") { Description = "Write the public key here (PEM) instead of printing it." };
-        var publicKey = new Command("public", "Print (or write) the public half of a key file as PEM: a verification-only key for FaktumServer:VerificationKeyFiles, so the private key can be destroyed after a rotation.") { file, output };
-        publicKey.SetAction(parse =>
-        {
-            using var key = SigningKeyRing.ReadPublicKey(File.ReadAllText(FullPath(parse.GetValue(file)!)));
-            var pem = key.ExportPublicKeyPem().Trim() + Environment.NewLine;
-            if (parse.GetValue(output) is { } path)
-            {
-                File.WriteAllText(FullPath(path), pem);
-                Console.WriteLine($"Wrote the public key {key.KeyId} to {FullPath(path)}");
-            }
-            else
-            {
-                Console.Write(pem);
-            }
-
-            return 0;
-        });
-        keys.Subcommands.Add(generate);
-        keys.Subcommands.Add(list);
-        keys.Subcommands.Add(export);
-        keys.Subcommands.Add(publicKey);
-        root.Subcommands.Add(keys);
+        root.Subcommands.Add(KeysCommandLine.Create(dataDir));
         root.Subcommands.Add(AdminCommand(dataDir));
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
 

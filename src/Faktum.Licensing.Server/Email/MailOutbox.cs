@@ -62,7 +62,7 @@ internal sealed class MailOutbox
     /// Marks the account's pending one-time password mails as discarded and deletes their bodies: a new password has
     /// replaced the one they hold. Runs in the caller's transaction.
     /// </summary>
-    public static Task<int> DiscardPendingPasswordsAsync(LicensingDbContext db, string accountId, DateTimeOffset now) =>
+    public static Task<int> DiscardPendingPasswordsAsync(LicensingDbContext db, string accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.OutboxMessages
             .Where(m => m.AccountId == accountId && m.Kind == OneTimePasswordKind && m.Status == OutboxMessageStatus.Pending)
             .ExecuteUpdateAsync(s => s
@@ -70,7 +70,7 @@ internal sealed class MailOutbox
                 .SetProperty(m => m.Content, (byte[]?)null)
                 .SetProperty(m => m.CompletedAt, now)
                 .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.ClaimedBy, (string?)null));
+                .SetProperty(m => m.ClaimedBy, (string?)null), cancellationToken);
 
     /// <summary>Wakes the dispatcher: call it after the commit that stored a mail.</summary>
     public void Signal() => _wakeUps.Writer.TryWrite(true);

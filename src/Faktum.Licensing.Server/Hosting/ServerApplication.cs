@@ -74,6 +74,7 @@ internal static partial class ServerApplication
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
+        services.AddServerFlows();
 
         services.ConfigureHttpJsonOptions(o =>
         {

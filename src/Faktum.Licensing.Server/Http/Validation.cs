@@ -48,7 +48,21 @@ internal sealed partial class Validation
         return trimmed;
     }
 
-    /// <summary>Checks and normalises an e-mail address (lower case).</summary>
+    /// <summary>Checks an address field of a registration by its rule in <see cref="AddressFields"/>.</summary>
+    public string? Registration(AddressField field, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Text(field.RegistrationPath, value, field.MaxLength, field.Required, field.Allowed, field.RefusedMessage);
+    }
+
+    /// <summary>Checks an address field of a company correction by its rule in <see cref="AddressFields"/>: there, every field is optional.</summary>
+    public string? Correction(AddressField field, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Text(field.CorrectionPath, value, field.MaxLength, required: false, field.Allowed, field.RefusedMessage);
+    }
+
+    /// <summary>Checks and normalises an e-mail address (lower case): a dot-atom local part, at most 254 characters in all.</summary>
     public string? Email(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -85,15 +99,12 @@ internal sealed partial class Validation
         return value;
     }
 
-    public static bool IsLetterLike(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-
-    public static bool IsAddressCharacter(char c) => IsLetterLike(c) || c is ' ' or '.' or ',' or '\'' or '-' or '/' or '(' or ')' or '&';
-
-    public static bool IsPhoneCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')';
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRun();
 
-    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
+    // RFC 5321 dot-atoms on both sides: the local part (1 to 64 characters) and every domain label start and end with a
+    // character other than a dot, and no two dots meet ('.jan@', 'jan..piet@', 'jan.@', '@.example.nl', '@example..nl'
+    // are refused here, not left for the mail library to throw on).
+    [GeneratedRegex(@"^(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
     private static partial Regex EmailPattern();
 }

@@ -4,7 +4,8 @@ namespace Faktum.Licensing.Server.Keys;
 
 /// <summary>
 /// The server's Ed25519 keys, loaded from PEM files. Signing keys (<c>SigningKeyFiles</c>, or without any
-/// <c>{data}/keys/signing-&lt;kid&gt;.pem</c>, one generated on first start): the newest file signs, all verify.
+/// <c>{data}/keys/signing-&lt;kid&gt;.pem</c>, one generated on first start): the newest file signs, all verify
+/// (<see cref="SigningKeyOrder"/>: last write time, then kid).
 /// Verification-only keys (<c>VerificationKeyFiles</c>, public or private PEM; only the public half is kept) verify the
 /// license tokens apps present, and never sign: a key staged before it signs, or retired after a rotation (see
 /// docs/operations.md, "Rotating the signing key").
@@ -43,13 +44,13 @@ internal sealed partial class SigningKeyRing : IDisposable
         if (files.Count == 0)
         {
             var (key, path) = Generate(dataDirectory);
-            Log.KeyGenerated(logger, key.KeyId, path, key.ExportPublicKeyPem().Trim());
+            Log.KeyGenerated(logger, path, key.KeyId, key.ExportPublicKeyBase64Url());
             key.Dispose();
             files = [path];
         }
 
         var loaded = new List<LoadedKey>();
-        foreach (var (file, index) in files.Select((f, i) => (f, i)))
+        foreach (var file in files)
         {
             var pem = File.ReadAllText(file);
             if (!IsPrivateKeyPem(pem))
@@ -59,10 +60,10 @@ internal sealed partial class SigningKeyRing : IDisposable
 
             var key = Ed25519SigningKey.FromPem(pem);
 
-            loaded.Add(new LoadedKey(key, Path.GetFullPath(file), File.GetLastWriteTimeUtc(file), index));
+            loaded.Add(new LoadedKey(key, Path.GetFullPath(file), File.GetLastWriteTimeUtc(file)));
         }
 
-        var ordered = loaded.OrderBy(k => k.WrittenAt).ThenBy(k => k.Order).ToList();
+        var ordered = SigningKeyOrder.OldestFirst(loaded, k => k.WrittenAt, k => k.Key.KeyId);
         foreach (var key in ordered)
         {
             Log.KeyLoaded(logger, key.Key.KeyId, key.Path);
@@ -148,13 +149,13 @@ internal sealed partial class SigningKeyRing : IDisposable
 
     private static bool IsPrivateKeyPem(string pem) => pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal);
 
-    internal sealed record LoadedKey(Ed25519SigningKey Key, string Path, DateTime WrittenAt, int Order);
+    internal sealed record LoadedKey(Ed25519SigningKey Key, string Path, DateTime WrittenAt);
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 100, EventName = "SigningKeyGenerated", Level = LogLevel.Warning,
-            Message = "Generated signing key {KeyId} at {Path}. Pin its public key in the SDK configuration:\n{PublicKeyPem}")]
-        public static partial void KeyGenerated(ILogger logger, string keyId, string path, string publicKeyPem);
+            Message = "Generated a signing key at {Path}. Pin it in the app's TrustedKeys (kid → base64url x): \"{KeyId}\": \"{PublicKeyX}\"")]
+        public static partial void KeyGenerated(ILogger logger, string path, string keyId, string publicKeyX);
 
         [LoggerMessage(EventId = 101, EventName = "SigningKeyLoaded", Level = LogLevel.Information, Message = "Loaded signing key {KeyId} from {Path}")]
         public static partial void KeyLoaded(ILogger logger, string keyId, string path);

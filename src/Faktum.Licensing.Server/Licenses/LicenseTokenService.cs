@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Licenses;
 
-/// <summary>Issues and checks the server's license tokens, and computes the startup verdict.</summary>
+/// <summary>Issues and checks the server's license tokens (the start-up response is signed by <c>Startup/StartupResponseWriter</c>).</summary>
 internal sealed class LicenseTokenService
 {
     private readonly FaktumServerOptions _options;
@@ -60,16 +59,16 @@ internal sealed class LicenseTokenService
     }
 
     /// <summary>Validates a token of any of our products; <paramref name="checkLifetime"/> off tells an expired license from a forged one.</summary>
-    public async ValueTask<LicenseTokenValidationResult?> ValidateAsync(string token, bool checkLifetime)
+    public async ValueTask<LicenseTokenCheck> ValidateAsync(string token, bool checkLifetime)
     {
         var product = PeekAudience(token);
         if (product is null || !_anyLifetime.ContainsKey(product))
         {
-            return null;
+            return LicenseTokenCheck.OfForeignProduct;
         }
 
         var validator = checkLifetime ? _current[product] : _anyLifetime[product];
-        return await validator.ValidateAsync(token).ConfigureAwait(false);
+        return LicenseTokenCheck.From(await validator.ValidateAsync(token).ConfigureAwait(false));
     }
 
     /// <summary>Reads <c>aud</c> without trusting it: only to pick which product's validator checks the token.</summary>
@@ -98,90 +97,6 @@ internal sealed class LicenseTokenService
     public static CompanyProfileDto Profile(Company company, Account account) => new(
         company.Name, company.Postcode, company.Country, company.Street, company.HouseNumber, company.City,
         company.ContactName, company.Phone, account.Email);
-
-    /// <summary>The verdict of a known license for one installation at <paramref name="now"/>.</summary>
-    public static (LicenseVerdict Verdict, int? TrialDaysLeft) Verdict(License license, Installation? binding, DateTimeOffset now)
-    {
-        if (license.Status == LicenseRecordStatus.Revoked)
-        {
-            return (LicenseVerdict.Revoked, null);
-        }
-
-        if (license.Status == LicenseRecordStatus.Suspended)
-        {
-            return (LicenseVerdict.Suspended, null);
-        }
-
-        if (license.Status != LicenseRecordStatus.Active || binding is null)
-        {
-            return (LicenseVerdict.Unknown, null);
-        }
-
-        if (binding.ReleasedAt is not null)
-        {
-            return (LicenseVerdict.Moved, null);
-        }
-
-        if (license.Kind == StoredLicenseKind.Paid)
-        {
-            return LicenseRules.HasEnded(license.LicenseEndsAt, now) ? (LicenseVerdict.Expired, null) : (LicenseVerdict.Licensed, null);
-        }
-
-        if (license.TrialEndsAt is not { } trialEnd || LicenseRules.HasEnded(trialEnd, now))
-        {
-            return (LicenseVerdict.TrialExpired, null);
-        }
-
-        return (LicenseVerdict.Trial, LicenseRules.DaysLeft(trialEnd, now));
-    }
-
-    /// <summary>Signs a startup response (typ <c>faktum-startup+jwt</c>).</summary>
-    public string SignStartupResponse(string product, string nonce, LicenseVerdict verdict, int? trialDaysLeft, string? license, CompanyProfileDto? company, Action<Utf8JsonWriter>? writeUpdates = null)
-    {
-        var now = _time.GetUtcNow();
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("iss", _options.Issuer);
-            writer.WriteString("aud", product);
-            writer.WriteNumber("iat", now.ToUnixTimeSeconds());
-            writer.WriteNumber("exp", now.AddMinutes(5).ToUnixTimeSeconds());
-            writer.WriteString(StartupResponseClaimNames.Nonce, nonce);
-            writer.WriteNumber(StartupResponseClaimNames.ServerTime, now.ToUnixTimeSeconds());
-            writer.WriteString(StartupResponseClaimNames.Verdict, verdict.ToWire());
-            if (trialDaysLeft is { } days)
-            {
-                writer.WriteNumber(StartupResponseClaimNames.TrialDaysLeft, days);
-            }
-
-            if (license is not null)
-            {
-                writer.WriteString(StartupResponseClaimNames.License, license);
-            }
-
-            if (company is not null)
-            {
-                writer.WritePropertyName(StartupResponseClaimNames.Company);
-                JsonSerializer.Serialize(writer, company, Http.RequestReader.Json);
-            }
-
-            // The update decision, when the license is known and the installed version and channel could be read.
-            writer.WritePropertyName(StartupResponseClaimNames.Updates);
-            if (writeUpdates is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writeUpdates(writer);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return JwsSigner.Sign(StartupResponseClaimNames.TokenType, Encoding.UTF8.GetString(buffer.ToArray()), _keys.Signing);
-    }
 
     private LicenseTokenValidator Validator(string product, bool validateLifetime)
     {

@@ -31,7 +31,7 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
     /// PostgreSQL, the write lock on SQLite). Writes that read, then change, an account's one-time passwords or
     /// installations take it first, so they are serialized across all server instances.
     /// </summary>
-    public Task<int> LockAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+    public Task<int> LockAccountAsync(string accountId, CancellationToken cancellationToken) =>
         Accounts.Where(a => a.Id == accountId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Email, a => a.Email), cancellationToken);
 
     /// <summary>
@@ -41,7 +41,7 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
     /// no equivalent (old row versions stay on disk until vacuumed and overwritten; see docs/security.md).
     /// Best effort: <see langword="false"/> when the engine could not finish it now (a later call tries again).
     /// </summary>
-    public virtual Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+    public virtual Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

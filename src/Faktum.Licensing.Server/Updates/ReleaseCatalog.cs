@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Tokens;
@@ -92,10 +91,10 @@ internal sealed class ReleaseCatalog
     }
 
     /// <summary>
-    /// Decides for one license at a startup check, and returns a writer for the signed response's <c>updates</c> member,
-    /// or <see langword="null"/> when the installed version or channel cannot be read (the license verdict still stands).
+    /// Decides for one license at a startup check: the decision the signed response's <c>updates</c> member carries, or
+    /// <see langword="null"/> when the installed version or channel cannot be read (the license verdict still stands).
     /// </summary>
-    public async Task<Action<Utf8JsonWriter>?> DecideAsync(
+    public async Task<ReleaseDecision?> DecideAsync(
         LicensingDbContext db, string product, string licenseId, string? appVersion, string? channel, DateTimeOffset? updatesEndAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!ReleaseVersion.TryParse(appVersion, out SemVersion? installed) || !ReleaseChannels.TryParse(channel, out var releaseChannel))
@@ -112,7 +111,7 @@ internal sealed class ReleaseCatalog
             var key = new ParsedReleaseKey(product, row.Sequence, row.ReleaseId);
             if (!_parsed.TryGetValue(key, out var parsed))
             {
-                var record = await ReleaseRecordOf.For(db)(db, product, row.Sequence).ConfigureAwait(false)
+                var record = await ReleaseRecordOf.For(db)(db, product, row.Sequence, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"The stored release {product}#{row.Sequence} vanished while it was read.");
                 parsed = _parsed.GetOrAdd(key, Parse(record));
             }
@@ -127,7 +126,7 @@ internal sealed class ReleaseCatalog
             stored.Select(s => s.Manifest),
             release => RolloutBucket.Compute(_rolloutSecret, licenseId, release.ReleaseId),
             release => rollout[release.Sequence] ?? 100);
-        return writer => UpdateDecisionWire.Write(writer, decision, manifest => bySequence[manifest.Sequence]);
+        return new ReleaseDecision(decision, bySequence);
     }
 
     private static readonly CompiledQuery<Func<LicensingDbContext, string, IAsyncEnumerable<ReleaseRow>>> ReleaseRows = new(() => EF.CompileAsyncQuery(
@@ -135,8 +134,8 @@ internal sealed class ReleaseCatalog
             .Where(r => r.Product == product)
             .Select(r => new ReleaseRow(r.Sequence, r.ReleaseId, r.EffectiveRollout))));
 
-    private static readonly CompiledQuery<Func<LicensingDbContext, string, long, Task<ReleaseRecord?>>> ReleaseRecordOf = new(() => EF.CompileAsyncQuery(
-        (LicensingDbContext db, string product, long sequence) => db.Releases.AsNoTracking()
+    private static readonly CompiledQuery<Func<LicensingDbContext, string, long, CancellationToken, Task<ReleaseRecord?>>> ReleaseRecordOf = new(() => EF.CompileAsyncQuery(
+        (LicensingDbContext db, string product, long sequence, CancellationToken cancellationToken) => db.Releases.AsNoTracking()
             .SingleOrDefault(r => r.Product == product && r.Sequence == sequence)));
 
     private sealed record ReleaseRow(long Sequence, string ReleaseId, int? EffectiveRollout);
@@ -197,14 +196,4 @@ internal sealed class ReleaseCatalog
 
         return secret;
     }
-}
-
-/// <summary>The outcome of publishing a signed release.</summary>
-internal sealed record PublishResult(ReleaseManifest? Manifest, ReleaseVerificationFailure? Failure, string? Message, long? HighestSequence)
-{
-    public static PublishResult Published(ReleaseManifest manifest) => new(manifest, null, null, null);
-
-    public static PublishResult Refused(ReleaseVerificationFailure failure, string message) => new(null, failure, message, null);
-
-    public static PublishResult Stale(long highest) => new(null, null, $"The sequence must be above {highest}, the highest published for this product.", highest);
 }

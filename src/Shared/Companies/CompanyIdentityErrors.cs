@@ -9,6 +9,7 @@ internal static class CompanyIdentityErrors
 
     internal const string Required = "required";
     internal const string InvalidCharacters = "invalid-characters";
+    internal const string MixedScript = "mixed-script";
     internal const string InvalidFormat = "invalid-format";
     internal const string TooLong = "too-long";
     internal const string UnknownCountry = "unknown-country";

@@ -31,7 +31,14 @@ internal static class CompanyName
             return new(NameField, TooLong, $"The company name is longer than {MaxLength} characters.");
         }
 
+        if (MixedScripts.FindMixedWord(shown) is { } mixed)
+        {
+            return new(NameField, MixedScript, $"The company name mixes Latin, Greek or Cyrillic letters in one word (\"{mixed}\"); retype the word in one alphabet.");
+        }
+
         List<string> words = Words(shown);
+        JoinInitials(words);
+        DropConnectives(words);
         if (words.Count == 0)
         {
             return new(NameField, InvalidFormat, "The company name must contain at least one letter or digit.");
@@ -55,7 +62,8 @@ internal static class CompanyName
 
     /// <summary>
     /// Returns the position and value of the first code point that is control, format (invisible), a line or paragraph
-    /// separator, private use, unassigned or an unpaired surrogate; or <see langword="null"/>.
+    /// separator, private use, unassigned, an unpaired surrogate, or a default-ignorable code point (invisible letters such as
+    /// the Hangul fillers U+3164, U+FFA0 and U+115F, variation selectors, the combining grapheme joiner); or <see langword="null"/>.
     /// </summary>
     /// <remarks>
     /// Unassigned code points are refused because their normalization and category may change when they
@@ -68,6 +76,11 @@ internal static class CompanyName
             if (Rune.DecodeFromUtf16(value.AsSpan(i), out Rune rune, out int consumed) != System.Buffers.OperationStatus.Done)
             {
                 return (i, value[i]);
+            }
+
+            if (InvisibleCharacters.IsDefaultIgnorable(rune.Value))
+            {
+                return (i, rune.Value);
             }
 
             switch (Rune.GetUnicodeCategory(rune))
@@ -160,6 +173,10 @@ internal static class CompanyName
                 case UnicodeCategory.SpaceSeparator:
                     builder.Append(' ');
                     break;
+                case UnicodeCategory.DecimalDigitNumber when !rune.IsAscii:
+                    // Decimal digits of every script are the same number: "Jansen ١" is "Jansen 1".
+                    builder.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+                    break;
                 default:
                     builder.Append(rune);
                     break;
@@ -168,5 +185,41 @@ internal static class CompanyName
 
         string recomposed = builder.ToString().Normalize(NormalizationForm.FormC);
         return [.. recomposed.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+    }
+
+    /// <summary>Joins a run of two or more one-letter words: spaced initials ("A. B. C. Bouw") are the initials "ABC Bouw".</summary>
+    private static void JoinInitials(List<string> words)
+    {
+        for (int start = 0; start < words.Count; start++)
+        {
+            int end = start;
+            while (end < words.Count && IsInitial(words[end]))
+            {
+                end++;
+            }
+
+            if (end - start >= 2)
+            {
+                words[start] = string.Concat(words.GetRange(start, end - start));
+                words.RemoveRange(start + 1, end - start - 1);
+            }
+        }
+
+        static bool IsInitial(string word) => word.EnumerateRunes().Count() == 1 && Rune.IsLetter(word.EnumerateRunes().First());
+    }
+
+    /// <summary>
+    /// Drops the connectives "en" and "and" between two words: "&amp;" and "+" are separators already, so "Jansen &amp; Zn",
+    /// "Jansen + Zn", "Jansen en Zn" and "Jansen and Zn" are one company. A first or last word is part of the name ("En Vogue").
+    /// </summary>
+    private static void DropConnectives(List<string> words)
+    {
+        for (int i = words.Count - 2; i >= 1; i--)
+        {
+            if (words[i] is "en" or "and")
+            {
+                words.RemoveAt(i);
+            }
+        }
     }
 }

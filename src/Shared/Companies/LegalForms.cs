@@ -1,8 +1,8 @@
 namespace Faktum.Licensing.Companies;
 
 /// <summary>
-/// Removes Dutch legal-form designations (B.V., N.V., V.O.F., C.V., i.o.) from the start and the end of
-/// a canonical name, as whole words only.
+/// Removes Dutch legal-form designations (B.V., N.V., V.O.F., C.V.; after the name also the cooperative's U.A., W.A.
+/// and B.A., i.o. and i.l.) from the start and the end of a canonical name, as whole words only.
 /// </summary>
 internal static class LegalForms
 {
@@ -10,8 +10,9 @@ internal static class LegalForms
     // one- or two-letter words, so consecutive words are joined before comparing.
     private static readonly string[] s_abbreviations = ["bv", "nv", "vof", "cv"];
 
-    // "i.o." (in oprichting) follows the name, never precedes it: "IO Solutions" keeps its "io".
-    private static readonly string[] s_trailingAbbreviations = ["io"];
+    // These follow the name, never precede it: "IO Solutions" keeps its "io". "i.o." is in oprichting, "i.l." in liquidatie;
+    // a cooperative ends in U.A. (uitgesloten aansprakelijkheid), W.A. (wettelijke) or B.A. (beperkte aansprakelijkheid).
+    private static readonly string[] s_trailingAbbreviations = ["io", "il", "ua", "wa", "ba"];
 
     private static readonly string[][] s_phrases =
     [
@@ -22,7 +23,7 @@ internal static class LegalForms
         ["commanditaire", "vennootschap"],
     ];
 
-    private static readonly string[][] s_trailingPhrases = [["in", "oprichting"]];
+    private static readonly string[][] s_trailingPhrases = [["in", "oprichting"], ["in", "liquidatie"]];
 
     private const int MaxAbbreviationWords = 3;
 

@@ -102,6 +102,42 @@ public sealed class ServerCommandLineTests : IDisposable
         Assert.Equal(1, wrongKeyCode);
     }
 
+    [Fact]
+    public async Task Keys_list_orders_two_keys_of_the_same_file_time_as_the_server_does_and_marks_the_one_that_signs()
+    {
+        var data = Path.Combine(_root, "data");
+        var (first, firstPath) = Faktum.Licensing.Server.Keys.SigningKeyRing.Generate(data);
+        var (second, secondPath) = Faktum.Licensing.Server.Keys.SigningKeyRing.Generate(data);
+        var sameTime = DateTime.UnixEpoch.AddYears(55);
+        File.SetLastWriteTimeUtc(firstPath, sameTime);
+        File.SetLastWriteTimeUtc(secondPath, sameTime);
+        first.Dispose();
+        second.Dispose();
+        using var ring = Faktum.Licensing.Server.Keys.SigningKeyRing.Load([], [], data, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        var (code, output) = await RunAsync("keys", "list", "--data-dir", data);
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(ring.Keys.Select(k => k.Key.KeyId), lines.Select(l => l.Split("  ")[0]));
+        var signs = Assert.Single(lines, l => l.EndsWith("(signs)", StringComparison.Ordinal));
+        Assert.StartsWith(ring.Signing.KeyId + "  ", signs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_generate_prints_the_kid_and_x_the_sdk_pins()
+    {
+        var data = Path.Combine(_root, "data");
+
+        var (code, output) = await RunAsync("keys", "generate", "--data-dir", data);
+
+        Assert.Equal(0, code);
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(data, "keys"), "signing-*.pem"));
+        using var key = Ed25519SigningKey.FromPem(await File.ReadAllTextAsync(file));
+        Assert.Contains($"\"{key.KeyId}\": \"{key.ExportPublicKeyBase64Url()}\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE", output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

@@ -51,6 +51,24 @@ public class CompanyIdentityTests
         { "Jansen", "1234 AB", " NL ", "Jansen", "1234 ab", "NL" },
         { "Bakkerij Peeters", " 1000", "BE", "Bakkerij Peeters", "1000", "be" },
         { "Smith Ltd", "sw1a 1aa", "GB", "Smith Ltd", "SW1A-1AA", "GB" },
+        // Security review F7: "&", "+", "en" and "and" between two words are one connective (until then "&" and "en" differed).
+        { "Jansen & Zn", "1234 AB", "NL", "Jansen en Zn", "1234 AB", "NL" },
+        { "Jansen + Zn", "1234 AB", "NL", "Jansen and Zn", "1234 AB", "NL" },
+        { "Bakker en Bakker", "1234 AB", "NL", "Bakker & Bakker", "1234 AB", "NL" },
+        // F7: spaced initials are initials.
+        { "A. B. C. Bouw", "1234 AB", "NL", "ABC Bouw", "1234 AB", "NL" },
+        { "A B C Bouw", "1234 AB", "NL", "A.B.C. Bouw", "1234 AB", "NL" },
+        { "Bouw J. K. Jansen", "1234 AB", "NL", "Bouw JK Jansen", "1234 AB", "NL" },
+        // F7: the cooperative's suffixes and "in liquidatie".
+        { "Coöperatie De Hoeve U.A.", "1234 AB", "NL", "Cooperatie De Hoeve", "1234 AB", "NL" },
+        { "Coöperatie De Hoeve W.A.", "1234 AB", "NL", "Cooperatie De Hoeve", "1234 AB", "NL" },
+        { "Coöperatie De Hoeve B.A.", "1234 AB", "NL", "Cooperatie De Hoeve ua", "1234 AB", "NL" },
+        { "Jansen B.V. i.l.", "1234 AB", "NL", "Jansen", "1234 AB", "NL" },
+        { "Jansen B.V. in liquidatie", "1234 AB", "NL", "Jansen B.V.", "1234 AB", "NL" },
+        // F7: decimal digits of every script are the same number.
+        { "Jansen \u0661\u0662", "1234 AB", "NL", "Jansen 12", "1234 AB", "NL" },
+        { "Jansen \u06F3", "1234 AB", "NL", "Jansen 3", "1234 AB", "NL" },
+        { "Jansen \u096A", "1234 AB", "NL", "Jansen 4", "1234 AB", "NL" },
     };
 
     public static TheoryData<string, string, string, string, string, string> DifferentCompanies => new()
@@ -62,8 +80,6 @@ public class CompanyIdentityTests
         { "Jansen 1", "1234 AB", "NL", "Jansen 2", "1234 AB", "NL" },
         { "Jansen Bouw", "1234 AB", "NL", "Jansen Bouw Noord", "1234 AB", "NL" },
         { "Jansen Holding B.V.", "1234 AB", "NL", "Jansen B.V.", "1234 AB", "NL" },
-        // "&" is a separator, not the word "en" (documented on CompanyIdentity).
-        { "Jansen & Zn", "1234 AB", "NL", "Jansen en Zn", "1234 AB", "NL" },
         // Legal forms are whole words only: never letters inside a word.
         { "Bvba Tuin", "1234 AB", "NL", "Tuin", "1234 AB", "NL" },
         { "JansenBV", "1234 AB", "NL", "Jansen", "1234 AB", "NL" },
@@ -74,6 +90,13 @@ public class CompanyIdentityTests
         { "Jansen BV Holding", "1234 AB", "NL", "Jansen Holding", "1234 AB", "NL" },
         // "i.o." is only ignored at the end.
         { "IO Solutions", "1234 AB", "NL", "Solutions", "1234 AB", "NL" },
+        // F7's rules stay narrow: a first or last "en" is part of the name, one initial alone is kept,
+        // and the cooperative's suffixes are only ignored at the end.
+        { "En Vogue Mode", "1234 AB", "NL", "Vogue Mode", "1234 AB", "NL" },
+        { "Jansen B Bouw", "1234 AB", "NL", "Jansen Bouw", "1234 AB", "NL" },
+        { "UA Bouw", "1234 AB", "NL", "Bouw", "1234 AB", "NL" },
+        // Each word in one alphabet is fine, and a Greek name is not its Latin look-alike.
+        { "\u0391\u03B8\u03B7\u03BD\u03B1", "1234 AB", "NL", "Athena", "1234 AB", "NL" },
     };
 
     [Theory]
@@ -109,6 +132,8 @@ public class CompanyIdentityTests
     [InlineData("Straße Bau GmbH", "01067", "DE", "DE:01067:strasse bau gmbh")]
     [InlineData("Bakkerij Peeters", "1000", "BE", "BE:1000:bakkerij peeters")]
     [InlineData("Smith & Sons Ltd.", "sw1a 1aa", "gb", "GB:SW1A1AA:smith sons ltd")]
+    [InlineData("A. B. C. Bouw en Zonen U.A.", "1234 AB", "NL", "NL:1234AB:abc bouw zonen")]
+    [InlineData("\u0645\u0637\u0639\u0645 Jansen", "1234 AB", "NL", "NL:1234AB:\u0645\u0637\u0639\u0645 jansen")]
     public void Create_valid_input_returns_canonical_key(string name, string postcode, string country, string expectedKey)
     {
         CompanyIdentityResult result = CompanyIdentity.Create(name, postcode, country);
@@ -183,6 +208,19 @@ public class CompanyIdentityTests
     [InlineData("Jansen\u2028Bouw", "1234 AB", "NL", "name", "invalid-characters")]
     [InlineData("Jansen\uE000", "1234 AB", "NL", "name", "invalid-characters")]
     [InlineData("Jansen\u0378", "1234 AB", "NL", "name", "invalid-characters")]
+    // F7: invisible letters that are not zero-width format characters (every Default_Ignorable_Code_Point).
+    [InlineData("Jansen\u3164Bouw", "1234 AB", "NL", "name", "invalid-characters")]
+    [InlineData("\u115FJansen", "1234 AB", "NL", "name", "invalid-characters")]
+    [InlineData("Jansen\uFFA0", "1234 AB", "NL", "name", "invalid-characters")]
+    [InlineData("Jansen\u034FBouw", "1234 AB", "NL", "name", "invalid-characters")]
+    [InlineData("Jansen\uFE0F", "1234 AB", "NL", "name", "invalid-characters")]
+    [InlineData("Jansen\u17B4", "1234 AB", "NL", "name", "invalid-characters")]
+    [InlineData("Jansen\U000E0041", "1234 AB", "NL", "name", "invalid-characters")]
+    // F7: Cyrillic or Greek letters inside a Latin word.
+    [InlineData("J\u0430nsen", "1234 AB", "NL", "name", "mixed-script")]
+    [InlineData("\u0412akkerij Jansen", "1234 AB", "NL", "name", "mixed-script")]
+    [InlineData("Jansen \u0392ouw", "1234 AB", "NL", "name", "mixed-script")]
+    [InlineData("Bakkerij J\u0430nsen B.V.", "1234 AB", "NL", "name", "mixed-script")]
     // Postcode.
     [InlineData("Jansen", null, "NL", "postcode", "required")]
     [InlineData("Jansen", " ", "NL", "postcode", "required")]
@@ -198,6 +236,8 @@ public class CompanyIdentityTests
     [InlineData("Jansen", "1234 AB!", "NL", "postcode", "invalid-characters")]
     [InlineData("Jansen", "1234\u200BAB", "NL", "postcode", "invalid-characters")]
     [InlineData("Jansen", "１２３４ AB", "NL", "postcode", "invalid-characters")]
+    [InlineData("Jansen", "\u0661\u0662\u0663\u0664 AB", "NL", "postcode", "invalid-characters")]
+    [InlineData("Jansen", "1234\u3164AB", "NL", "postcode", "invalid-characters")]
     [InlineData("Jansen", "123", "BE", "postcode", "invalid-format")]
     [InlineData("Jansen", "12345", "BE", "postcode", "invalid-format")]
     [InlineData("Jansen", "0999", "BE", "postcode", "invalid-format")]

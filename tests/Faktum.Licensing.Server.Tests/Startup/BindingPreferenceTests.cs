@@ -13,8 +13,8 @@ public sealed class BindingPreferenceTests
         var active = Binding(boundDaysLater: 0, releasedDaysLater: null);
         var released = Binding(boundDaysLater: 5, releasedDaysLater: 6);
 
-        Assert.Same(active, StartupEndpoints.Preferred(active, released));
-        Assert.Same(active, StartupEndpoints.Preferred(released, active));
+        Assert.Same(active, StartupCheckService.Preferred(active, released));
+        Assert.Same(active, StartupCheckService.Preferred(released, active));
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public sealed class BindingPreferenceTests
         var older = Binding(boundDaysLater: 0, releasedDaysLater: 1);
         var newer = Binding(boundDaysLater: 2, releasedDaysLater: 3);
 
-        Assert.Same(newer, StartupEndpoints.Preferred(older, newer));
-        Assert.Same(newer, StartupEndpoints.Preferred(newer, older));
+        Assert.Same(newer, StartupCheckService.Preferred(older, newer));
+        Assert.Same(newer, StartupCheckService.Preferred(newer, older));
     }
 
     [Fact]
@@ -32,9 +32,9 @@ public sealed class BindingPreferenceTests
     {
         var binding = Binding(boundDaysLater: 0, releasedDaysLater: null);
 
-        Assert.Same(binding, StartupEndpoints.Preferred(null, binding));
-        Assert.Same(binding, StartupEndpoints.Preferred(binding, null));
-        Assert.Null(StartupEndpoints.Preferred(null, null));
+        Assert.Same(binding, StartupCheckService.Preferred(null, binding));
+        Assert.Same(binding, StartupCheckService.Preferred(binding, null));
+        Assert.Null(StartupCheckService.Preferred(null, null));
     }
 
     private static Installation Binding(int boundDaysLater, int? releasedDaysLater) => new()

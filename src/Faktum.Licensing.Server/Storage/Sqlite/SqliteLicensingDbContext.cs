@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Faktum.Licensing.Server.Storage.Sqlite;
@@ -11,7 +10,7 @@ namespace Faktum.Licensing.Server.Storage.Sqlite;
 internal sealed class SqliteLicensingDbContext(DbContextOptions<SqliteLicensingDbContext> options) : LicensingDbContext(options)
 {
     /// <summary>Empties the write-ahead log (a <c>TRUNCATE</c> checkpoint); false when readers or writers kept it from finishing.</summary>
-    public override async Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken = default)
+    public override async Task<bool> FlushDeletedContentAsync(CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -78,11 +77,4 @@ internal sealed class SqliteLicensingDbContext(DbContextOptions<SqliteLicensingD
             return _done.TryAdd(key, key);
         }
     }
-}
-
-/// <summary>Lets <c>dotnet ef migrations add … --context SqliteLicensingDbContext</c> build the model without starting the server.</summary>
-internal sealed class SqliteLicensingDbContextFactory : IDesignTimeDbContextFactory<SqliteLicensingDbContext>
-{
-    public SqliteLicensingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteLicensingDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

@@ -1,0 +1,22 @@
+using Faktum.Licensing.Server.Companies;
+using Faktum.Licensing.Server.Registration;
+using Faktum.Licensing.Server.Startup;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Faktum.Licensing.Server.Hosting;
+
+/// <summary>Registers the server's flows: one scoped service per operation, shared by the HTTP endpoints and the CLI.</summary>
+internal static class ServerFlowsServiceCollectionExtensions
+{
+    public static IServiceCollection AddServerFlows(this IServiceCollection services)
+    {
+        services.TryAddSingleton<StartupResponseWriter>();
+        services.TryAddScoped<LapsedRegistrations>();
+        services.TryAddScoped<RegistrationService>();
+        services.TryAddScoped<RecoveryService>();
+        services.TryAddScoped<ConfirmationService>();
+        services.TryAddScoped<CompanyCorrectionService>();
+        services.TryAddScoped<StartupCheckService>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics.CodeAnalysis;
+using Faktum.Licensing.Protocol;
+
+namespace Faktum.Licensing.Server.Registration;
+
+/// <summary>The outcome of <see cref="ConfirmationService.ConfirmAsync"/>.</summary>
+internal sealed record ConfirmationOutcome
+{
+    private ConfirmationOutcome(ConfirmationStatus status, LicenseResponse? license, IReadOnlyDictionary<string, string[]>? errors)
+    {
+        Status = status;
+        License = license;
+        Errors = errors ?? new Dictionary<string, string[]>(StringComparer.Ordinal);
+    }
+
+    public ConfirmationStatus Status { get; }
+
+    /// <summary>Gets the issued license and the company profile when <see cref="Succeeded"/>.</summary>
+    public LicenseResponse? License { get; }
+
+    /// <summary>Gets the field errors of <see cref="ConfirmationStatus.Invalid"/>, keyed by JSON path.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    [MemberNotNullWhen(true, nameof(License))]
+    public bool Succeeded => Status == ConfirmationStatus.Confirmed;
+
+    public static ConfirmationOutcome Confirmed(LicenseResponse license) => new(ConfirmationStatus.Confirmed, license, null);
+
+    public static ConfirmationOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ConfirmationStatus.Invalid, null, errors);
+
+    public static ConfirmationOutcome Refused(ConfirmationStatus status) => new(status, null, null);
+}

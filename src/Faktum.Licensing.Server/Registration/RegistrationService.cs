@@ -1,0 +1,255 @@
+using System.Text.Json;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Companies;
+using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Email;
+using Faktum.Licensing.Server.Http;
+using Faktum.Licensing.Server.Licenses;
+using Faktum.Licensing.Server.OneTimePasswords;
+using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Server.Registration;
+
+/// <summary>
+/// Registers a company with a pending trial license and mails a one-time password (S2, S3; I1 by the unique index). One
+/// transaction per registration; the mail is committed with it (transactional outbox).
+/// </summary>
+internal sealed partial class RegistrationService(
+    LicensingDbContext db,
+    IOptions<FaktumServerOptions> options,
+    ICompanyIdentityCanonicalizer canonicalizer,
+    LicenseTokenService tokens,
+    EmailRateLimiter emailLimiter,
+    EmailComposer composer,
+    MailOutbox outbox,
+    LapsedRegistrations lapsed,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private static readonly string AcceptedBody = JsonSerializer.Serialize(
+        new AcceptedResponse(
+            "accepted",
+            "If the details are in order, a one-time password is on its way to the e-mail address. Type it into the app to confirm the account."),
+        RequestReader.Json);
+
+    private readonly ILogger _logger = loggers.CreateLogger(LogCategory);
+
+    /// <summary>The log category of registrations, recoveries and confirmations.</summary>
+    public const string LogCategory = "Faktum.Licensing.Server.Registration";
+
+    /// <summary>Registers.</summary>
+    /// <param name="request">The request as read.</param>
+    /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, or <see langword="null"/> without one.</param>
+    /// <param name="requestHash">The hash of the request body, which an idempotency record keeps.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var check = new Validation();
+        var identity = canonicalizer.Create(request.Company?.Name, request.Company?.Postcode, request.Company?.Country);
+        if (request.Company is null)
+        {
+            check.Add("company", "This field is required.");
+        }
+        else
+        {
+            foreach (var error in identity.Errors)
+            {
+                check.Add("company." + error.Field, error.Message);
+            }
+        }
+
+        var street = check.Registration(AddressFields.Street, request.Company?.Street);
+        var houseNumber = check.Registration(AddressFields.HouseNumber, request.Company?.HouseNumber);
+        var city = check.Registration(AddressFields.City, request.Company?.City);
+        var contactName = check.Registration(AddressFields.ContactName, request.Contact?.Name);
+        var phone = check.Registration(AddressFields.Phone, request.Contact?.Phone);
+        var address = check.Email("email", request.Email);
+        var installationId = check.InstallationId("installationId", request.InstallationId);
+        if (string.IsNullOrEmpty(request.Product))
+        {
+            check.Add("product", "This field is required.");
+        }
+
+        if (!check.IsValid)
+        {
+            return RegistrationOutcome.Invalid(check.Errors);
+        }
+
+        if (!tokens.IsProduct(request.Product))
+        {
+            return RegistrationOutcome.Refused(RegistrationStatus.UnsupportedProduct);
+        }
+
+        if (!emailLimiter.TryAcquire(address!))
+        {
+            return RegistrationOutcome.Refused(RegistrationStatus.RateLimited);
+        }
+
+        // Idempotency-Key: the same key and body replay the stored answer; the same key with another body is refused.
+        string? storedKey = null;
+        if (idempotencyKey is not null)
+        {
+            if (idempotencyKey.Length is 0 or > 128 || !idempotencyKey.All(c => c is > ' ' and < (char)127))
+            {
+                check.Add("Idempotency-Key", "The Idempotency-Key header must be 1 to 128 printable ASCII characters.");
+                return RegistrationOutcome.Invalid(check.Errors);
+            }
+
+            storedKey = "registrations:" + idempotencyKey;
+            if (await IdempotentReplay.FindAsync(db, storedKey, requestHash, cancellationToken).ConfigureAwait(false) is { Found: true } replay)
+            {
+                return replay.AsOutcome();
+            }
+        }
+
+        var attempt = new Attempt(address!, request.Product!, storedKey, requestHash, time.GetUtcNow());
+
+        // An unconfirmed registration made at or before this moment has lapsed: it no longer reserves its company or address.
+        var lapsedBy = attempt.Now - settings.UnconfirmedRegistrationLifetime;
+        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy), cancellationToken).ConfigureAwait(false))
+        {
+            return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+
+        var account = new Account { Id = Ids.New("acc"), Email = address!, CreatedAt = attempt.Now };
+        var company = new Company
+        {
+            Id = Ids.New("cmp"),
+            IdentityKey = identity.Key!,
+            Name = identity.Name!,
+            Postcode = identity.Postcode!,
+            Country = identity.Country!,
+            Street = street!,
+            HouseNumber = houseNumber!,
+            City = city!,
+            ContactName = contactName!,
+            Phone = phone,
+            AccountId = account.Id,
+            CreatedAt = attempt.Now,
+        };
+        var license = new License
+        {
+            Id = Ids.New("lic"),
+            CompanyId = company.Id,
+            Product = attempt.Product,
+            Kind = StoredLicenseKind.Trial,
+            Status = LicenseRecordStatus.Pending,
+            InstallationLimit = settings.DefaultInstallationLimit,
+            CreatedAt = attempt.Now,
+        };
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            await lapsed.ReleaseAsync(company.IdentityKey, account.Email, lapsedBy, cancellationToken).ConfigureAwait(false);
+            db.AddRange(account, company, license);
+            try
+            {
+                // The unique indexes decide (I1): the company identity, and the e-mail address.
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException exception) when (StorageServiceCollectionExtensions.IsUniqueViolation(exception))
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                if (storedKey is not null && await IdempotentReplay.FindAsync(db, storedKey, requestHash, cancellationToken).ConfigureAwait(false) is { Found: true } replay)
+                {
+                    return replay.AsOutcome();
+                }
+
+                if (await db.Companies.AsNoTracking().AnyAsync(c => c.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false))
+                {
+                    var fingerprint = LogFingerprint.Of(company.IdentityKey);
+                    Log.CompanyAlreadyRegistered(_logger, fingerprint);
+                    return RegistrationOutcome.Refused(RegistrationStatus.CompanyAlreadyRegistered);
+                }
+
+                return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Hashed only once the company is known to be new: a refused registration costs no Argon2id work.
+            var password = OneTimePasswordHasher.Generate();
+            var (hash, salt) = OneTimePasswordHasher.Hash(password);
+            var expiresAt = attempt.Now + settings.OneTimePasswordLifetime;
+            db.OneTimePasswords.Add(new OneTimePassword
+            {
+                Id = Ids.New("otp"),
+                AccountId = account.Id,
+                Hash = hash,
+                Salt = salt,
+                InstallationId = installationId!,
+                CreatedAt = attempt.Now,
+                ExpiresAt = expiresAt,
+            });
+
+            // The mail is committed with the account (transactional outbox): no crash or mail outage can lose it.
+            MailOutbox.Enqueue(db, composer.OneTimePassword(attempt.Email, attempt.Product, password, registration: true, settings.OneTimePasswordLifetime),
+                MailOutbox.OneTimePasswordKind, account.Id, attempt.Now, discardAfter: expiresAt);
+            RememberAnswer(attempt);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        outbox.Signal();
+        Log.Registered(_logger, account.Id, license.Id, attempt.Product);
+        return RegistrationOutcome.Accepted(AcceptedBody);
+    }
+
+    /// <summary>Reveals nothing: the same 202 as a success; the owner of the address learns of the attempt.</summary>
+    private async Task<RegistrationOutcome> EmailInUseAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        var fingerprint = LogFingerprint.Of(attempt.Email);
+        Log.EmailInUse(_logger, fingerprint);
+        db.ChangeTracker.Clear();
+        MailOutbox.Enqueue(db, composer.RegistrationAttempt(attempt.Email, attempt.Product), MailOutbox.RegistrationAttemptKind, null, attempt.Now, discardAfter: null);
+        RememberAnswer(attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (attempt.IdempotencyKey is not null && StorageServiceCollectionExtensions.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            var replay = await IdempotentReplay.FindAsync(db, attempt.IdempotencyKey, attempt.RequestHash, cancellationToken).ConfigureAwait(false);
+            return replay.Found ? replay.AsOutcome() : RegistrationOutcome.Accepted(AcceptedBody);
+        }
+
+        outbox.Signal();
+        OneTimePasswordHasher.HashDummy(); // the same work as a new registration: the answer's timing reveals nothing
+        return RegistrationOutcome.Accepted(AcceptedBody);
+    }
+
+    private void RememberAnswer(Attempt attempt)
+    {
+        if (attempt.IdempotencyKey is not null)
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Key = attempt.IdempotencyKey,
+                RequestHash = attempt.RequestHash,
+                StatusCode = StatusCodes.Status202Accepted,
+                Body = AcceptedBody,
+                CreatedAt = attempt.Now,
+            });
+        }
+    }
+
+    /// <summary>The checked facts of one registration attempt.</summary>
+    private sealed record Attempt(string Email, string Product, string? IdempotencyKey, string RequestHash, DateTimeOffset Now);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, EventName = "Registered", Level = LogLevel.Information, Message = "Registered account {AccountId} with pending license {LicenseId} for {Product}")]
+        public static partial void Registered(ILogger logger, string accountId, string licenseId, string product);
+
+        [LoggerMessage(EventId = 201, EventName = "CompanyAlreadyRegistered", Level = LogLevel.Information, Message = "Refused a registration: company {IdentityFingerprint} is already registered")]
+        public static partial void CompanyAlreadyRegistered(ILogger logger, string identityFingerprint);
+
+        [LoggerMessage(EventId = 202, EventName = "EmailInUse", Level = LogLevel.Information, Message = "Registration with an e-mail address in use ({EmailFingerprint}); notified its owner")]
+        public static partial void EmailInUse(ILogger logger, string emailFingerprint);
+    }
+}

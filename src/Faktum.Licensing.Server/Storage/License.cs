@@ -1,0 +1,29 @@
+namespace Faktum.Licensing.Server.Storage;
+
+/// <summary>A company's license for one product.</summary>
+internal sealed class License
+{
+    public required string Id { get; set; }
+
+    public required string CompanyId { get; set; }
+
+    public Company? Company { get; set; }
+
+    public required string Product { get; set; }
+
+    public StoredLicenseKind Kind { get; set; }
+
+    public LicenseRecordStatus Status { get; set; }
+
+    /// <summary>Gets or sets the end of the trial; set when the license is activated by the first confirmation.</summary>
+    public DateTimeOffset? TrialEndsAt { get; set; }
+
+    /// <summary>Gets or sets the end of a paid license; <see langword="null"/> for no end.</summary>
+    public DateTimeOffset? LicenseEndsAt { get; set; }
+
+    public DateTimeOffset? UpdatesEndAt { get; set; }
+
+    public int InstallationLimit { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace Faktum.Licensing.Server.Storage;
+
+internal enum LicenseRecordStatus
+{
+    Pending,
+    Active,
+    Suspended,
+    Revoked,
+}

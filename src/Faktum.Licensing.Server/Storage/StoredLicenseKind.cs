@@ -1,0 +1,7 @@
+namespace Faktum.Licensing.Server.Storage;
+
+internal enum StoredLicenseKind
+{
+    Trial,
+    Paid,
+}
