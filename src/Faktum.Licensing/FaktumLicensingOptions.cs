@@ -74,9 +74,21 @@ public sealed class FaktumLicensingOptions
     /// <value>5 minutes. Between 0 and 1 day.</value>
     public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Gets or sets the time one attempt of a server call may take; a call is tried at most three times where a repeat is harmless.</summary>
+    /// <summary>
+    /// Gets or sets the time one attempt of a server call may take until its headers arrive, and, separately, the time the reading of
+    /// its answer may take; a call is tried at most three times where a repeat is harmless. The start-up check also ends at
+    /// <see cref="StartupCheckTimeout"/>.
+    /// </summary>
     /// <value>10 seconds. Between 100 milliseconds and 5 minutes.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets the one overall deadline of the start-up check's exchange with the server: every attempt, the waits between
+    /// them and the reading of the answer. When it passes (a server that stalls, trickles, or never answers) the check ends and the
+    /// app works on its cached license (<see cref="LicenseState.OfflineGrace"/>).
+    /// </summary>
+    /// <value>5 seconds. Between 100 milliseconds and 5 minutes.</value>
+    public TimeSpan StartupCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gets or sets the largest response body accepted from the server, in bytes; a larger one is refused while it is read.</summary>
     /// <value>65536 (64 KB). Between 4096 and 16777216.</value>

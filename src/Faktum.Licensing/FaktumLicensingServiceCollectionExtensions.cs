@@ -1,30 +1,23 @@
-using System.Net;
+using Faktum.Licensing.Confirmation;
 using Faktum.Licensing.Http;
 using Faktum.Licensing.Internal;
+using Faktum.Licensing.Profile;
+using Faktum.Licensing.Recovery;
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Startup;
 using Faktum.Licensing.Storage;
+using Faktum.Licensing.Updates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace Faktum.Licensing;
 
 /// <summary>Adds Faktum.Licensing to an <see cref="IServiceCollection"/>.</summary>
 public static class FaktumLicensingServiceCollectionExtensions
 {
-    private const int MaxRetryAttempts = 2;
-
-    // The longest wait between attempts; a 429 whose Retry-After asks for more is answered at once as RateLimited.
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
-
-    // Timeouts and back-off measure real waiting, so they run on the system clock. The license rules (expiry, grace, rollback)
-    // use the host's TimeProvider, which a test may replace with a fake clock without freezing the network calls.
-    private static readonly TimeProvider NetworkClock = TimeProvider.System;
-
     /// <summary>Adds Faktum.Licensing, configured in code. A second call adds nothing and returns a builder for the same services.</summary>
     /// <param name="services">The services of the host app.</param>
     /// <param name="configure">Sets <see cref="FaktumLicensingOptions"/>; the options are validated when the host starts.</param>
@@ -83,41 +76,28 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrustedKeySet>();
         services.TryAddSingleton<LicenseStateStore>();
+        services.TryAddSingleton<LicenseServerTransport>();
         services.TryAddSingleton<LicenseServerClient>();
+        services.TryAddSingleton<InstallationState>();
+        services.TryAddSingleton<LicensingVerifiers>();
+        services.TryAddSingleton<LicenseAcceptor>();
+        services.TryAddSingleton<OfflineRules>();
+        services.TryAddSingleton<UpdateAcceptor>();
+        services.TryAddSingleton<RegistrationFlow>();
+        services.TryAddSingleton<RecoveryFlow>();
+        services.TryAddSingleton<ConfirmationFlow>();
+        services.TryAddSingleton<CompanyCorrectionFlow>();
+        services.TryAddSingleton<StartupCheck>();
         services.TryAddSingleton<FaktumLicensingService>();
         services.TryAddSingleton<IFaktumLicensing>(provider => provider.GetRequiredService<FaktumLicensingService>());
 
-        // Startup, recovery and registration (with its idempotency key): a repeat is harmless, so transient failures are retried,
-        // except a connection that cannot be established for the start-up check, which has the cached token to fall back on.
+        // What each client retries, and why, is defined beside the endpoints that use it (LicenseServerClient).
         services.AddHttpClient(LicenseServerClient.RetryingClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddResilienceHandler("faktum-licensing-retrying", static (pipeline, context) =>
-            {
-                var value = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
-                pipeline.TimeProvider = NetworkClock;
-                pipeline
-                    .AddTimeout(TotalTimeout(value))
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = MaxRetryAttempts,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromMilliseconds(500),
-                        MaxDelay = MaxRetryDelay,
-                        ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
-                    })
-                    .AddTimeout(value.RequestTimeout);
-            });
-
-        // Confirmation (a one-time password is consumed) and company correction: one attempt, never repeated blindly.
+            .AddResilienceHandler("faktum-licensing-retrying", LicenseServerClient.ConfigureRetryingPipeline);
         services.AddHttpClient(LicenseServerClient.SingleAttemptClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddResilienceHandler("faktum-licensing-single-attempt", static (pipeline, context) =>
-            {
-                var value = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
-                pipeline.TimeProvider = NetworkClock;
-                pipeline.AddTimeout(value.RequestTimeout);
-            });
+            .AddResilienceHandler("faktum-licensing-single-attempt", LicenseServerClient.ConfigureSingleAttemptPipeline);
 
         return options;
     }
@@ -128,7 +108,7 @@ public static class FaktumLicensingServiceCollectionExtensions
         var url = options.ServerUrl!.AbsoluteUri;
         client.BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/");
         client.MaxResponseContentBufferSize = options.MaxResponseBytes;
-        client.Timeout = TotalTimeout(options) + TimeSpan.FromSeconds(5);
+        client.Timeout = LicenseServerClient.TotalTimeout(options) + TimeSpan.FromSeconds(5);
     }
 
     // No cookies, no redirects, no trace context: the start-up exchange carries nothing but its four members (I4). Without
@@ -141,50 +121,4 @@ public static class FaktumLicensingServiceCollectionExtensions
         ActivityHeadersPropagator = null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
-
-    // The transient failures (HttpRequestException, a per-attempt timeout, 408, 429, 5xx), less two that a wait would not mend:
-    // a long rate limit, and, for a request marked FailFastWhenUnreachable, a connection that could not be established at all.
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
-        HttpClientResiliencePredicates.IsTransient(outcome)
-        && !IsLongRateLimit(outcome.Result)
-        && !(outcome.Exception is { } exception && LicenseServerClient.IsConnectionNotEstablished(exception) && IsFailFast(context.GetRequestMessage()));
-
-    private static bool IsFailFast(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(LicenseServerClient.FailFastWhenUnreachable, out var failFast) && failFast;
-
-    // A server's rate limit runs for minutes (Retry-After: 60, 900): waiting for it would only end in the total timeout and report
-    // "unreachable" instead of RateLimited with its RetryAfter. Only a 429 that asks for a short wait (or none) is retried.
-    private static bool IsLongRateLimit(HttpResponseMessage? response)
-    {
-        if (response is not { StatusCode: HttpStatusCode.TooManyRequests })
-        {
-            return false;
-        }
-
-        var wait = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - NetworkClock.GetUtcNow(),
-            _ => TimeSpan.Zero,
-        };
-        return wait > MaxRetryDelay;
-    }
-
-    private static TimeSpan TotalTimeout(FaktumLicensingOptions options) =>
-        (options.RequestTimeout * (MaxRetryAttempts + 1)) + TimeSpan.FromSeconds(10);
 }
-
-/// <summary>Configures the parts of Faktum.Licensing beyond its options.</summary>
-public interface IFaktumLicensingBuilder
-{
-    /// <summary>Gets the services of the host app.</summary>
-    IServiceCollection Services { get; }
-}
-
-internal sealed class FaktumLicensingBuilder(IServiceCollection services) : IFaktumLicensingBuilder
-{
-    public IServiceCollection Services { get; } = services;
-}
-
-/// <summary>Marks the services as added, so a second <c>AddFaktumLicensing</c> adds nothing.</summary>
-internal sealed class FaktumLicensingMarker;

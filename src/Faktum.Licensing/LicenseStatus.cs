@@ -2,63 +2,6 @@ using Faktum.Licensing.Tokens;
 
 namespace Faktum.Licensing;
 
-/// <summary>What the license allows right now, as the last check found it.</summary>
-public enum LicenseState
-{
-    /// <summary>No check has run yet in this process.</summary>
-    NotChecked = 0,
-
-    /// <summary>A paid license, confirmed online.</summary>
-    Licensed,
-
-    /// <summary>A trial, confirmed online; <see cref="LicenseStatus.DaysLeft"/> says how long it lasts.</summary>
-    Trial,
-
-    /// <summary>The trial has ended.</summary>
-    TrialExpired,
-
-    /// <summary>The paid license has ended.</summary>
-    Expired,
-
-    /// <summary>The vendor has suspended the license.</summary>
-    Suspended,
-
-    /// <summary>The vendor has revoked the license.</summary>
-    Revoked,
-
-    /// <summary>The license was recovered on another installation (S4): it moved there.</summary>
-    MovedToAnotherInstallation,
-
-    /// <summary>This installation holds no license: register a company or recover an existing one.</summary>
-    NotRegistered,
-
-    /// <summary>The server could not be reached; the cached license is valid and the offline grace period runs
-    /// (<see cref="LicenseStatus.DaysLeft"/> days left).</summary>
-    OfflineGrace,
-
-    /// <summary>The server could not be reached for longer than the offline grace period.</summary>
-    OfflineGraceExpired,
-
-    /// <summary>The local clock is earlier than a time the server has already reported: fix the computer's date and time.</summary>
-    ClockRolledBack,
-
-    /// <summary>The cached license is not valid (<see cref="LicenseStatus.InvalidReason"/> says why), or the local state cannot be used.</summary>
-    Invalid,
-}
-
-/// <summary>What the host app should do in a <see cref="LicenseState"/> (invariant I8: the user's data is never deleted or locked away).</summary>
-public enum LicenseMode
-{
-    /// <summary>Run normally.</summary>
-    RunNormally = 0,
-
-    /// <summary>Run normally, and show <see cref="LicenseStatus.Message"/> to the user.</summary>
-    Warn,
-
-    /// <summary>Let the user read, print and export everything, but not create or change records, until the license is in order.</summary>
-    ReadOnly,
-}
-
 /// <summary>The outcome of a license check: the state, what the host should do, and what is known about the license and company.</summary>
 public sealed record LicenseStatus
 {
@@ -103,25 +46,4 @@ public sealed record LicenseStatus
         LicenseState.OfflineGrace or LicenseState.NotChecked => LicenseMode.Warn,
         _ => LicenseMode.ReadOnly,
     };
-}
-
-/// <summary>Carries a change of <see cref="IFaktumLicensing.Current"/>.</summary>
-public sealed class LicenseStatusChangedEventArgs : EventArgs
-{
-    /// <summary>Initializes a new instance of the <see cref="LicenseStatusChangedEventArgs"/> class.</summary>
-    /// <param name="previous">The status before.</param>
-    /// <param name="current">The status now.</param>
-    public LicenseStatusChangedEventArgs(LicenseStatus previous, LicenseStatus current)
-    {
-        ArgumentNullException.ThrowIfNull(previous);
-        ArgumentNullException.ThrowIfNull(current);
-        Previous = previous;
-        Current = current;
-    }
-
-    /// <summary>Gets the status before the change.</summary>
-    public LicenseStatus Previous { get; }
-
-    /// <summary>Gets the status now.</summary>
-    public LicenseStatus Current { get; }
 }

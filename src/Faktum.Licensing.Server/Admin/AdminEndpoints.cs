@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Faktum.Licensing.Protocol;
@@ -15,7 +16,8 @@ internal static partial class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/v1/admin").AddEndpointFilter(RequireApiKeyAsync)
+        // Not in the public OpenAPI document: the admin API is the vendor's, not the apps'.
+        var admin = routes.MapGroup("/v1/admin").ExcludeFromDescription().AddEndpointFilter(RequireApiKeyAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -40,7 +42,15 @@ internal static partial class AdminEndpoints
                 return Problems.Validation(check.Errors);
             }
 
-            return Found(await operations.ExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false));
+            var extension = await operations.TryExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false);
+            if (extension.Status == AdminExtensionStatus.PastLatestEnd)
+            {
+                var check = new Validation();
+                check.Add("days", $"The new end would lie past {AdminOperations.LatestEnd:yyyy-MM-dd}; extend by fewer days.");
+                return Problems.Validation(check.Errors);
+            }
+
+            return Found(extension.License);
         }).Accepts<AdminExtendRequest>("application/json").Produces<AdminLicenseDto>();
 
         admin.MapPost("/licenses/{licenseId}/suspend", async (string licenseId, HttpContext http, AdminOperations operations) =>
@@ -81,7 +91,14 @@ internal static partial class AdminEndpoints
                 return read.Problem;
             }
 
-            read.Value!.Dispose();
+            var undecodable = ReleaseUpload.ManifestHoldsUndecodableText(read.Value!.RootElement);
+            read.Value.Dispose();
+            if (undecodable)
+            {
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ReleaseRefused, "Release refused.",
+                    "Malformed: the manifest holds a string or member name that is not valid Unicode (a lone surrogate escape).");
+            }
+
             var result = await catalog.PublishAsync(db, Encoding.UTF8.GetString(read.Body), time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
             return result switch
             {
@@ -126,10 +143,29 @@ internal static partial class AdminEndpoints
     private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var configured = http.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.AdminApiKey;
+        var settings = http.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+        var configured = settings.AdminApiKey;
         if (string.IsNullOrEmpty(configured))
         {
             return Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", "The admin API is disabled: no FaktumServer:AdminApiKey is configured.");
+        }
+
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin");
+        var path = http.Request.Path.Value ?? "/";
+        if (!http.Request.IsHttps && !IsLoopback(http.Connection.LocalIpAddress) && !settings.Admin.AllowPlainHttp)
+        {
+            // The key would cross the network in clear text: refuse before reading it.
+            Log.PlainHttpRefused(logger, path);
+            return Problems.Create(StatusCodes.Status403Forbidden, ServerProblemTypes.HttpsRequired, "HTTPS required.",
+                "The admin API is not served over plain HTTP on a non-loopback address. Call it over HTTPS (a proxy that sends X-Forwarded-Proto, see FaktumServer:ForwardedHeaders), on loopback, or set FaktumServer:Admin:AllowPlainHttp.");
+        }
+
+        var client = http.Connection.RemoteIpAddress ?? IPAddress.None;
+        var throttle = http.RequestServices.GetRequiredService<AdminAuthenticationThrottle>();
+        if (throttle.IsThrottled(client))
+        {
+            Log.Throttled(logger, path);
+            return Problems.RateLimited(throttle.Window);
         }
 
         var presented = http.Request.Headers[ApiKeyHeader].ToString();
@@ -138,16 +174,39 @@ internal static partial class AdminEndpoints
         if (presented.Length == 0 || !CryptographicOperations.FixedTimeEquals(
                 SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(configured))))
         {
-            Log.Unauthorized(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"), http.Request.Path);
+            throttle.RecordFailure(client);
+            Log.Unauthorized(logger, path);
             return Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized.", $"Send the admin API key in the {ApiKeyHeader} header.");
         }
 
         return await next(context).ConfigureAwait(false);
     }
 
+    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    /// <summary>At start: a loud warning when the admin API may answer over plain HTTP on the network.</summary>
+    public static void WarnIfPlainHttpAllowed(FaktumServerOptions settings, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.AdminApiKey is { Length: > 0 } && settings.Admin.AllowPlainHttp)
+        {
+            Log.PlainHttpAllowed(logger);
+        }
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(EventId = 500, EventName = "AdminUnauthorized", Level = LogLevel.Warning, Message = "Refused an admin request to {Path}: missing or wrong API key")]
+        [LoggerMessage(EventId = 500, EventName = "AdminUnauthorized", Level = LogLevel.Information, Message = "Refused an admin request to {Path}: missing or wrong API key")]
         public static partial void Unauthorized(ILogger logger, string path);
+
+        [LoggerMessage(EventId = 501, EventName = "AdminAuthenticationThrottled", Level = LogLevel.Information, Message = "Refused an admin request to {Path} unchecked: too many failed attempts from its address")]
+        public static partial void Throttled(ILogger logger, string path);
+
+        [LoggerMessage(EventId = 502, EventName = "AdminPlainHttpRefused", Level = LogLevel.Information, Message = "Refused an admin request to {Path}: plain HTTP on a non-loopback address")]
+        public static partial void PlainHttpRefused(ILogger logger, string path);
+
+        [LoggerMessage(EventId = 503, EventName = "AdminPlainHttpAllowed", Level = LogLevel.Warning,
+            Message = "FaktumServer:Admin:AllowPlainHttp is on: the admin API answers over plain HTTP on non-loopback addresses, so its API key crosses the network in clear text. Put TLS in front of the server and turn the option off.")]
+        public static partial void PlainHttpAllowed(ILogger logger);
     }
 }

@@ -52,6 +52,27 @@ internal sealed record AdminReleaseDto(
         manifest.Mandatory, manifest.Withdrawn, manifest.RolloutPercentage, effectiveRollout, manifest.PublishedAt);
 }
 
+/// <summary>What became of an extension.</summary>
+internal enum AdminExtensionStatus
+{
+    /// <summary>The end moved; the license is as it is now.</summary>
+    Extended,
+
+    /// <summary>No license has that id.</summary>
+    NotFound,
+
+    /// <summary>The new end would lie past <see cref="AdminOperations.LatestEnd"/>; nothing changed.</summary>
+    PastLatestEnd,
+}
+
+/// <summary>The result of <see cref="AdminOperations.TryExtendAsync"/>.</summary>
+internal sealed record AdminExtension(AdminExtensionStatus Status, AdminLicenseDto? License)
+{
+    public static readonly AdminExtension NotFound = new(AdminExtensionStatus.NotFound, null);
+
+    public static readonly AdminExtension PastLatestEnd = new(AdminExtensionStatus.PastLatestEnd, null);
+}
+
 /// <summary>The vendor's actions on licenses (S7), shared by the admin API and the CLI's --data-dir mode. Each is one transaction.</summary>
 internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
 {
@@ -63,20 +84,54 @@ internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
             license.UpdatesEndAt = updatesEndAt;
         }, cancellationToken);
 
-    public Task<AdminLicenseDto?> ExtendAsync(string licenseId, int days, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license =>
+    /// <summary>The latest end a license or trial can be extended to: the calendar ends with the year 9999.</summary>
+    public static readonly DateTimeOffset LatestEnd = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Extends the trial (from its end, or from now once it has ended) or the paid license's end; a paid license
+    /// without an end stays without one. Refused, and nothing changed, when the new end would lie past <see cref="LatestEnd"/>.
+    /// </summary>
+    public async Task<AdminExtension> TryExtendAsync(string licenseId, int days, CancellationToken cancellationToken)
+    {
+        var refused = false;
+        var changed = await ChangeAsync(licenseId, license =>
         {
             var now = time.GetUtcNow();
             if (license.Kind == StoredLicenseKind.Trial)
             {
                 var end = license.TrialEndsAt is { } trialEnd && trialEnd > now ? trialEnd : now;
-                license.TrialEndsAt = end.AddDays(days);
+                refused = !Fits(end, days);
+                if (!refused)
+                {
+                    license.TrialEndsAt = end.AddDays(days);
+                }
             }
             else if (license.LicenseEndsAt is { } paidEnd)
             {
-                license.LicenseEndsAt = (paidEnd > now ? paidEnd : now).AddDays(days);
+                var end = paidEnd > now ? paidEnd : now;
+                refused = !Fits(end, days);
+                if (!refused)
+                {
+                    license.LicenseEndsAt = end.AddDays(days);
+                }
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        return changed is null ? AdminExtension.NotFound
+            : refused ? AdminExtension.PastLatestEnd
+            : new AdminExtension(AdminExtensionStatus.Extended, changed);
+
+        static bool Fits(DateTimeOffset end, int days) => end <= LatestEnd && (LatestEnd - end).TotalDays >= days;
+    }
+
+    /// <summary>The CLI's form of <see cref="TryExtendAsync"/>: <see langword="null"/> for an unknown license.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The new end would lie past <see cref="LatestEnd"/>.</exception>
+    public async Task<AdminLicenseDto?> ExtendAsync(string licenseId, int days, CancellationToken cancellationToken)
+    {
+        var result = await TryExtendAsync(licenseId, days, cancellationToken).ConfigureAwait(false);
+        return result.Status == AdminExtensionStatus.PastLatestEnd
+            ? throw new ArgumentOutOfRangeException(nameof(days), days, $"The new end would lie past {LatestEnd:yyyy-MM-dd}; extend by fewer days.")
+            : result.License;
+    }
 
     public Task<AdminLicenseDto?> SuspendAsync(string licenseId, CancellationToken cancellationToken) =>
         ChangeAsync(licenseId, license => license.Status = license.Status == LicenseRecordStatus.Revoked ? LicenseRecordStatus.Revoked : LicenseRecordStatus.Suspended, cancellationToken);

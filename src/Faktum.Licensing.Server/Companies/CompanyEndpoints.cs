@@ -12,6 +12,7 @@ internal static class CompanyEndpoints
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPatch("/v1/company", CorrectAsync)
+            .RequireRateLimiting(RateLimitPolicies.CompanyCorrection)
             .Accepts<CompanyCorrectionRequest>("application/json")
             .Produces<LicenseResponse>()
             .ProducesValidationProblem()

@@ -66,9 +66,25 @@ public sealed class FaktumServerOptions
     /// <value>Empty.</value>
     public IList<string> VerificationKeyFiles { get; } = [];
 
-    /// <summary>Gets or sets the admin API key (header <c>X-Api-Key</c>); without one the admin API is disabled.</summary>
+    /// <summary>
+    /// Gets or sets the admin API key (header <c>X-Api-Key</c>); without one the admin API is disabled. At least 32
+    /// characters that look random (e.g. <c>openssl rand -base64 32</c>); a weak key fails the start.
+    /// </summary>
     /// <value><see langword="null"/>.</value>
     public string? AdminApiKey { get; set; }
+
+    /// <summary>Gets the admin API's transport and throttling settings.</summary>
+    public AdminOptions Admin { get; } = new();
+
+    /// <summary>Gets the proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the server believes.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; } = new();
+
+    /// <summary>
+    /// Gets or sets how long the stored answer to an <c>Idempotency-Key</c> is kept (a retry within it gets the same
+    /// answer); older records are deleted once a minute.
+    /// </summary>
+    /// <value>1 day.</value>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Gets or sets the largest request body accepted, in bytes.</summary>
     /// <value>16 KiB.</value>
@@ -91,6 +107,48 @@ public sealed class FaktumServerOptions
 
     internal string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}
+
+/// <summary>The section <c>FaktumServer:Admin</c>: how the admin API (<c>/v1/admin</c>) defends its key.</summary>
+public sealed class AdminOptions
+{
+    /// <summary>
+    /// Gets or sets whether the admin API answers over plain HTTP on a non-loopback address. Off, such a request gets
+    /// 403 <c>https-required</c>: put TLS in front (a proxy that sends <c>X-Forwarded-Proto: https</c>, see
+    /// <c>ForwardedHeaders</c>) or call it on loopback. On, the server logs a warning at start.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool AllowPlainHttp { get; set; }
+
+    /// <summary>Gets or sets how many failed authentications one client address may make per <see cref="FailedAttemptWindow"/> before it gets 429.</summary>
+    /// <value>10.</value>
+    [Range(1, 1000)]
+    public int FailedAttemptsPerAddress { get; set; } = 10;
+
+    /// <summary>Gets or sets the window of <see cref="FailedAttemptsPerAddress"/>.</summary>
+    /// <value>1 minute.</value>
+    public TimeSpan FailedAttemptWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// The section <c>FaktumServer:ForwardedHeaders</c>. Naming a proxy or network turns on <c>X-Forwarded-For</c> and
+/// <c>X-Forwarded-Proto</c> for requests from it (and only from it); ASP.NET Core's own switch
+/// (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>), which believes any client, is refused at start unless one is named.
+/// </summary>
+public sealed class ForwardedHeadersSettings
+{
+    /// <summary>Gets the addresses of the proxies in front of the server, e.g. <c>10.0.0.5</c> or <c>fd00::5</c>.</summary>
+    /// <value>Empty.</value>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Gets the networks the proxies live in, in CIDR notation, e.g. <c>10.0.0.0/24</c>.</summary>
+    /// <value>Empty.</value>
+    public IList<string> KnownNetworks { get; } = [];
+
+    /// <summary>Gets or sets whether ASP.NET Core's <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c> switch is on (set at start, not configured).</summary>
+    internal bool EnabledByEnvironment { get; set; }
+
+    internal bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
 /// <summary>The section <c>FaktumServer:Updates</c>.</summary>
@@ -233,7 +291,17 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue)]
     public int PermitsPerAddress { get; set; } = 20;
 
-    /// <summary>Gets or sets the window of <see cref="PermitsPerAddress"/>.</summary>
+    /// <summary>Gets or sets the startup checks (<c>POST /v1/startup</c>) one client address may make per <see cref="AddressWindow"/>.</summary>
+    /// <value>120: every PC of a large office behind one address can start its program a few times a minute.</value>
+    [Range(1, int.MaxValue)]
+    public int StartupPermitsPerAddress { get; set; } = 120;
+
+    /// <summary>Gets or sets the company corrections (<c>PATCH /v1/company</c>) one client address may make per <see cref="AddressWindow"/>.</summary>
+    /// <value>10.</value>
+    [Range(1, int.MaxValue)]
+    public int CompanyCorrectionPermitsPerAddress { get; set; } = 10;
+
+    /// <summary>Gets or sets the window of <see cref="PermitsPerAddress"/>, <see cref="StartupPermitsPerAddress"/> and <see cref="CompanyCorrectionPermitsPerAddress"/>.</summary>
     /// <value>1 minute.</value>
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
 

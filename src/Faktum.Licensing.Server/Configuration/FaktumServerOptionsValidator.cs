@@ -15,6 +15,7 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
         Check(options.Email.Smtp, "FaktumServer:Email:Smtp", failures, results);
         Check(options.Email.Outbox, "FaktumServer:Email:Outbox", failures, results);
         Check(options.RateLimits, "FaktumServer:RateLimits", failures, results);
+        Check(options.Admin, "FaktumServer:Admin", failures, results);
 
         if (options.LicenseTokenLifetime < TimeSpan.FromMinutes(10))
         {
@@ -47,6 +48,11 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Email:Outbox:Retention must lie between 01:00:00 and 3650.00:00:00; the default is 30.00:00:00.");
         }
 
+        if (options.IdempotencyRetention < TimeSpan.FromMinutes(10) || options.IdempotencyRetention > TimeSpan.FromDays(365))
+        {
+            failures.Add("FaktumServer:IdempotencyRetention must lie between 00:10:00 and 365.00:00:00; the default is 1.00:00:00.");
+        }
+
         if (options.RateLimits.AddressWindow <= TimeSpan.Zero || options.RateLimits.EmailWindow <= TimeSpan.Zero)
         {
             failures.Add("FaktumServer:RateLimits windows must be positive, e.g. 00:01:00.");
@@ -75,9 +81,37 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Storage:Provider must be Sqlite or PostgreSql.");
         }
 
-        if (options.AdminApiKey is { } key && key.Length < 16)
+        if (options.AdminApiKey is { Length: > 0 } key && Admin.AdminKeyStrength.Weakness(key) is { } weakness)
         {
-            failures.Add("FaktumServer:AdminApiKey is shorter than 16 characters; use a long random value or leave it unset to disable the admin API.");
+            failures.Add($"FaktumServer:AdminApiKey {weakness}. Use a random key of at least {Admin.AdminKeyStrength.MinimumLength} characters, e.g. the output of 'openssl rand -base64 32', or leave it unset to disable the admin API.");
+        }
+
+        if (options.Admin.FailedAttemptWindow < TimeSpan.FromSeconds(1) || options.Admin.FailedAttemptWindow > TimeSpan.FromDays(1))
+        {
+            failures.Add("FaktumServer:Admin:FailedAttemptWindow must lie between 00:00:01 and 1.00:00:00; the default is 00:01:00.");
+        }
+
+        var forwarded = options.ForwardedHeaders;
+        if (forwarded.EnabledByEnvironment && !forwarded.Enabled)
+        {
+            failures.Add("ASPNETCORE_FORWARDEDHEADERS_ENABLED is on, which would believe X-Forwarded-For from any client and defeat the per-address limits. "
+                + "Name the proxies in FaktumServer:ForwardedHeaders:KnownProxies (e.g. 10.0.0.5) or their networks in FaktumServer:ForwardedHeaders:KnownNetworks (e.g. 10.0.0.0/24), or turn the switch off.");
+        }
+
+        foreach (var proxy in forwarded.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                failures.Add($"FaktumServer:ForwardedHeaders:KnownProxies holds '{proxy}', which is not an IP address; write e.g. 10.0.0.5 or fd00::5.");
+            }
+        }
+
+        foreach (var network in forwarded.KnownNetworks)
+        {
+            if (!System.Net.IPNetwork.TryParse(network, out _))
+            {
+                failures.Add($"FaktumServer:ForwardedHeaders:KnownNetworks holds '{network}', which is not a network in CIDR notation; write e.g. 10.0.0.0/24.");
+            }
         }
 
         foreach (var file in options.SigningKeyFiles)

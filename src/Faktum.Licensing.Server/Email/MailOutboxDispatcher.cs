@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +40,6 @@ internal sealed partial class MailOutboxDispatcher(
 
     private const int BatchSize = 20;
 
-    private const int MaxErrorLength = 1000;
 
     private DateTimeOffset _nextMaintenance = DateTimeOffset.MinValue;
 
@@ -169,7 +167,15 @@ internal sealed partial class MailOutboxDispatcher(
             // The timeout is wall-clock time on purpose: it guards against a hanging connection, whatever the server's clock.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(SendTimeout);
-            await sender.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            if (sender is PickupDirectoryEmailSender pickup)
+            {
+                // A pickup mail with a one-time password leaves the folder once the password has expired.
+                await pickup.SendAsync(message, row.DiscardAfter, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await sender.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -195,7 +201,7 @@ internal sealed partial class MailOutboxDispatcher(
             return true;
         }
 
-        var error = Describe(failure);
+        var error = OutboxErrorText.Describe(failure, options.Value.Email.Smtp.Password);
         var retryAt = finished + RetryDelay(attempts);
         if (attempts >= Settings.MaxAttempts)
         {
@@ -265,6 +271,16 @@ internal sealed partial class MailOutboxDispatcher(
         await db.OutboxMessages
             .Where(m => m.Status != OutboxMessageStatus.Pending && m.CompletedAt != null && m.CompletedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+        if (sender is PickupDirectoryEmailSender pickupFolder && pickupFolder.DeleteExpired(now) is var removed and > 0)
+        {
+            Log.PickupMailsRemoved(logger, removed);
+        }
+
+        // The same once-a-minute pass prunes the stored answers of Idempotency-Keys past their retention.
+        var idempotencyCutoff = now - options.Value.IdempotencyRetention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < idempotencyCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         return expired > 0;
     }
 
@@ -278,42 +294,5 @@ internal sealed partial class MailOutboxDispatcher(
         }
 
         return delay < MaxRetryDelay ? delay : MaxRetryDelay;
-    }
-
-    /// <summary>The error as stored: type and message, without anything shaped like a one-time password or the SMTP password.</summary>
-    internal string Describe(Exception exception)
-    {
-        var text = $"{exception.GetType().Name}: {exception.Message}";
-        text = OneTimePasswordShape().Replace(text, "[redacted]");
-        if (options.Value.Email.Smtp.Password is { Length: > 0 } secret)
-        {
-            text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
-        }
-
-        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
-    }
-
-    [GeneratedRegex("[2-9A-HJ-NP-Z]{5}-?[2-9A-HJ-NP-Z]{5}", RegexOptions.IgnoreCase)]
-    private static partial Regex OneTimePasswordShape();
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 600, EventName = "MailSent", Level = LogLevel.Information, Message = "Sent mail {MailId} ({Kind}, account {AccountId}) at attempt {Attempt}")]
-        public static partial void MailSent(ILogger logger, string mailId, string kind, string? accountId, int attempt);
-
-        [LoggerMessage(EventId = 601, EventName = "MailSendFailed", Level = LogLevel.Warning, Message = "Could not send mail {MailId} (attempt {Attempt} of {MaxAttempts}); next attempt at {NextAttemptAt}")]
-        public static partial void MailSendFailed(ILogger logger, Exception exception, string mailId, int attempt, int maxAttempts, DateTimeOffset? nextAttemptAt);
-
-        [LoggerMessage(EventId = 602, EventName = "MailFailed", Level = LogLevel.Error, Message = "Gave up on mail {MailId} ({Kind}, account {AccountId}) after {Attempt} attempt(s); its body is deleted")]
-        public static partial void MailFailed(ILogger logger, Exception exception, string mailId, string kind, string? accountId, int attempt);
-
-        [LoggerMessage(EventId = 603, EventName = "MailDiscarded", Level = LogLevel.Information, Message = "Discarded mail {MailId} ({Kind}, account {AccountId}): {Reason}")]
-        public static partial void MailDiscarded(ILogger logger, string mailId, string kind, string? accountId, string reason);
-
-        [LoggerMessage(EventId = 604, EventName = "OutboxPassFailed", Level = LogLevel.Error, Message = "The mail outbox could not be processed; next try in {Wait}")]
-        public static partial void OutboxPassFailed(ILogger logger, Exception exception, TimeSpan wait);
-
-        [LoggerMessage(EventId = 605, EventName = "MailsExpired", Level = LogLevel.Information, Message = "{Count} unsent one-time password mail(s) expired; their bodies are deleted")]
-        public static partial void MailsExpired(ILogger logger, int count);
     }
 }

@@ -12,6 +12,8 @@ using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Registration;
 using Faktum.Licensing.Server.Startup;
 using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,11 +28,13 @@ internal static partial class ServerApplication
         var bound = new FaktumServerOptions();
         section.Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
+        var forwardedSwitch = ForwardedHeadersSetup.SwitchedOn(builder.Configuration);
+        DataFolder.CreateOwnerOnlyDirectory(dataDirectory);
 
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddProvider(new RequestOutcomeMarkerProvider());
 
         var services = builder.Services;
         services.AddOptions<FaktumServerOptions>()
@@ -38,6 +42,7 @@ internal static partial class ServerApplication
             .PostConfigure(o =>
             {
                 o.DataDirectory = dataDirectory;
+                o.ForwardedHeaders.EnabledByEnvironment = forwardedSwitch;
                 for (var i = 0; i < o.SigningKeyFiles.Count; i++)
                 {
                     o.SigningKeyFiles[i] = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, o.SigningKeyFiles[i]));
@@ -51,7 +56,9 @@ internal static partial class ServerApplication
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FaktumServerOptions>, FaktumServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        ForwardedHeadersSetup.AddServices(services, bound.ForwardedHeaders);
         services.AddStorage(bound.Storage, dataDirectory);
+        ConfigureDatabaseLogging(services);
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.SigningKeyFiles.ToList(),
             sp.GetRequiredService<IOptions<FaktumServerOptions>>().Value.VerificationKeyFiles.ToList(),
@@ -75,6 +82,7 @@ internal static partial class ServerApplication
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
         services.AddServerFlows();
+        services.AddSingleton<AdminAuthenticationThrottle>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -90,28 +98,23 @@ internal static partial class ServerApplication
                 problem.Type = problem.Status switch
                 {
                     StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ProblemTypes.NotFound,
-                    StatusCodes.Status413PayloadTooLarge => ProblemTypes.RequestTooLarge,
+                    StatusCodes.Status413PayloadTooLarge or StatusCodes.Status414UriTooLong or StatusCodes.Status431RequestHeaderFieldsTooLarge => ProblemTypes.RequestTooLarge,
                     StatusCodes.Status400BadRequest => ProblemTypes.MalformedRequest,
-                    _ => Prefix("server-error"),
+                    StatusCodes.Status415UnsupportedMediaType => ServerProblemTypes.UnsupportedMediaType,
+                    StatusCodes.Status408RequestTimeout => ServerProblemTypes.RequestTimeout,
+                    _ => ServerProblemTypes.ServerError,
                 };
             }
 
             problem.Detail ??= problem.Title;
+            context.HttpContext.Items[RequestOutcomeLogging.ProblemTypeKey] = problem.Type;
         });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AccountEndpoints.RateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.RateLimits;
-                var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-                return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitsPerAddress,
-                    Window = limits.AddressWindow,
-                    QueueLimit = 0,
-                });
-            });
+            o.AddPolicy(AccountEndpoints.RateLimitPolicy, context => PerAddress(context, limits => limits.PermitsPerAddress));
+            o.AddPolicy(RateLimitPolicies.Startup, context => PerAddress(context, limits => limits.StartupPermitsPerAddress));
+            o.AddPolicy(RateLimitPolicies.CompanyCorrection, context => PerAddress(context, limits => limits.CompanyCorrectionPermitsPerAddress));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -129,7 +132,17 @@ internal static partial class ServerApplication
         configureServices?.Invoke(services);
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
+        ForwardedHeadersSetup.Use(app, bound.ForwardedHeaders, forwardedSwitch);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestOutcomeLogging>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500,
+
+            // A request Kestrel could not read (too slow, too large, broken framing) is an expected outcome: one line
+            // from RequestOutcomeLogging, not an error with a stack trace.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseRateLimiter();
 
@@ -144,10 +157,14 @@ internal static partial class ServerApplication
         try
         {
             // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
-            _ = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+            var settings = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
+            AdminEndpoints.WarnIfPlainHttpAllowed(settings, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"));
             _ = app.Services.GetRequiredService<SigningKeyRing>();
             _ = app.Services.GetRequiredService<Updates.ReleaseCatalog>();
             await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
+
+            // Keys, rollout secret and database (with -wal/-shm) now exist: owner-only on Unix (F10).
+            DataFolder.Narrow(dataDirectory);
         }
         catch
         {
@@ -156,6 +173,33 @@ internal static partial class ServerApplication
         }
 
         return app;
+    }
+
+    /// <summary>A fixed window per client address (after forwarded headers, when proxies are named).</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext context, Func<RateLimitOptions, int> permits)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptions<FaktumServerOptions>>().Value.RateLimits;
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        return RateLimitPartition.GetFixedWindowLimiter(address.ToString(), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits(limits),
+            Window = limits.AddressWindow,
+            QueueLimit = 0,
+        });
+    }
+
+    /// <summary>
+    /// EF Core logs a failed command and a failed save at Error, with the stack trace, before it throws. The server
+    /// catches the expected ones (a unique violation is a 409) and the exception handler logs every other one once, so
+    /// those two events are only Debug detail here.
+    /// </summary>
+    private static void ConfigureDatabaseLogging(IServiceCollection services)
+    {
+        static void Quiet(DbContextOptionsBuilder options) => options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        services.ConfigureDbContext<Storage.Sqlite.SqliteLicensingDbContext>(Quiet);
+        services.ConfigureDbContext<Storage.PostgreSql.PostgreSqlLicensingDbContext>(Quiet);
     }
 
     /// <summary>The public keys as a JWK Set of OKP keys.</summary>
@@ -177,6 +221,4 @@ internal static partial class ServerApplication
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static string Prefix(string name) => ProblemTypes.Prefix + name;
 }

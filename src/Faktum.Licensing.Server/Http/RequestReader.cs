@@ -7,9 +7,14 @@ namespace Faktum.Licensing.Server.Http;
 /// <summary>Reads a JSON request body under a size cap, refusing unknown members; failures are problem details.</summary>
 internal static class RequestReader
 {
-    /// <summary>The wire format: camelCase, unknown members refused (the startup contract of I4 depends on it).</summary>
+    /// <summary>
+    /// The wire format: camelCase exactly (a member spelled in another case is unknown), unknown and repeated members
+    /// refused — the startup contract of I4 depends on it, and no two parsers can read one body differently.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        PropertyNameCaseInsensitive = false,
+        AllowDuplicateProperties = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         AllowTrailingCommas = false,
@@ -55,6 +60,12 @@ internal static class RequestReader
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, Json);
+            if (value is JsonDocument document && JsonText.HoldsUndecodableText(document.RootElement))
+            {
+                document.Dispose();
+                return new(null, body, Problems.Malformed("The body holds a string or member name that is not valid Unicode (a lone surrogate escape)."));
+            }
+
             return value is null
                 ? new(null, body, Problems.Malformed("The body must be a JSON object."))
                 : new(value, body, null);
@@ -62,8 +73,10 @@ internal static class RequestReader
         catch (JsonException exception)
         {
             var detail = exception.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "The body holds a member this endpoint does not accept (" + exception.Path + ")."
-                : "The body is not valid JSON of the expected shape" + (exception.Path is null ? "." : $" (at {exception.Path}).");
+                ? "The body holds a member this endpoint does not accept (" + exception.Path + "); member names are camelCase, exactly."
+                : exception.Message.Contains("uplicate", StringComparison.Ordinal)
+                    ? "The body repeats a member" + (exception.Path is null ? "." : $" (at {exception.Path}).")
+                    : "The body is not valid JSON of the expected shape" + (exception.Path is null ? "." : $" (at {exception.Path}).");
             return new(null, body, Problems.Malformed(detail));
         }
     }

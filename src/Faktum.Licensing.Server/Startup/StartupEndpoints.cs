@@ -11,6 +11,7 @@ internal static class StartupEndpoints
     public static IEndpointRouteBuilder MapStartupEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/v1/startup", StartupAsync)
+            .RequireRateLimiting(RateLimitPolicies.Startup)
             .Accepts<StartupRequest>("application/json")
             .Produces<StartupResponseEnvelope>()
             .ProducesValidationProblem()

@@ -2,17 +2,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Startup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
+using Polly;
 
 namespace Faktum.Licensing.Http;
 
 /// <summary>
-/// Sends one /v1 request through the named <see cref="IHttpClientFactory"/> clients and reads the answer with a size cap.
-/// A client is created per call, as a singleton must (a held client would pin its handler).
+/// One typed method per /v1 endpoint. Each owns its path, its retry flavour (the retrying or the single-attempt client), its
+/// fail-fast rule and the parsing of its success body; the retry predicate and both pipelines are defined here too, so "why did
+/// this call (not) retry?" is answered in this file. Error bodies are read by <see cref="ProblemDetailsReader"/>.
 /// </summary>
 internal sealed partial class LicenseServerClient
 {
@@ -28,75 +31,130 @@ internal sealed partial class LicenseServerClient
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> FailFastWhenUnreachable = new("Faktum.Licensing.FailFastWhenUnreachable");
 
-    private const string ProblemJson = "application/problem+json";
+    private const int MaxRetryAttempts = 2;
 
-    private readonly IHttpClientFactory _factory;
-    private readonly IOptions<FaktumLicensingOptions> _options;
+    // The longest wait between attempts; a 429 whose Retry-After asks for more is answered at once as RateLimited.
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+    // Timeouts and back-off measure real waiting, so they run on the system clock. The license rules (expiry, grace, rollback)
+    // use the host's TimeProvider, which a test may replace with a fake clock without freezing the network calls.
+    private static readonly TimeProvider NetworkClock = TimeProvider.System;
+
+    private readonly LicenseServerTransport _transport;
+    private readonly FaktumLicensingOptions _options;
     private readonly ILogger _logger;
 
-    public LicenseServerClient(IHttpClientFactory factory, IOptions<FaktumLicensingOptions> options, ILogger<LicenseServerClient> logger)
+    public LicenseServerClient(LicenseServerTransport transport, IOptions<FaktumLicensingOptions> options, ILogger<LicenseServerClient> logger)
     {
-        _factory = factory;
-        _options = options;
+        _transport = transport;
+        _options = options.Value;
         _logger = logger;
     }
 
-    public async Task<ServerAnswer> SendAsync<TRequest>(
-        string clientName,
-        HttpMethod method,
-        string path,
-        TRequest body,
-        JsonTypeInfo<TRequest> bodyType,
-        Action<HttpRequestHeaders>? headers,
-        bool failFastWhenUnreachable,
-        CancellationToken cancellationToken)
+    /// <summary>POST /v1/registrations: retried (the idempotency key makes a repeat harmless), a refused connection included.</summary>
+    public async Task<LicensingResult> RegisterAsync(RegistrationRequest request, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var client = _factory.CreateClient(clientName);
-        using var request = new HttpRequestMessage(method, path)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ProblemJson));
-        headers?.Invoke(request.Headers);
-        request.Options.Set(FailFastWhenUnreachable, failFastWhenUnreachable);
+        var answer = await _transport.SendAsync(
+            RetryingClientName, HttpMethod.Post, "v1/registrations", request, ProtocolJsonContext.Default.RegistrationRequest,
+            headers => headers.Add("Idempotency-Key", idempotencyKey), failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
+        return answer.Succeeded ? LicensingResult.Success : new LicensingResult(answer.Error);
+    }
 
+    /// <summary>POST /v1/recoveries: retried (a repeat at worst mails one more one-time password), a refused connection included.</summary>
+    public async Task<LicensingResult> RequestRecoveryAsync(RecoveryRequest request, CancellationToken cancellationToken)
+    {
+        var answer = await _transport.SendAsync(
+            RetryingClientName, HttpMethod.Post, "v1/recoveries", request, ProtocolJsonContext.Default.RecoveryRequest,
+            headers: null, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
+        return answer.Succeeded ? LicensingResult.Success : new LicensingResult(answer.Error);
+    }
+
+    /// <summary>POST /v1/confirmations: one attempt, never repeated (the server consumes the one-time password).</summary>
+    public async Task<LicensingResult<IssuedLicense>> ConfirmAsync(ConfirmationRequest request, CancellationToken cancellationToken)
+    {
+        var answer = await _transport.SendAsync(
+            SingleAttemptClientName, HttpMethod.Post, "v1/confirmations", request, ProtocolJsonContext.Default.ConfirmationRequest,
+            headers: null, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
+        return answer.Succeeded ? ReadIssuedLicense(answer.Value) : new(answer.Error);
+    }
+
+    /// <summary>PATCH /v1/company with the license token as bearer: one attempt, never repeated blindly.</summary>
+    public async Task<LicensingResult<IssuedLicense>> CorrectCompanyAsync(CompanyCorrectionRequest request, string licenseToken, CancellationToken cancellationToken)
+    {
+        var answer = await _transport.SendAsync(
+            SingleAttemptClientName, HttpMethod.Patch, "v1/company", request, ProtocolJsonContext.Default.CompanyCorrectionRequest,
+            headers => headers.Authorization = new AuthenticationHeaderValue("Bearer", licenseToken), failFastWhenUnreachable: false, deadline: null,
+            cancellationToken).ConfigureAwait(false);
+        return answer.Succeeded ? ReadIssuedLicense(answer.Value) : new(answer.Error);
+    }
+
+    /// <summary>
+    /// POST /v1/startup: retried, except a connection that cannot be established (the cached token answers at once, and the next
+    /// check tries again: waiting out the back-off would only delay the host's start). The whole exchange — attempts, back-off and
+    /// the body — ends at <see cref="FaktumLicensingOptions.StartupCheckTimeout"/>, whatever the network does. Returns the signed
+    /// response, still to be verified by <see cref="StartupResponseVerifier"/>.
+    /// </summary>
+    public async Task<LicensingResult<string>> StartupAsync(StartupRequest request, CancellationToken cancellationToken)
+    {
+        var answer = await _transport.SendAsync(
+            RetryingClientName, HttpMethod.Post, "v1/startup", request, ProtocolJsonContext.Default.StartupRequest,
+            headers: null, failFastWhenUnreachable: true, deadline: _options.StartupCheckTimeout, cancellationToken).ConfigureAwait(false);
+        if (!answer.Succeeded)
+        {
+            return new(answer.Error);
+        }
+
+        StartupResponseEnvelope? envelope;
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var max = _options.Value.MaxResponseBytes;
-            var content = await ReadLimitedAsync(response.Content, max, cancellationToken).ConfigureAwait(false);
-            if (content is null)
-            {
-                Log.ResponseTooLarge(_logger, path, max);
-                return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.InvalidResponse, $"The server's answer is larger than {max} bytes."));
-            }
+            envelope = JsonSerializer.Deserialize(answer.Value, ProtocolJsonContext.Default.StartupResponseEnvelope);
+        }
+        catch (JsonException)
+        {
+            envelope = null;
+        }
 
-            if (response.IsSuccessStatusCode)
-            {
-                return new ServerAnswer(response.StatusCode, content, null);
-            }
+        if (envelope?.Response is not { Length: > 0 } response)
+        {
+            Log.AnswerRefused(_logger, "v1/startup", "the body is not a start-up response envelope");
+            return new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer was not a start-up response."));
+        }
 
-            var error = ReadProblem(response, content);
-            Log.ServerRefused(_logger, path, (int)response.StatusCode, error.ProblemType ?? "(none)");
-            return new ServerAnswer(response.StatusCode, content, error);
-        }
-        catch (HttpRequestException exception)
-        {
-            Log.ServerUnreachable(_logger, path, exception.Message);
-            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, $"The license server cannot be reached: {exception.Message}"));
-        }
-        catch (TimeoutRejectedException)
-        {
-            Log.ServerUnreachable(_logger, path, "timed out");
-            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.ServerUnreachable(_logger, path, "timed out");
-            return ServerAnswer.Failed(LicensingError.Of(LicensingFailure.ServerUnreachable, "The license server did not answer in time."));
-        }
+        return new(response);
+    }
+
+    /// <summary>The resilience pipeline of <see cref="RetryingClientName"/>: total timeout, then retries, then a per-attempt timeout.</summary>
+    public static void ConfigureRetryingPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+        pipeline.TimeProvider = NetworkClock;
+        pipeline
+            .AddTimeout(TotalTimeout(options))
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                MaxDelay = MaxRetryDelay,
+                ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+            })
+            .AddTimeout(options.RequestTimeout);
+    }
+
+    /// <summary>The resilience pipeline of <see cref="SingleAttemptClientName"/>: one attempt with a timeout.</summary>
+    public static void ConfigureSingleAttemptPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+        pipeline.TimeProvider = NetworkClock;
+        pipeline.AddTimeout(options.RequestTimeout);
+    }
+
+    /// <summary>The bound of a whole retried call with its back-off: 3 × <see cref="FaktumLicensingOptions.RequestTimeout"/> + 10 s.</summary>
+    public static TimeSpan TotalTimeout(FaktumLicensingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (options.RequestTimeout * (MaxRetryAttempts + 1)) + TimeSpan.FromSeconds(10);
     }
 
     /// <summary>
@@ -118,127 +176,55 @@ internal sealed partial class LicenseServerClient
         _ => false,
     };
 
-    /// <summary>Reads at most <paramref name="max"/> bytes; returns <see langword="null"/> when the body is larger.</summary>
-    internal static async Task<byte[]?> ReadLimitedAsync(HttpContent content, int max, CancellationToken cancellationToken)
+    // The transient failures (HttpRequestException, a per-attempt timeout, 408, 429, 5xx), less two that a wait would not mend:
+    // a long rate limit, and, for a request marked FailFastWhenUnreachable, a connection that could not be established at all.
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+        HttpClientResiliencePredicates.IsTransient(outcome)
+        && !IsLongRateLimit(outcome.Result)
+        && !(outcome.Exception is { } exception && IsConnectionNotEstablished(exception) && IsFailFast(context.GetRequestMessage()));
+
+    private static bool IsFailFast(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(FailFastWhenUnreachable, out var failFast) && failFast;
+
+    // A server's rate limit runs for minutes (Retry-After: 60, 900): waiting for it would only end in the total timeout and report
+    // "unreachable" instead of RateLimited with its RetryAfter. Only a 429 that asks for a short wait (or none) is retried.
+    private static bool IsLongRateLimit(HttpResponseMessage? response)
     {
-        if (content.Headers.ContentLength is { } length && length > max)
+        if (response is not { StatusCode: HttpStatusCode.TooManyRequests })
         {
-            return null;
+            return false;
         }
 
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var wait = response.Headers.RetryAfter switch
         {
-            var buffer = new byte[Math.Min(max + 1, 16 * 1024)];
-            var total = 0;
-            while (true)
-            {
-                if (total == buffer.Length)
-                {
-                    if (buffer.Length > max)
-                    {
-                        return null;
-                    }
-
-                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, max + 1));
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-                if (total > max)
-                {
-                    return null;
-                }
-            }
-
-            return buffer.AsSpan(0, total).ToArray();
-        }
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - NetworkClock.GetUtcNow(),
+            _ => TimeSpan.Zero,
+        };
+        return wait > MaxRetryDelay;
     }
 
-    private static LicensingError ReadProblem(HttpResponseMessage response, byte[] content)
+    private static LicensingResult<IssuedLicense> ReadIssuedLicense(byte[] content)
     {
-        string? type = null, detail = null;
-        var fieldErrors = LicensingError.EmptyFieldErrors;
+        LicenseResponse? body;
         try
         {
-            using var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 8 });
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                type = Text(root, "type");
-                detail = Text(root, "detail") ?? Text(root, "title");
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-                {
-                    var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-                    foreach (var field in errors.EnumerateObject())
-                    {
-                        map[field.Name] = field.Value.ValueKind == JsonValueKind.Array
-                            ? [.. field.Value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
-                            : [];
-                    }
-
-                    fieldErrors = map;
-                }
-            }
+            body = JsonSerializer.Deserialize(content, ProtocolJsonContext.Default.LicenseResponse);
         }
         catch (JsonException)
         {
-            // Not problem details: classified by status code alone.
+            body = null;
         }
 
-        var retryAfter = response.Headers.RetryAfter?.Delta;
-        var status = (int)response.StatusCode;
-        var failure = type switch
-        {
-            ProblemTypes.ValidationFailed => LicensingFailure.InvalidInput,
-            ProblemTypes.CompanyAlreadyRegistered => LicensingFailure.CompanyAlreadyRegistered,
-            ProblemTypes.OneTimePasswordInvalid => LicensingFailure.OneTimePasswordInvalid,
-            ProblemTypes.TooManyAttempts => LicensingFailure.TooManyAttempts,
-            ProblemTypes.CompanyNameImmutable => LicensingFailure.CompanyNameImmutable,
-            ProblemTypes.InvalidLicenseToken => LicensingFailure.LicenseRejected,
-            ProblemTypes.RateLimited => LicensingFailure.RateLimited,
-            _ when response.StatusCode == HttpStatusCode.TooManyRequests => LicensingFailure.RateLimited,
-            _ when status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout => LicensingFailure.ServerUnreachable,
-            _ => LicensingFailure.RequestRejected,
-        };
-
-        var message = failure switch
-        {
-            LicensingFailure.CompanyAlreadyRegistered => "This company is already registered. Choose 'existing company' and confirm with the e-mail address it was registered with.",
-            LicensingFailure.OneTimePasswordInvalid => "The one-time password is wrong, expired or already used.",
-            LicensingFailure.TooManyAttempts => "Too many wrong one-time passwords. Request a new one.",
-            LicensingFailure.CompanyNameImmutable => "The company name cannot be changed.",
-            LicensingFailure.RateLimited => "The license server asks to slow down. Try again later.",
-            LicensingFailure.ServerUnreachable => $"The license server failed ({status}).",
-            _ => detail is { Length: > 0 and <= 500 } ? detail : $"The license server refused the request ({status}).",
-        };
-
-        return new LicensingError(failure, message, fieldErrors, type, retryAfter);
+        var company = body?.Company is { } dto ? CompanyProfileWire.ToProfile(dto) : null;
+        return body?.License is { Length: > 0 } license && company is not null
+            ? new(new IssuedLicense(license, company))
+            : new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static partial class Log
     {
-        [LoggerMessage(10, LogLevel.Warning, "The license server cannot be reached for {Path}: {Reason}.", EventName = "ServerUnreachable")]
-        public static partial void ServerUnreachable(ILogger logger, string path, string reason);
-
-        [LoggerMessage(11, LogLevel.Information, "The license server refused {Path} with {StatusCode} {ProblemType}.", EventName = "ServerRefused")]
-        public static partial void ServerRefused(ILogger logger, string path, int statusCode, string problemType);
-
-        [LoggerMessage(12, LogLevel.Warning, "The license server's answer to {Path} is larger than {MaxBytes} bytes and was refused.", EventName = "ResponseTooLarge")]
-        public static partial void ResponseTooLarge(ILogger logger, string path, int maxBytes);
+        [LoggerMessage(13, LogLevel.Warning, "The license server's answer to {Path} was refused: {Reason}.", EventName = "AnswerRefused")]
+        public static partial void AnswerRefused(ILogger logger, string path, string reason);
     }
-}
-
-/// <summary>One answer: a success status with its body, or a failure.</summary>
-internal sealed record ServerAnswer(HttpStatusCode StatusCode, byte[] Content, LicensingError? Error)
-{
-    public static ServerAnswer Failed(LicensingError error) => new(0, [], error);
 }

@@ -1,14 +1,9 @@
 using System.Net;
 using Faktum.Licensing.Tokens;
+using Faktum.Licensing.Updates;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Internal;
-
-/// <summary>The DataAnnotations rules of <see cref="FaktumLicensingOptions"/>, validated by generated code (no reflection).</summary>
-[OptionsValidator]
-internal sealed partial class FaktumLicensingOptionsAnnotationsValidator : IValidateOptions<FaktumLicensingOptions>
-{
-}
 
 /// <summary>The rules the attributes cannot express: URL scheme, pinned keys and their thumbprints, version, channel, folder, ranges.</summary>
 internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumLicensingOptions>
@@ -75,9 +70,13 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
             builder.AddError("FaktumLicensingOptions.AppVersion is empty or longer than 64 characters: set it to the app's SemVer version, for example 2.3.1, or give the entry assembly an informational version.", nameof(options.AppVersion));
         }
 
-        if (string.IsNullOrWhiteSpace(options.Channel) || options.Channel.Length > 32)
+        if (string.IsNullOrWhiteSpace(options.Channel))
         {
-            builder.AddError("FaktumLicensingOptions.Channel is empty or longer than 32 characters: leave it at 'stable' or name the update channel, for example beta.", nameof(options.Channel));
+            builder.AddError("FaktumLicensingOptions.Channel is empty: leave it at 'stable' or name a channel the server serves: stable, beta or alpha.", nameof(options.Channel));
+        }
+        else if (!ReleaseChannels.TryParse(options.Channel, out _))
+        {
+            builder.AddError($"FaktumLicensingOptions.Channel '{options.Channel}' is not a channel the server serves: use stable, beta or alpha (lower case).", nameof(options.Channel));
         }
 
         if (options.DataDirectory is null)
@@ -95,6 +94,7 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
         Range(builder, options.OfflineGrace, TimeSpan.Zero, TimeSpan.FromDays(365), "FaktumLicensingOptions.OfflineGrace must lie between 0 and 365 days, for example 14.00:00:00.", nameof(options.OfflineGrace));
         Range(builder, options.ClockTolerance, TimeSpan.Zero, TimeSpan.FromDays(1), "FaktumLicensingOptions.ClockTolerance must lie between 0 and 1 day, for example 00:05:00.", nameof(options.ClockTolerance));
         Range(builder, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.", nameof(options.RequestTimeout));
+        Range(builder, options.StartupCheckTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.StartupCheckTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:05.", nameof(options.StartupCheckTimeout));
         Range(builder, options.MaxResponseBytes, 4096, 16 * 1024 * 1024, "FaktumLicensingOptions.MaxResponseBytes must lie between 4096 and 16777216, for example 65536.", nameof(options.MaxResponseBytes));
         return builder.Build();
     }

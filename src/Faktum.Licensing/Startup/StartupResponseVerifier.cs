@@ -24,15 +24,16 @@ internal sealed class StartupResponseVerifier
         _tolerance = tolerance;
     }
 
+    /// <summary>Verifies <paramref name="response"/>; a refusal is an <see cref="LicensingFailure.InvalidResponse"/> whose message says why (safe to log).</summary>
     /// <param name="response">The signed start-up response.</param>
     /// <param name="expectedNonce">The nonce this request carried.</param>
     /// <param name="exchangeDuration">How long the exchange took, measured on the <see cref="TimeProvider"/> from before the request was sent.</param>
-    public StartupVerification Verify(string response, string expectedNonce, TimeSpan exchangeDuration)
+    public LicensingResult<StartupVerification> Verify(string response, string expectedNonce, TimeSpan exchangeDuration)
     {
         var (failure, message, payload) = _jwt.Validate(response);
         if (payload is null)
         {
-            return StartupVerification.Refused($"The start-up response's signature or header was refused ({failure}): {message}");
+            return Refused($"The start-up response's signature or header was refused ({failure}): {message}");
         }
 
         using (payload)
@@ -41,12 +42,12 @@ internal sealed class StartupResponseVerifier
             if (!root.TryGetProperty(StartupResponseClaimNames.Nonce, out var nonce) || nonce.ValueKind != JsonValueKind.String
                 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(nonce.GetString()!), Encoding.UTF8.GetBytes(expectedNonce)))
             {
-                return StartupVerification.Refused("The start-up response does not echo this request's nonce: it is a replay or belongs to another request.");
+                return Refused("The start-up response does not echo this request's nonce: it is a replay or belongs to another request.");
             }
 
             if (!TryTime(root, "exp", out var expires) || !TryTime(root, "iat", out _) || !TryTime(root, StartupResponseClaimNames.ServerTime, out var serverTime))
             {
-                return StartupVerification.Refused("The start-up response lacks exp, iat or server_time.");
+                return Refused("The start-up response lacks exp, iat or server_time.");
             }
 
             // The echoed nonce proves the response was made after this request was sent, so it is at most as old as the exchange.
@@ -55,13 +56,13 @@ internal sealed class StartupResponseVerifier
             // server is ClockRolledBack, decided by the caller).
             if (serverTime + exchangeDuration >= expires + _tolerance)
             {
-                return StartupVerification.Refused("The start-up response has expired.");
+                return Refused("The start-up response has expired.");
             }
 
             if (!root.TryGetProperty(StartupResponseClaimNames.Verdict, out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
                 || !LicenseVerdictNames.TryParse(verdictElement.GetString(), out var verdict))
             {
-                return StartupVerification.Refused("The start-up response carries no known verdict.");
+                return Refused("The start-up response carries no known verdict.");
             }
 
             int? trialDaysLeft = null;
@@ -69,7 +70,7 @@ internal sealed class StartupResponseVerifier
             {
                 if (days.ValueKind != JsonValueKind.Number || !days.TryGetInt32(out var value) || value < 0)
                 {
-                    return StartupVerification.Refused("The start-up response's trial_days_left is not a whole number of days.");
+                    return Refused("The start-up response's trial_days_left is not a whole number of days.");
                 }
 
                 trialDaysLeft = value;
@@ -80,7 +81,7 @@ internal sealed class StartupResponseVerifier
             {
                 if (licenseElement.ValueKind != JsonValueKind.String)
                 {
-                    return StartupVerification.Refused("The start-up response's license is not a string.");
+                    return Refused("The start-up response's license is not a string.");
                 }
 
                 license = licenseElement.GetString();
@@ -89,36 +90,21 @@ internal sealed class StartupResponseVerifier
             CompanyProfile? company = null;
             if (root.TryGetProperty(StartupResponseClaimNames.Company, out var companyElement) && companyElement.ValueKind != JsonValueKind.Null)
             {
-                company = ReadCompany(companyElement);
+                company = CompanyProfileWire.Read(companyElement);
                 if (company is null)
                 {
-                    return StartupVerification.Refused("The start-up response's company is not a company profile.");
+                    return Refused("The start-up response's company is not a company profile.");
                 }
             }
 
             JsonElement? updates = root.TryGetProperty(StartupResponseClaimNames.Updates, out var updatesElement) && updatesElement.ValueKind != JsonValueKind.Null
                 ? updatesElement.Clone()
                 : null;
-            return new StartupVerification(null, verdict, trialDaysLeft, license, company, serverTime) { Updates = updates };
+            return new(new StartupVerification(verdict, trialDaysLeft, license, company, serverTime) { Updates = updates });
         }
     }
 
-    internal static CompanyProfile? ReadCompany(JsonElement element)
-    {
-        try
-        {
-            return element.Deserialize(ProtocolJsonContext.Default.CompanyProfileDto) is { } dto ? ToProfile(dto) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    internal static CompanyProfile? ToProfile(CompanyProfileDto dto) =>
-        dto.Name is null || dto.Postcode is null || dto.Country is null || dto.Email is null
-            ? null
-            : new CompanyProfile(dto.Name, dto.Postcode, dto.Country, dto.Street ?? string.Empty, dto.HouseNumber ?? string.Empty, dto.City ?? string.Empty, dto.ContactName ?? string.Empty, dto.Phone, dto.Email);
+    private static LicensingResult<StartupVerification> Refused(string why) => new(LicensingError.Of(LicensingFailure.InvalidResponse, why));
 
     private static bool TryTime(JsonElement root, string name, out DateTimeOffset value)
     {
@@ -132,13 +118,4 @@ internal sealed class StartupResponseVerifier
 
         return false;
     }
-}
-
-/// <summary>A verified start-up response, or why it was refused.</summary>
-internal sealed record StartupVerification(string? Refusal, LicenseVerdict Verdict, int? TrialDaysLeft, string? License, CompanyProfile? Company, DateTimeOffset ServerTime)
-{
-    /// <summary>Gets the signed response's <c>updates</c> member, still to be verified under the release keys.</summary>
-    public JsonElement? Updates { get; init; }
-
-    public static StartupVerification Refused(string why) => new(why, LicenseVerdict.Unknown, null, null, null, default);
 }

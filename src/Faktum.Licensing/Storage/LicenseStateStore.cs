@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Faktum.Licensing.Storage;
 
 /// <summary>
-/// The local license state in the data folder (I6): <c>license.jwt</c>, <c>state.json</c> and a lock file, nothing else.
+/// The local license state in the data folder (I6): <c>license.jwt</c>, <c>state.json</c> (a <see cref="LicenseStateDocument"/>)
+/// and a lock file, nothing else.
 /// Every write goes to a temporary file in the same folder, is flushed to disk and then renamed over the old file, so a
 /// crash leaves either the old or the new file. A lock file opened with <see cref="FileShare.None"/> keeps two processes apart.
 /// </summary>
@@ -76,7 +77,7 @@ internal sealed partial class LicenseStateStore
             WriteAtomically(TokenPath, Utf8.GetBytes(token));
         }
 
-        WriteAtomically(StatePath, JsonSerializer.SerializeToUtf8Bytes(next.State, StateJsonContext.Default.LocalLicenseState));
+        WriteAtomically(StatePath, JsonSerializer.SerializeToUtf8Bytes(LicenseStateDocument.From(next.State), StateJsonContext.Default.LicenseStateDocument));
         return new LocalSnapshot(LocalStateCondition.Usable, next.State, next.Token ?? current.Token, null);
     }
 
@@ -111,27 +112,27 @@ internal sealed partial class LicenseStateStore
             return Damaged(stateProblem, token);
         }
 
-        LocalLicenseState? state;
+        LicenseStateDocument? document;
         try
         {
-            state = JsonSerializer.Deserialize(stateBytes, StateJsonContext.Default.LocalLicenseState);
+            document = JsonSerializer.Deserialize(stateBytes, StateJsonContext.Default.LicenseStateDocument);
         }
         catch (JsonException exception)
         {
             return Damaged($"it is not valid JSON of the expected shape ({exception.Message})", token);
         }
 
-        if (state is null || state.Version != LocalLicenseState.CurrentVersion)
+        if (document is null || document.EffectiveVersion is < LicenseStateDocument.OldestReadableVersion or > LicenseStateDocument.CurrentVersion)
         {
-            return Damaged($"it is empty or of an unknown version (expected {LocalLicenseState.CurrentVersion})", token);
+            return Damaged($"it is empty or of an unknown version (expected {LicenseStateDocument.OldestReadableVersion} to {LicenseStateDocument.CurrentVersion})", token);
         }
 
-        if (Base64UrlFixedLength(state.InstallationId) is false)
+        if (Base64UrlFixedLength(document.InstallationId) is false)
         {
             return Damaged("its installation id is not 16 bytes of base64url", token);
         }
 
-        return new LocalSnapshot(LocalStateCondition.Usable, state, token, null);
+        return new LocalSnapshot(LocalStateCondition.Usable, document.ToState(), token, null);
     }
 
     private LocalSnapshot Damaged(string why, string? token)

@@ -4,7 +4,7 @@ namespace Faktum.Licensing.Tokens;
 
 /// <summary>
 /// The outcome of validating a license token. Every way a token can be wrong is a result with a
-/// <see cref="Failure"/> reason, never an exception; use <see cref="EnsureValid"/> where a bad token is a bug.
+/// <see cref="Failure"/> reason, never an exception; use <see cref="EnsureSuccess"/> where a bad token is a bug.
 /// </summary>
 public sealed class LicenseTokenValidationResult
 {
@@ -32,7 +32,7 @@ public sealed class LicenseTokenValidationResult
     /// <summary>Returns the claims of an accepted token.</summary>
     /// <returns>The claims.</returns>
     /// <exception cref="InvalidOperationException">The token was refused.</exception>
-    public LicenseClaims EnsureValid() =>
+    public LicenseClaims EnsureSuccess() =>
         Succeeded ? Claims : throw new InvalidOperationException($"The license token was refused ({Failure}): {Message}");
 
     internal static LicenseTokenValidationResult Success(LicenseClaims claims) => new(claims, LicenseTokenFailure.None, null);

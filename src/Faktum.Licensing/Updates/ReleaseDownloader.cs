@@ -54,7 +54,7 @@ public sealed class ReleaseDownloadResult
     /// <summary>Returns the path of the verified artefact.</summary>
     /// <returns>The full path.</returns>
     /// <exception cref="InvalidOperationException">The download failed.</exception>
-    public string EnsureSucceeded() =>
+    public string EnsureSuccess() =>
         Succeeded ? Path : throw new InvalidOperationException($"The release download failed ({Failure}): {Message}");
 
     internal static ReleaseDownloadResult Success(string path) => new(path, ReleaseDownloadFailure.None, null);

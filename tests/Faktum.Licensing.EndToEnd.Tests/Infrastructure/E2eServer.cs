@@ -13,7 +13,7 @@ namespace Faktum.Licensing.EndToEnd.Tests.Infrastructure;
 internal sealed class E2eServer : IAsyncDisposable
 {
     public const string Product = "faktum-factuur";
-    public const string AdminKey = "e2e-admin-key-0123456789";
+    public const string AdminKey = "e2e-admin-key-0123456789-abcdefghij";
 
     /// <summary>The moment every test starts at; the server and the SDK share one fake clock.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);

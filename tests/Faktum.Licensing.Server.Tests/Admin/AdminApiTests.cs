@@ -45,7 +45,7 @@ public sealed class AdminApiTests
 
         var startup = await server.StartupAsync(confirmed.License);
         Assert.Equal("licensed", startup.GetProperty("verdict").GetString());
-        var refreshed = (await server.ValidateLicenseAsync(startup.GetProperty("license").GetString()!)).EnsureValid();
+        var refreshed = (await server.ValidateLicenseAsync(startup.GetProperty("license").GetString()!)).EnsureSuccess();
         Assert.Equal(LicenseKind.Paid, refreshed.Kind);
         Assert.Equal(new DateTimeOffset(2027, 12, 31, 0, 0, 0, TimeSpan.Zero), refreshed.LicenseEndsAt);
 

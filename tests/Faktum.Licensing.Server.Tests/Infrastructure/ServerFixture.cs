@@ -23,7 +23,7 @@ internal sealed class ServerFixture : IAsyncDisposable
 {
     public const string Product = "faktum-factuur";
     public const string Issuer = "faktum-licensing-server";
-    public const string AdminKey = "test-admin-key-0123456789";
+    public const string AdminKey = "test-admin-key-0123456789-abcdefghij";
 
     private readonly PostgresTestDatabase? _database;
 
@@ -59,6 +59,8 @@ internal sealed class ServerFixture : IAsyncDisposable
         options.Configuration["FaktumServer:AdminApiKey"] = AdminKey;
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "100000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "100000";
+        options.Configuration["FaktumServer:RateLimits:StartupPermitsPerAddress"] = "100000";
+        options.Configuration["FaktumServer:RateLimits:CompanyCorrectionPermitsPerAddress"] = "100000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
         var database = provider == StorageProvider.PostgreSql ? await PostgresTestDatabase.CreateAsync() : null;
         if (database is not null)

@@ -57,8 +57,8 @@ public sealed class RecoveryTests
 
         var current = await server.StartupAsync(second.License);
         Assert.Equal("trial", current.GetProperty("verdict").GetString());
-        var claims = (await server.ValidateLicenseAsync(second.License, "install-new-0002")).EnsureValid();
-        Assert.Equal((await server.ValidateLicenseAsync(first.License)).EnsureValid().LicenseId, claims.LicenseId);
+        var claims = (await server.ValidateLicenseAsync(second.License, "install-new-0002")).EnsureSuccess();
+        Assert.Equal((await server.ValidateLicenseAsync(first.License)).EnsureSuccess().LicenseId, claims.LicenseId);
     }
 
     [Theory]

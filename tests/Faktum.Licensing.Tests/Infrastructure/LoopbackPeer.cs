@@ -6,7 +6,8 @@ namespace Faktum.Licensing.Tests.Infrastructure;
 
 /// <summary>
 /// Real TCP on 127.0.0.1 for the network failures a stub handler cannot produce: a port that refuses, a peer that resets
-/// the connection after reading the request, one that answers with a bare status, one that never answers.
+/// the connection after reading the request, one that answers with a bare status, one that never answers, and the answers
+/// that break off after their headers (a stall, a trickle, a reset mid-body).
 /// </summary>
 internal sealed class LoopbackPeer : IAsyncDisposable
 {
@@ -63,6 +64,32 @@ internal sealed class LoopbackPeer : IAsyncDisposable
         }
     });
 
+    /// <summary>Accepts, reads the request, sends the headers of a 200 with a 4 KB JSON body, then stalls without a byte of it.</summary>
+    public static LoopbackPeer SendingHeadersThenStalling() => new(static async (socket, buffer, cancellationToken) =>
+    {
+        await SendAsync(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n", cancellationToken);
+        await DrainAsync(socket, buffer, cancellationToken);
+    });
+
+    /// <summary>Accepts, reads the request, sends the headers of a chunked 200, then one byte of body every <paramref name="interval"/>, forever.</summary>
+    public static LoopbackPeer Trickling(TimeSpan interval) => new(async (socket, _, cancellationToken) =>
+    {
+        await SendAsync(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n1\r\n{\r\n", cancellationToken);
+        while (true)
+        {
+            await Task.Delay(interval, cancellationToken);
+            await SendAsync(socket, "1\r\n \r\n", cancellationToken);
+        }
+    });
+
+    /// <summary>Accepts, reads the request, sends the headers of a 200 with a 4 KB body and its first bytes, then resets the connection (RST).</summary>
+    public static LoopbackPeer ResettingMidBody() => new(static async (socket, _, cancellationToken) =>
+    {
+        await SendAsync(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{\"response\":\"eyJ", cancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        socket.LingerState = new LingerOption(true, 0);
+    });
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -76,6 +103,17 @@ internal sealed class LoopbackPeer : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private static async Task SendAsync(Socket socket, string text, CancellationToken cancellationToken) =>
+        await socket.SendAsync(Encoding.ASCII.GetBytes(text), SocketFlags.None, cancellationToken);
+
+    // Reads until the client closes its side (or the peer is disposed).
+    private static async Task DrainAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        while (await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken) > 0)
+        {
+        }
     }
 
     private static async Task ReadRequestAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)

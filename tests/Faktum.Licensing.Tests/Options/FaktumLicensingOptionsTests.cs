@@ -31,11 +31,15 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
         { "release key that is the license key", o => o.ReleaseKeys[o.TrustedKeys.First().Key] = o.TrustedKeys.First().Value, "is also a license key" },
         { "empty app version", o => o.AppVersion = " ", "AppVersion is empty" },
         { "empty channel", o => o.Channel = "", "Channel is empty" },
+        { "channel the server does not serve", o => o.Channel = "nightly", "Channel 'nightly' is not a channel the server serves: use stable, beta or alpha" },
+        { "channel in upper case", o => o.Channel = "Beta", "Channel 'Beta' is not a channel the server serves: use stable, beta or alpha" },
         { "relative data folder", o => o.DataDirectory = "data", "is not a full path" },
         { "negative grace", o => o.OfflineGrace = TimeSpan.FromDays(-1), "OfflineGrace must lie between 0 and 365 days" },
         { "grace of years", o => o.OfflineGrace = TimeSpan.FromDays(400), "OfflineGrace must lie between 0 and 365 days" },
         { "tolerance of days", o => o.ClockTolerance = TimeSpan.FromDays(2), "ClockTolerance must lie between 0 and 1 day" },
         { "zero timeout", o => o.RequestTimeout = TimeSpan.Zero, "RequestTimeout must lie between 100 milliseconds and 5 minutes" },
+        { "zero start-up deadline", o => o.StartupCheckTimeout = TimeSpan.Zero, "StartupCheckTimeout must lie between 100 milliseconds and 5 minutes" },
+        { "start-up deadline of an hour", o => o.StartupCheckTimeout = TimeSpan.FromHours(1), "StartupCheckTimeout must lie between 100 milliseconds and 5 minutes" },
         { "tiny response cap", o => o.MaxResponseBytes = 100, "MaxResponseBytes must lie between 4096 and 16777216" },
     };
 
@@ -90,6 +94,25 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
         Assert.Equal(65536, options.MaxResponseBytes);
         Assert.False(string.IsNullOrWhiteSpace(options.AppVersion));
         Assert.EndsWith(Path.Combine("Faktum", "faktum-factuur"), options.DataDirectory, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("stable")]
+    [InlineData("beta")]
+    [InlineData("alpha")]
+    public void Every_channel_the_server_serves_passes(string channel)
+    {
+        using var provider = Build(o => o.Channel = channel);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void The_default_start_up_deadline_is_five_seconds()
+    {
+        using var provider = Build(_ => { });
+
+        Assert.Equal(TimeSpan.FromSeconds(5), provider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value.StartupCheckTimeout);
     }
 
     [Fact]

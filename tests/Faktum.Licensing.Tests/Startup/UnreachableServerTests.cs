@@ -17,6 +17,8 @@ namespace Faktum.Licensing.Tests.Startup;
 /// </summary>
 public sealed class UnreachableServerTests : IDisposable
 {
+    private static readonly TimeSpan ShortDeadline = TimeSpan.FromSeconds(1.5);
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
     private readonly FakeTimeProvider _time = new(LicensingTestHost.Start);
     private readonly FakeLicenseServer _keys;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "faktum-tests", Guid.NewGuid().ToString("N"));
@@ -88,6 +90,92 @@ public sealed class UnreachableServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_async_when_the_server_sends_its_headers_then_stalls_ends_at_the_startup_deadline_and_works_offline()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.SendingHeadersThenStalling();
+        await using var provider = Sdk(peer.Uri, startupCheckTimeout: ShortDeadline);
+
+        var status = await CheckWithinHangGuardAsync(provider);
+
+        AssertWorksOfflineOnTheCachedLicense(status);
+        Assert.Contains("in time", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_async_when_the_server_trickles_its_answer_forever_ends_at_the_startup_deadline_and_works_offline()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.Trickling(TimeSpan.FromMilliseconds(300));
+        await using var provider = Sdk(peer.Uri, startupCheckTimeout: ShortDeadline);
+
+        var status = await CheckWithinHangGuardAsync(provider);
+
+        AssertWorksOfflineOnTheCachedLicense(status);
+        Assert.Contains("in time", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_async_when_the_connection_is_reset_mid_body_works_offline_and_is_not_a_data_folder_error()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.ResettingMidBody();
+        await using var provider = Sdk(peer.Uri, startupCheckTimeout: ShortDeadline);
+
+        var status = await CheckWithinHangGuardAsync(provider);
+
+        AssertWorksOfflineOnTheCachedLicense(status);
+        Assert.DoesNotContain("data folder", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_async_against_a_server_that_accepts_and_never_answers_ends_at_the_startup_deadline_not_the_request_timeout()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.Silent();
+        await using var provider = Sdk(peer.Uri, requestTimeout: TimeSpan.FromMinutes(5), startupCheckTimeout: ShortDeadline);
+
+        var status = await CheckWithinHangGuardAsync(provider);
+
+        AssertWorksOfflineOnTheCachedLicense(status);
+        Assert.Contains("in time", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_async_cancelled_by_the_caller_is_cancelled_not_offline()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.Silent();
+        await using var provider = Sdk(peer.Uri, requestTimeout: TimeSpan.FromMinutes(5), startupCheckTimeout: TimeSpan.FromMinutes(5));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => provider.GetRequiredService<IFaktumLicensing>().CheckAsync(cancellation.Token).WaitAsync(HangGuard));
+    }
+
+    [Fact]
+    public async Task Register_company_async_when_the_server_stalls_after_its_headers_ends_at_the_request_timeout_as_server_unreachable()
+    {
+        await using var peer = LoopbackPeer.SendingHeadersThenStalling();
+        await using var provider = Sdk(peer.Uri, requestTimeout: TimeSpan.FromMilliseconds(500));
+
+        var result = await provider.GetRequiredService<IFaktumLicensing>().RegisterCompanyAsync(LicensingTestHost.Registration()).WaitAsync(HangGuard);
+
+        Assert.Equal(LicensingFailure.ServerUnreachable, result.Failure);
+    }
+
+    [Fact]
+    public async Task Confirm_async_when_the_server_trickles_its_answer_ends_at_the_request_timeout_as_server_unreachable()
+    {
+        await using var peer = LoopbackPeer.Trickling(TimeSpan.FromMilliseconds(100));
+        await using var provider = Sdk(peer.Uri, requestTimeout: TimeSpan.FromMilliseconds(500));
+
+        var result = await provider.GetRequiredService<IFaktumLicensing>().ConfirmAsync("info@bakkerij-jansen.example", "123456").WaitAsync(HangGuard);
+
+        Assert.Equal(LicensingFailure.ServerUnreachable, result.Failure);
+    }
+
+    [Fact]
     public async Task Register_company_async_over_a_refused_connection_is_retried_with_one_idempotency_key()
     {
         await using var provider = Sdk(LoopbackPeer.Refusing());
@@ -150,6 +238,18 @@ public sealed class UnreachableServerTests : IDisposable
         }
     }
 
+    private static void AssertWorksOfflineOnTheCachedLicense(LicenseStatus status)
+    {
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.False(status.IsConfirmedOnline);
+        Assert.Equal("Bakkerij Jansen B.V.", status.Company?.Name);
+        Assert.NotNull(status.Claims);
+    }
+
+    // Not a timing assertion: only a guard that turns a hang into a failure instead of a stuck test run.
+    private static async Task<LicenseStatus> CheckWithinHangGuardAsync(ServiceProvider provider) =>
+        await provider.GetRequiredService<IFaktumLicensing>().CheckAsync().WaitAsync(HangGuard);
+
     /// <summary>A data folder as a confirmed installation leaves it: a valid trial license, last checked online a day ago.</summary>
     private async Task WriteCachedLicenseAsync()
     {
@@ -170,7 +270,11 @@ public sealed class UnreachableServerTests : IDisposable
     }
 
     /// <summary>The SDK as a host app wires it, pointed at <paramref name="server"/>, with an attempt counter on the retrying client.</summary>
-    private ServiceProvider Sdk(Uri server, TimeSpan? requestTimeout = null)
+    /// <remarks>
+    /// The start-up deadline defaults to a minute here, so the tests that count attempts never meet it on a busy machine; the
+    /// tests of the deadline set a short one.
+    /// </remarks>
+    private ServiceProvider Sdk(Uri server, TimeSpan? requestTimeout = null, TimeSpan? startupCheckTimeout = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -183,6 +287,7 @@ public sealed class UnreachableServerTests : IDisposable
             options.AppVersion = "2.3.1";
             options.DataDirectory = _dataDirectory;
             options.RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10);
+            options.StartupCheckTimeout = startupCheckTimeout ?? TimeSpan.FromMinutes(1);
         });
         services.AddHttpClient(LicenseServerClient.RetryingClientName).AddHttpMessageHandler(() => new AttemptCounter(_attempts));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

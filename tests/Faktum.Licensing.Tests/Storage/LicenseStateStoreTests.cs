@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,6 +41,31 @@ public sealed class LicenseStateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_async_writes_the_current_versioned_document()
+    {
+        await Store().UpdateAsync(_ => (new LocalLicenseState { InstallationId = LicenseStateStore.NewInstallationId(), LastVerdict = LicenseVerdict.Revoked }, null), default);
+
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_directory, LicenseStateStore.StateFileName)));
+        Assert.Equal(LicenseStateDocument.CurrentVersion, written.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal("revoked", written.RootElement.GetProperty("lastVerdict").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastVerdict\":\"moved\"}")]
+    [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastVerdict\":\"moved\"}")]
+    [InlineData("{\"version\":2,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastVerdict\":\"moved\"}")]
+    public async Task Read_async_takes_a_version_1_file_with_or_without_its_version_and_a_version_2_file(string content)
+    {
+        Directory.CreateDirectory(_directory);
+        await File.WriteAllTextAsync(Path.Combine(_directory, LicenseStateStore.StateFileName), content);
+
+        var read = await Store().ReadAsync(default);
+
+        Assert.Equal(LocalStateCondition.Usable, read.Condition);
+        Assert.Equal(LicenseVerdict.Moved, read.State!.LastVerdict);
+    }
+
+    [Fact]
     public void New_installation_id_is_random_not_a_fingerprint()
     {
         Assert.NotEqual(LicenseStateStore.NewInstallationId(), LicenseStateStore.NewInstallationId());
@@ -58,7 +84,7 @@ public sealed class LicenseStateStoreTests : IDisposable
     [Theory]
     [InlineData("", "not valid JSON")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJ", "not valid JSON")]
-    [InlineData("{\"version\":2,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null}", "unknown version")]
+    [InlineData("{\"version\":3,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null}", "unknown version")]
     [InlineData("{\"version\":1,\"installationId\":\"short\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null}", "installation id")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null,\"extra\":1}", "not valid JSON")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":\"yesterday\",\"highestServerTime\":null,\"company\":null}", "not valid JSON")]

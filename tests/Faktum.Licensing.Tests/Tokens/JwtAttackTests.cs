@@ -699,7 +699,7 @@ public class JwtAttackTests
 
         Assert.False(result.Succeeded);
         Assert.DoesNotContain(token.Split('.')[1], result.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => result.EnsureValid());
+        Assert.Throws<InvalidOperationException>(() => result.EnsureSuccess());
     }
 
     // Sets (or with null removes) one top-level claim, its value given as JSON.

@@ -25,7 +25,7 @@ public sealed class ReleaseDownloaderTests : IDisposable
         var result = await ReleaseDownloader.DownloadAsync(client, Manifest(), Destination, progress);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(Destination, result.EnsureSucceeded());
+        Assert.Equal(Destination, result.EnsureSuccess());
         Assert.Equal(Artefact, await File.ReadAllBytesAsync(Destination));
         Assert.Equal([Destination], Directory.GetFiles(_folder.FullName));
         Assert.NotEmpty(progress.Values);
@@ -82,7 +82,7 @@ public sealed class ReleaseDownloaderTests : IDisposable
         Assert.Equal(expected, result.Failure);
         Assert.Null(result.Path);
         Assert.Empty(Directory.GetFileSystemEntries(_folder.FullName));
-        Assert.Throws<InvalidOperationException>(() => result.EnsureSucceeded());
+        Assert.Throws<InvalidOperationException>(() => result.EnsureSuccess());
     }
 
     [Fact]

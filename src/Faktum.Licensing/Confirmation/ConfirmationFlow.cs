@@ -1,0 +1,79 @@
+using Faktum.Licensing.Http;
+using Faktum.Licensing.Internal;
+using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Startup;
+using Faktum.Licensing.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Confirmation;
+
+/// <summary>Confirms the e-mail address with the one-time password (S2, S4) and stores the license the server issues for this installation.</summary>
+internal sealed partial class ConfirmationFlow
+{
+    private readonly LicenseServerClient _server;
+    private readonly InstallationState _installation;
+    private readonly LicenseAcceptor _acceptor;
+    private readonly TimeProvider _timeProvider;
+    private readonly FaktumLicensingOptions _options;
+    private readonly ILogger _logger;
+
+    public ConfirmationFlow(
+        LicenseServerClient server,
+        InstallationState installation,
+        LicenseAcceptor acceptor,
+        IOptions<FaktumLicensingOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ConfirmationFlow> logger)
+    {
+        _server = server;
+        _installation = installation;
+        _acceptor = acceptor;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(oneTimePassword);
+        var installation = await _installation.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (!installation.Succeeded)
+        {
+            return new(installation.Error);
+        }
+
+        var request = new ConfirmationRequest(email, oneTimePassword.Trim(), installation.Value, _options.ProductId);
+        var issued = await _server.ConfirmAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!issued.Succeeded)
+        {
+            return new(issued.Error);
+        }
+
+        var accepted = await _acceptor.AcceptAsync(issued.Value, installation.Value, cancellationToken).ConfigureAwait(false);
+        if (!accepted.Succeeded)
+        {
+            return new(accepted.Error);
+        }
+
+        var (claims, company) = (accepted.Value.Claims, accepted.Value.Company);
+        var now = _timeProvider.GetUtcNow();
+        var status = now < claims.IssuedAt - _options.ClockTolerance
+            ? LicenseStatusMapping.Of(LicenseState.ClockRolledBack, now, LicenseStatusMessages.ClockBehindIssuedLicense(now, claims.IssuedAt)) with
+            {
+                Company = company,
+                Claims = claims,
+                IsConfirmedOnline = true,
+            }
+            : LicenseStatusMapping.FromClaims(claims, company, now, daysLeft: null, online: true);
+        Log.Confirmed(_logger, claims.LicenseId, status.State);
+        return new(status);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(24, LogLevel.Information, "License {LicenseId} confirmed for this installation: {State}.", EventName = "Confirmed")]
+        public static partial void Confirmed(ILogger logger, string licenseId, LicenseState state);
+    }
+}

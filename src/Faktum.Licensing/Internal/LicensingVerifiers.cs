@@ -1,0 +1,50 @@
+using Faktum.Licensing.Startup;
+using Faktum.Licensing.Tokens;
+using Faktum.Licensing.Updates;
+using Microsoft.Extensions.Options;
+
+namespace Faktum.Licensing.Internal;
+
+/// <summary>The validators and verifiers under the pinned keys, built once from the options (a singleton in DI).</summary>
+internal sealed class LicensingVerifiers
+{
+    public LicensingVerifiers(TrustedKeySet keys, IOptions<FaktumLicensingOptions> options, TimeProvider timeProvider)
+    {
+        var value = options.Value;
+        Token = new LicenseTokenValidator(ValidationOptions(keys, value, validateLifetime: true), timeProvider);
+        Signature = new LicenseTokenValidator(ValidationOptions(keys, value, validateLifetime: false), timeProvider);
+        StartupResponse = new StartupResponseVerifier(value.Issuer, value.ProductId!, keys.Keys, value.ClockTolerance);
+        Releases = value.ReleaseKeys.Count == 0
+            ? null
+            : new ReleaseVerifier(value.ReleaseKeys.Values.Select(Ed25519SecurityKey.FromPublicKey).ToList(), value.ProductId!);
+    }
+
+    /// <summary>Gets the validator of a cached token under the offline rules: signature, header, binding and lifetime.</summary>
+    public LicenseTokenValidator Token { get; }
+
+    /// <summary>Gets the validator without the lifetime on this computer's clock: for a token the server has just issued or presented.</summary>
+    public LicenseTokenValidator Signature { get; }
+
+    /// <summary>Gets the verifier of signed start-up responses.</summary>
+    public StartupResponseVerifier StartupResponse { get; }
+
+    /// <summary>Gets the verifier of release manifests, or <see langword="null"/> when no release key is pinned (updates are ignored).</summary>
+    public ReleaseVerifier? Releases { get; }
+
+    private static LicenseTokenValidationOptions ValidationOptions(TrustedKeySet keys, FaktumLicensingOptions value, bool validateLifetime)
+    {
+        var options = new LicenseTokenValidationOptions
+        {
+            Issuer = value.Issuer,
+            ProductId = value.ProductId!,
+            ClockTolerance = value.ClockTolerance,
+            ValidateLifetime = validateLifetime,
+        };
+        foreach (var key in keys.Keys)
+        {
+            options.TrustedKeys.Add(key);
+        }
+
+        return options;
+    }
+}

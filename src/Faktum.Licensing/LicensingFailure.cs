@@ -1,0 +1,44 @@
+namespace Faktum.Licensing;
+
+/// <summary>Why a call to the license server did not succeed. Each is an expected outcome, never an exception.</summary>
+public enum LicensingFailure
+{
+    /// <summary>The call succeeded.</summary>
+    None = 0,
+
+    /// <summary>The server refused the input; <see cref="LicensingResult.FieldErrors"/> names the fields (for example <c>company.name</c>, <c>email</c>).</summary>
+    InvalidInput,
+
+    /// <summary>This company already holds a license (S3): offer "existing company" (recovery) instead.</summary>
+    CompanyAlreadyRegistered,
+
+    /// <summary>The one-time password is wrong, expired or already used.</summary>
+    OneTimePasswordInvalid,
+
+    /// <summary>Too many wrong one-time passwords: the pending one is void; request a new one.</summary>
+    TooManyAttempts,
+
+    /// <summary>The company name cannot be changed (I2).</summary>
+    CompanyNameImmutable,
+
+    /// <summary>This installation holds no license yet: register or recover first.</summary>
+    NotRegistered,
+
+    /// <summary>The server refused this installation's license token.</summary>
+    LicenseRejected,
+
+    /// <summary>The server asks to slow down; see <see cref="LicensingResult.RetryAfter"/>.</summary>
+    RateLimited,
+
+    /// <summary>The server could not be reached, timed out, or failed on its side (5xx).</summary>
+    ServerUnreachable,
+
+    /// <summary>The server's answer was garbled, too large, unsigned or signed by a key that is not pinned.</summary>
+    InvalidResponse,
+
+    /// <summary>The server refused the request for another reason; <see cref="LicensingResult.ProblemType"/> says which.</summary>
+    RequestRejected,
+
+    /// <summary>The local license state could not be read or written (see <see cref="FaktumLicensingOptions.DataDirectory"/>).</summary>
+    LocalStateUnavailable,
+}

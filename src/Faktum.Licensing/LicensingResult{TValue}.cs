@@ -1,0 +1,54 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Faktum.Licensing;
+
+/// <summary>
+/// The outcome of a call that yields a <typeparamref name="TValue"/>. Expected failures (see <see cref="LicensingFailure"/>)
+/// are results; only misuse, such as a <see langword="null"/> argument, throws.
+/// </summary>
+/// <typeparam name="TValue">The value of a successful call.</typeparam>
+public sealed class LicensingResult<TValue>
+    where TValue : class
+{
+    private readonly LicensingError _error;
+
+    internal LicensingResult(TValue value)
+    {
+        Value = value;
+        _error = LicensingError.None;
+    }
+
+    internal LicensingResult(LicensingError error) => _error = error;
+
+    /// <summary>Gets a value indicating whether the call succeeded.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Message))]
+    public bool Succeeded => _error.Failure == LicensingFailure.None;
+
+    /// <summary>Gets the value of a successful call.</summary>
+    public TValue? Value { get; }
+
+    /// <summary>Gets why the call failed, or <see cref="LicensingFailure.None"/>.</summary>
+    public LicensingFailure Failure => _error.Failure;
+
+    /// <summary>Gets a short English explanation of the failure, safe to show and log.</summary>
+    public string? Message => _error.Message;
+
+    /// <summary>Gets the server's errors per field for <see cref="LicensingFailure.InvalidInput"/>; empty otherwise.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors => _error.FieldErrors;
+
+    /// <summary>Gets the RFC 9457 problem type the server answered with, if any.</summary>
+    public string? ProblemType => _error.ProblemType;
+
+    /// <summary>Gets how long to wait before trying again, when the server said so.</summary>
+    public TimeSpan? RetryAfter => _error.RetryAfter;
+
+    /// <summary>Gets the failure as the internals pass it on (<see cref="LicensingError.None"/> on success).</summary>
+    internal LicensingError Error => _error;
+
+    /// <summary>Returns the value, or throws when the call failed; for callers that treat a failure as a bug.</summary>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The call failed.</exception>
+    public TValue EnsureSuccess() =>
+        Succeeded ? Value : throw new InvalidOperationException($"The license server call failed ({Failure}): {Message}");
+}
