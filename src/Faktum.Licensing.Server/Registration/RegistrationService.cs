@@ -110,6 +110,14 @@ internal sealed partial class RegistrationService(
 
         // An unconfirmed registration made at or before this moment has lapsed: it no longer reserves its company or address.
         var lapsedBy = attempt.Now - settings.UnconfirmedRegistrationLifetime;
+
+        // The company is decided first (F3): a held company answers 409 whatever the address, so no answer tells whether
+        // the address has an account. Only then the address: in use answers the same 202 as a success.
+        if (await IsCompanyHeldAsync(identity.Key!, lapsedBy, cancellationToken).ConfigureAwait(false))
+        {
+            return CompanyAlreadyRegistered(identity.Key!);
+        }
+
         if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy), cancellationToken).ConfigureAwait(false))
         {
             return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -163,9 +171,7 @@ internal sealed partial class RegistrationService(
 
                 if (await db.Companies.AsNoTracking().AnyAsync(c => c.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false))
                 {
-                    var fingerprint = LogFingerprint.Of(company.IdentityKey);
-                    Log.CompanyAlreadyRegistered(_logger, fingerprint);
-                    return RegistrationOutcome.Refused(RegistrationStatus.CompanyAlreadyRegistered);
+                    return CompanyAlreadyRegistered(company.IdentityKey);
                 }
 
                 return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -197,6 +203,19 @@ internal sealed partial class RegistrationService(
         outbox.Signal();
         Log.Registered(_logger, account.Id, license.Id, attempt.Product);
         return RegistrationOutcome.Accepted(AcceptedBody);
+    }
+
+    /// <summary>Whether the identity is held by a company that a new registration cannot release: a confirmed or still reserved one.</summary>
+    private Task<bool> IsCompanyHeldAsync(string identityKey, DateTimeOffset lapsedBy, CancellationToken cancellationToken) =>
+        db.Companies.AsNoTracking().AnyAsync(
+            c => c.IdentityKey == identityKey && db.Accounts.Any(a => a.Id == c.AccountId && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)),
+            cancellationToken);
+
+    private RegistrationOutcome CompanyAlreadyRegistered(string identityKey)
+    {
+        var fingerprint = LogFingerprint.Of(identityKey);
+        Log.CompanyAlreadyRegistered(_logger, fingerprint);
+        return RegistrationOutcome.Refused(RegistrationStatus.CompanyAlreadyRegistered);
     }
 
     /// <summary>Reveals nothing: the same 202 as a success; the owner of the address learns of the attempt.</summary>
