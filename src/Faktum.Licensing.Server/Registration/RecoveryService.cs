@@ -26,7 +26,7 @@ internal sealed partial class RecoveryService(
 {
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
-    public async Task<RecoveryOutcome> RecoverAsync(RecoveryRequest request, CancellationToken cancellationToken)
+    public async Task<RecoveryOutcome> RecoverAsync(RecoveryRequest request, System.Net.IPAddress? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -48,13 +48,23 @@ internal sealed partial class RecoveryService(
             return RecoveryOutcome.Of(RecoveryStatus.UnsupportedProduct);
         }
 
-        if (!emailLimiter.TryAcquire(address!))
+        if (!emailLimiter.TryAcquire(address!, client))
         {
             return RecoveryOutcome.Of(RecoveryStatus.RateLimited);
         }
 
         var now = time.GetUtcNow();
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Email == address, cancellationToken).ConfigureAwait(false);
+
+        // Recovery recovers confirmed accounts only (F5). An unconfirmed registration gets a fresh registration password
+        // only when its own installation asks (a lost mail); for anyone else it is an unknown address.
+        var company = account is null ? null : await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == account.Id, cancellationToken).ConfigureAwait(false);
+        if (account is { EmailConfirmedAt: null } && !await db.OneTimePasswords.AsNoTracking()
+                .AnyAsync(o => o.AccountId == account.Id && o.InstallationId == installationId, cancellationToken).ConfigureAwait(false))
+        {
+            account = null;
+        }
+
         if (account is null)
         {
             // No enumeration (I5): the same answer, after comparable work.
@@ -88,7 +98,9 @@ internal sealed partial class RecoveryService(
                 CreatedAt = now,
                 ExpiresAt = expiresAt,
             });
-            MailOutbox.Enqueue(db, composer.OneTimePassword(account.Email, request.Product!, password, registration: false, settings.OneTimePasswordLifetime),
+            MailOutbox.Enqueue(db, account.EmailConfirmedAt is null
+                    ? composer.RegistrationPassword(account.Email, request.Product!, password, company?.Name ?? string.Empty, settings.OneTimePasswordLifetime, settings.UnconfirmedRegistrationLifetime)
+                    : composer.OneTimePassword(account.Email, request.Product!, password, registration: false, settings.OneTimePasswordLifetime),
                 MailOutbox.OneTimePasswordKind, account.Id, now, discardAfter: expiresAt);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

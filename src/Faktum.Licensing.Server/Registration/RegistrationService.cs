@@ -43,8 +43,9 @@ internal sealed partial class RegistrationService(
     /// <param name="request">The request as read.</param>
     /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, or <see langword="null"/> without one.</param>
     /// <param name="requestHash">The hash of the request body, which an idempotency record keeps.</param>
+    /// <param name="client">The client's address, for the per-e-mail rate limit.</param>
     /// <param name="cancellationToken">Cancels the registration.</param>
-    public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request, string? idempotencyKey, string requestHash, System.Net.IPAddress? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -84,7 +85,7 @@ internal sealed partial class RegistrationService(
             return RegistrationOutcome.Refused(RegistrationStatus.UnsupportedProduct);
         }
 
-        if (!emailLimiter.TryAcquire(address!))
+        if (!emailLimiter.TryAcquire(address!, client))
         {
             return RegistrationOutcome.Refused(RegistrationStatus.RateLimited);
         }
@@ -115,7 +116,10 @@ internal sealed partial class RegistrationService(
         // the address has an account. Only then the address: in use answers the same 202 as a success.
         if (await IsCompanyHeldAsync(identity.Key!, lapsedBy, cancellationToken).ConfigureAwait(false))
         {
-            return CompanyAlreadyRegistered(identity.Key!);
+            // A retry racing its own first attempt (same key) gets that attempt's answer, not the 409 it caused.
+            return storedKey is not null && await IdempotentReplay.FindAsync(db, storedKey, requestHash, cancellationToken).ConfigureAwait(false) is { Found: true } replay
+                ? replay.AsOutcome()
+                : CompanyAlreadyRegistered(identity.Key!);
         }
 
         if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy), cancellationToken).ConfigureAwait(false))
@@ -193,7 +197,7 @@ internal sealed partial class RegistrationService(
             });
 
             // The mail is committed with the account (transactional outbox): no crash or mail outage can lose it.
-            MailOutbox.Enqueue(db, composer.OneTimePassword(attempt.Email, attempt.Product, password, registration: true, settings.OneTimePasswordLifetime),
+            MailOutbox.Enqueue(db, composer.RegistrationPassword(attempt.Email, attempt.Product, password, company.Name, settings.OneTimePasswordLifetime, settings.UnconfirmedRegistrationLifetime),
                 MailOutbox.OneTimePasswordKind, account.Id, attempt.Now, discardAfter: expiresAt);
             RememberAnswer(attempt);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
