@@ -158,7 +158,7 @@ internal sealed partial class RegistrationService(
         await using (transaction.ConfigureAwait(false))
         {
             await lapsed.ReleaseAsync(company.IdentityKey, account.Email, lapsedBy, cancellationToken).ConfigureAwait(false);
-            db.AddRange(account, company, license);
+            db.AddRange(account, company, license, new HeldIdentity { IdentityKey = company.IdentityKey, CompanyId = company.Id, HeldSince = attempt.Now });
             try
             {
                 // The unique indexes decide (I1): the company identity, and the e-mail address.
@@ -173,7 +173,8 @@ internal sealed partial class RegistrationService(
                     return replay.AsOutcome();
                 }
 
-                if (await db.Companies.AsNoTracking().AnyAsync(c => c.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false))
+                if (await db.HeldIdentities.AsNoTracking().AnyAsync(h => h.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false)
+                    || await db.Companies.AsNoTracking().AnyAsync(c => c.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false))
                 {
                     return CompanyAlreadyRegistered(company.IdentityKey);
                 }
@@ -209,10 +210,14 @@ internal sealed partial class RegistrationService(
         return RegistrationOutcome.Accepted(AcceptedBody);
     }
 
-    /// <summary>Whether the identity is held by a company that a new registration cannot release: a confirmed or still reserved one.</summary>
+    /// <summary>
+    /// Whether the identity is held, now or before a postcode correction (F8), by a company that a new registration cannot
+    /// release: a confirmed or still reserved one.
+    /// </summary>
     private Task<bool> IsCompanyHeldAsync(string identityKey, DateTimeOffset lapsedBy, CancellationToken cancellationToken) =>
         db.Companies.AsNoTracking().AnyAsync(
-            c => c.IdentityKey == identityKey && db.Accounts.Any(a => a.Id == c.AccountId && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)),
+            c => (c.IdentityKey == identityKey || db.HeldIdentities.Any(h => h.IdentityKey == identityKey && h.CompanyId == c.Id))
+                && db.Accounts.Any(a => a.Id == c.AccountId && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)),
             cancellationToken);
 
     private RegistrationOutcome CompanyAlreadyRegistered(string identityKey)

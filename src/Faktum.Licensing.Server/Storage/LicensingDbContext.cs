@@ -16,6 +16,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<License> Licenses => Set<License>();
 
+    public DbSet<HeldIdentity> HeldIdentities => Set<HeldIdentity>();
+
     public DbSet<Installation> Installations => Set<Installation>();
 
     public DbSet<OneTimePassword> OneTimePasswords => Set<OneTimePassword>();
@@ -65,6 +67,13 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             company.HasIndex(c => c.IdentityKey).IsUnique(); // Invariant I1: one license per company, enforced here.
             company.HasIndex(c => c.AccountId).IsUnique();
             company.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId);
+        });
+
+        modelBuilder.Entity<HeldIdentity>(held =>
+        {
+            held.HasKey(h => h.IdentityKey); // F8: every identity ever held, unique across companies
+            held.HasIndex(h => h.CompanyId);
+            held.HasOne<Company>().WithMany().HasForeignKey(h => h.CompanyId);
         });
 
         modelBuilder.Entity<License>(license =>

@@ -52,7 +52,8 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
-            // The EnsureCreated era predates releases and the mail outbox: its schema is the initial migration's.
+            // The EnsureCreated era predates releases, the mail outbox and held identities: its schema is the initial migration's.
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"HeldIdentities\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"Releases\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"OutboxMessages\"");
             old.Accounts.Add(new Account { Id = "acc_before", Email = "before@example.nl" });

@@ -115,6 +115,27 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("HeldSince")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IdentityKey");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("HeldIdentities");
+                });
+
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -373,6 +394,15 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Installation", b =>

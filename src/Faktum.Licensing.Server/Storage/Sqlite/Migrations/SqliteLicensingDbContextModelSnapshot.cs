@@ -110,6 +110,27 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.ToTable("Companies");
                 });
 
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdentityKey");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("HeldIdentities");
+                });
+
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -368,6 +389,15 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Installation", b =>
