@@ -127,7 +127,18 @@ internal sealed partial class RegistrationService(
             return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
-        var account = new Account { Id = Ids.New("acc"), Email = address!, CreatedAt = attempt.Now };
+        // At most RegistrationsPerMailbox new companies per mailbox and window, plus-addresses counted as one (F2).
+        var mailbox = Mailbox.Of(address!);
+        var windowStart = attempt.Now - settings.MailboxRegistrationWindow;
+        if (await db.Accounts.AsNoTracking().CountAsync(a => a.Mailbox == mailbox && a.CreatedAt > windowStart, cancellationToken).ConfigureAwait(false)
+            >= settings.RegistrationsPerMailbox)
+        {
+            var fingerprint = LogFingerprint.Of(mailbox);
+            Log.MailboxLimitReached(_logger, fingerprint);
+            return RegistrationOutcome.Refused(RegistrationStatus.RateLimited);
+        }
+
+        var account = new Account { Id = Ids.New("acc"), Email = address!, Mailbox = mailbox, CreatedAt = attempt.Now };
         var company = new Company
         {
             Id = Ids.New("cmp"),
@@ -279,5 +290,8 @@ internal sealed partial class RegistrationService(
 
         [LoggerMessage(EventId = 202, EventName = "EmailInUse", Level = LogLevel.Information, Message = "Registration with an e-mail address in use ({EmailFingerprint}); notified its owner")]
         public static partial void EmailInUse(ILogger logger, string emailFingerprint);
+
+        [LoggerMessage(EventId = 213, EventName = "MailboxRegistrationLimitReached", Level = LogLevel.Information, Message = "Refused a registration: mailbox {MailboxFingerprint} reached its registrations for the window")]
+        public static partial void MailboxLimitReached(ILogger logger, string mailboxFingerprint);
     }
 }

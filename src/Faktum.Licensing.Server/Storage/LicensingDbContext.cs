@@ -18,6 +18,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<HeldIdentity> HeldIdentities => Set<HeldIdentity>();
 
+    public DbSet<AdminAuditRecord> AdminAuditRecords => Set<AdminAuditRecord>();
+
     public DbSet<Installation> Installations => Set<Installation>();
 
     public DbSet<OneTimePassword> OneTimePasswords => Set<OneTimePassword>();
@@ -59,6 +61,14 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
         {
             account.HasKey(a => a.Id);
             account.HasIndex(a => a.Email).IsUnique();
+            account.HasIndex(a => new { a.Mailbox, a.CreatedAt }); // F2: registrations per mailbox
+        });
+
+        modelBuilder.Entity<AdminAuditRecord>(record =>
+        {
+            record.HasKey(r => r.Id);
+            record.HasIndex(r => r.At);
+            record.Property(r => r.Detail).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<Company>(company =>

@@ -33,12 +33,60 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.Property<long?>("EmailConfirmedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("Mailbox", "CreatedAt");
+
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AdminAuditRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AdminAuditRecords");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
