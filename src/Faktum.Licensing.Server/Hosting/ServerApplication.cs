@@ -6,9 +6,11 @@ using Faktum.Licensing.Server.Admin;
 using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Email;
+using Faktum.Licensing.Server.Health;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Licenses;
+using Faktum.Licensing.Server.Observability;
 using Faktum.Licensing.Server.Registration;
 using Faktum.Licensing.Server.Startup;
 using Faktum.Licensing.Server.Storage;
@@ -117,11 +119,14 @@ internal static partial class ServerApplication
             o.AddPolicy(RateLimitPolicies.CompanyCorrection, context => PerAddress(context, limits => limits.CompanyCorrectionPermitsPerAddress));
             o.OnRejected = async (context, cancellationToken) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().RateLimited(
+                    context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName ?? "address");
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 await Problems.RateLimited(retryAfter).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
             };
         });
-        services.AddHealthChecks();
+        services.AddServerHealthChecks();
+        services.AddServerObservability(bound.Observability);
         services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -144,9 +149,11 @@ internal static partial class ServerApplication
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestTelemetry>();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/health");
+        app.MapServerHealthChecks();
+        app.UseServerObservability(bound.Observability);
         app.MapOpenApi();
         app.MapGet("/.well-known/jwks.json", (SigningKeyRing keys) => Results.Text(Jwks(keys), "application/json"));
         app.MapAccountEndpoints();
