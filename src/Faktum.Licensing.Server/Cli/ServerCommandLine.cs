@@ -30,6 +30,10 @@ internal static class ServerCommandLine
         root.Subcommands.Add(KeysCommandLine.Create(dataDir));
         root.Subcommands.Add(AdminCommand(dataDir));
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
+        foreach (var command in BackupCommandLine.Create(dataDir))
+        {
+            root.Subcommands.Add(command);
+        }
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

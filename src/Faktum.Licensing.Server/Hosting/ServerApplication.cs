@@ -32,6 +32,7 @@ internal static partial class ServerApplication
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
         var forwardedSwitch = ForwardedHeadersSetup.SwitchedOn(builder.Configuration);
         DataFolder.CreateOwnerOnlyDirectory(dataDirectory);
+        var serverLock = bound.Storage.Provider == StorageProvider.Sqlite ? Backup.ServerLock.Acquire(dataDirectory) : null;
 
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
@@ -134,6 +135,11 @@ internal static partial class ServerApplication
             k.Limits.MaxRequestBodySize = 1024 * 1024; // a backstop; endpoints enforce FaktumServer:MaxRequestBodyBytes
         });
 
+        if (serverLock is not null)
+        {
+            services.AddSingleton(_ => serverLock); // made by a factory, so the container disposes (releases) it with the host
+        }
+
         configureServices?.Invoke(services);
 
         var app = builder.Build();
@@ -166,6 +172,7 @@ internal static partial class ServerApplication
             // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
             var settings = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
             AdminEndpoints.WarnIfPlainHttpAllowed(settings, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"));
+            _ = app.Services.GetService<Backup.ServerLock>();
             _ = app.Services.GetRequiredService<SigningKeyRing>();
             _ = app.Services.GetRequiredService<Updates.ReleaseCatalog>();
             await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);
