@@ -30,6 +30,7 @@ internal static class ServerCommandLine
         root.Subcommands.Add(KeysCommandLine.Create(dataDir));
         root.Subcommands.Add(AdminCommand(dataDir));
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
+        root.Subcommands.Add(HealthCommandLine.Create());
         foreach (var command in BackupCommandLine.Create(dataDir))
         {
             root.Subcommands.Add(command);
