@@ -84,6 +84,7 @@ internal static partial class ServerApplication
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
+        services.AddScoped<Privacy.PrivacyOperations>();
         services.AddServerFlows();
         services.AddSingleton<AdminAuthenticationThrottle>();
 
