@@ -106,6 +106,9 @@ public sealed class FaktumServerOptions
     /// <summary>Gets the metrics and traces settings (OTLP export, Prometheus scrape endpoint).</summary>
     public ObservabilityOptions Observability { get; } = new();
 
+    /// <summary>Gets the retention periods of the scheduled purge.</summary>
+    public RetentionOptions Retention { get; } = new();
+
     /// <summary>Gets the readiness settings.</summary>
     public HealthOptions Health { get; } = new();
 

@@ -42,6 +42,11 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Observability:OutboxSampleInterval must lie between 00:00:00.01 and 01:00:00; the default is 00:00:15.");
         }
 
+        if (options.Retention.OneTimePasswords < TimeSpan.Zero || options.Retention.OneTimePasswords > TimeSpan.FromDays(365))
+        {
+            failures.Add("FaktumServer:Retention:OneTimePasswords must lie between 00:00:00 and 365.00:00:00; the default is 1.00:00:00.");
+        }
+
         if (options.Health.MaxOutboxLag <= TimeSpan.Zero)
         {
             failures.Add("FaktumServer:Health:MaxOutboxLag must be positive; the default is 00:15:00.");
