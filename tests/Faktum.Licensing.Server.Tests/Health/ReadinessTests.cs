@@ -1,6 +1,9 @@
 using System.Net;
 using Faktum.Licensing.Server.Tests.Infrastructure;
+using Faktum.Licensing.Server.Configuration;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Faktum.Licensing.Server.Tests.Health;
 
@@ -38,6 +41,39 @@ public sealed class ReadinessTests
         }
 
         Assert.Equal(HttpStatusCode.OK, await ReadyAsync(server));
+    }
+
+    [Fact]
+    public async Task Readiness_fails_while_the_postgresql_database_refuses_connections_and_recovers_when_it_accepts_them_again()
+    {
+        await using var server = await ServerFixture.StartAsync(provider: StorageProvider.PostgreSql);
+        var name = await server.WithDbAsync(db => Task.FromResult(db.Database.GetDbConnection().Database));
+        Assert.Equal(HttpStatusCode.OK, await ReadyAsync(server));
+
+        await AdminSqlAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS false", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyAsync(server));
+        }
+        finally
+        {
+            await AdminSqlAsync($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS true");
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        await ServerFixture.WaitUntilAsync(async () => await ReadyAsync(server) == HttpStatusCode.OK, "readiness to recover");
+    }
+
+    private static async Task AdminSqlAsync(params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTestDatabase.AdminConnectionString);
+        await connection.OpenAsync();
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     private static async Task<HttpStatusCode> ReadyAsync(ServerFixture server)
