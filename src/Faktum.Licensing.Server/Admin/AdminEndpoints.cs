@@ -60,6 +60,10 @@ internal static partial class AdminEndpoints
         admin.MapPost("/licenses/{licenseId}/revoke", async (string licenseId, HttpContext http, AdminOperations operations) =>
             Found(await operations.RevokeAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
 
+        admin.MapGet("/companies/{companyId}/export", async (string companyId, HttpContext http, Privacy.PrivacyOperations privacy) =>
+            Found(await privacy.ExportAsync(companyId, http.RequestAborted).ConfigureAwait(false))).Produces<Privacy.PrivacyExport>();
+        admin.MapPost("/companies/{companyId}/erase", async (string companyId, HttpContext http, Privacy.PrivacyOperations privacy) =>
+            await privacy.EraseAsync(companyId, http.RequestAborted).ConfigureAwait(false) ? Results.NoContent() : Found<object>(null)).Produces(StatusCodes.Status204NoContent);
         admin.MapGet("/companies", async (string? email, string? name, string? postcode, string? country, HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer) =>
         {
             if (!string.IsNullOrWhiteSpace(email))

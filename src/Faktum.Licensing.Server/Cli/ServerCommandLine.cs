@@ -30,6 +30,12 @@ internal static class ServerCommandLine
         root.Subcommands.Add(KeysCommandLine.Create(dataDir));
         root.Subcommands.Add(AdminCommand(dataDir));
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
+        root.Subcommands.Add(HealthCommandLine.Create());
+        root.Subcommands.Add(PrivacyCommandLine.Create(dataDir, DirectServices));
+        foreach (var command in BackupCommandLine.Create(dataDir))
+        {
+            root.Subcommands.Add(command);
+        }
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
@@ -181,6 +187,7 @@ internal static class ServerCommandLine
         services.AddStorage(storage, full);
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddScoped<AdminOperations>();
+        services.AddScoped<Privacy.PrivacyOperations>();
         return services.BuildServiceProvider();
     }
 

@@ -123,6 +123,15 @@ public sealed class FaktumServerOptions
     /// <summary>Gets the update discovery settings (release keys, rollout secret).</summary>
     public UpdateOptions Updates { get; } = new();
 
+    /// <summary>Gets the metrics and traces settings (OTLP export, Prometheus scrape endpoint).</summary>
+    public ObservabilityOptions Observability { get; } = new();
+
+    /// <summary>Gets the retention periods of the scheduled purge.</summary>
+    public RetentionOptions Retention { get; } = new();
+
+    /// <summary>Gets the readiness settings.</summary>
+    public HealthOptions Health { get; } = new();
+
     internal IReadOnlyList<string> EffectiveProducts => Products.Count == 0 ? ["faktum-factuur"] : Products.ToList();
 
     internal string ResolveDataDirectory(string contentRoot) =>

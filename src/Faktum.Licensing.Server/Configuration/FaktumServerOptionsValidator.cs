@@ -43,6 +43,26 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Email:Outbox:RetryDelay must lie between 00:00:00.1 and 01:00:00; the default is 00:00:30.");
         }
 
+        if (options.Observability.OutboxSampleInterval < TimeSpan.FromMilliseconds(10) || options.Observability.OutboxSampleInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("FaktumServer:Observability:OutboxSampleInterval must lie between 00:00:00.01 and 01:00:00; the default is 00:00:15.");
+        }
+
+        if (options.Retention.OneTimePasswords < TimeSpan.Zero || options.Retention.OneTimePasswords > TimeSpan.FromDays(365))
+        {
+            failures.Add("FaktumServer:Retention:OneTimePasswords must lie between 00:00:00 and 365.00:00:00; the default is 1.00:00:00.");
+        }
+
+        if (options.Health.MaxOutboxLag <= TimeSpan.Zero)
+        {
+            failures.Add("FaktumServer:Health:MaxOutboxLag must be positive; the default is 00:15:00.");
+        }
+
+        if (options.Observability.OtlpEndpoint is { IsAbsoluteUri: false })
+        {
+            failures.Add("FaktumServer:Observability:OtlpEndpoint must be an absolute URI such as http://collector:4317.");
+        }
+
         if (outbox.PollInterval < TimeSpan.FromMilliseconds(10) || outbox.PollInterval > TimeSpan.FromHours(1))
         {
             failures.Add("FaktumServer:Email:Outbox:PollInterval must lie between 00:00:00.01 and 01:00:00; the default is 00:00:30.");

@@ -281,6 +281,7 @@ internal sealed partial class MailOutboxDispatcher(
         var idempotencyCutoff = now - options.Value.IdempotencyRetention;
         await db.IdempotencyRecords.Where(r => r.CreatedAt < idempotencyCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Privacy.RetentionPurge.PurgeAsync(db, now, options.Value.Retention, cancellationToken).ConfigureAwait(false);
         return expired > 0;
     }
 

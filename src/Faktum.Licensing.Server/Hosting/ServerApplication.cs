@@ -6,9 +6,11 @@ using Faktum.Licensing.Server.Admin;
 using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Email;
+using Faktum.Licensing.Server.Health;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Licenses;
+using Faktum.Licensing.Server.Observability;
 using Faktum.Licensing.Server.Registration;
 using Faktum.Licensing.Server.Startup;
 using Faktum.Licensing.Server.Storage;
@@ -30,6 +32,7 @@ internal static partial class ServerApplication
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
         var forwardedSwitch = ForwardedHeadersSetup.SwitchedOn(builder.Configuration);
         DataFolder.CreateOwnerOnlyDirectory(dataDirectory);
+        var serverLock = bound.Storage.Provider == StorageProvider.Sqlite ? Backup.ServerLock.Acquire(dataDirectory) : null;
 
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
@@ -81,6 +84,7 @@ internal static partial class ServerApplication
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
+        services.AddScoped<Privacy.PrivacyOperations>();
         services.AddServerFlows();
         services.AddSingleton<AdminAuthenticationThrottle>();
 
@@ -117,17 +121,25 @@ internal static partial class ServerApplication
             o.AddPolicy(RateLimitPolicies.CompanyCorrection, context => PerAddress(context, limits => limits.CompanyCorrectionPermitsPerAddress));
             o.OnRejected = async (context, cancellationToken) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().RateLimited(
+                    context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName ?? "address");
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 await Problems.RateLimited(retryAfter).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
             };
         });
-        services.AddHealthChecks();
+        services.AddServerHealthChecks();
+        services.AddServerObservability(bound.Observability);
         services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 1024 * 1024; // a backstop; endpoints enforce FaktumServer:MaxRequestBodyBytes
         });
+
+        if (serverLock is not null)
+        {
+            services.AddSingleton(_ => serverLock); // made by a factory, so the container disposes (releases) it with the host
+        }
 
         configureServices?.Invoke(services);
 
@@ -144,9 +156,11 @@ internal static partial class ServerApplication
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestTelemetry>();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/health");
+        app.MapServerHealthChecks();
+        app.UseServerObservability(bound.Observability);
         app.MapOpenApi();
         app.MapGet("/.well-known/jwks.json", (SigningKeyRing keys) => Results.Text(Jwks(keys), "application/json"));
         app.MapAccountEndpoints();
@@ -159,6 +173,7 @@ internal static partial class ServerApplication
             // Fail fast: validate the options, then load (or generate) the keys and create the schema before listening.
             var settings = app.Services.GetRequiredService<IOptions<FaktumServerOptions>>().Value;
             AdminEndpoints.WarnIfPlainHttpAllowed(settings, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.Admin"));
+            _ = app.Services.GetService<Backup.ServerLock>();
             _ = app.Services.GetRequiredService<SigningKeyRing>();
             _ = app.Services.GetRequiredService<Updates.ReleaseCatalog>();
             await app.Services.InitializeStorageAsync(cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
+using Faktum.Licensing.Server.Observability;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Registration;
@@ -49,7 +50,7 @@ internal static class AccountEndpoints
         return routes;
     }
 
-    private static async Task<IResult> RegisterAsync(HttpContext http, RegistrationService registrations, IOptions<FaktumServerOptions> options)
+    private static async Task<IResult> RegisterAsync(HttpContext http, RegistrationService registrations, IOptions<FaktumServerOptions> options, ServerMetrics metrics)
     {
         var read = await RequestReader.ReadAsync<RegistrationRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
         if (read.Problem is not null)
@@ -60,6 +61,7 @@ internal static class AccountEndpoints
         string? idempotencyKey = http.Request.Headers.TryGetValue("Idempotency-Key", out var header) ? header.ToString() : null;
         var requestHash = Convert.ToHexString(SHA256.HashData(read.Body));
         var outcome = await registrations.RegisterAsync(read.Value!, idempotencyKey, requestHash, http.Connection.RemoteIpAddress, http.RequestAborted).ConfigureAwait(false);
+        metrics.Registered(outcome.Status);
         return outcome.Status switch
         {
             RegistrationStatus.Accepted or RegistrationStatus.Replayed when outcome.HasAnswer => Json(outcome.Answer),
@@ -73,7 +75,7 @@ internal static class AccountEndpoints
         };
     }
 
-    private static async Task<IResult> RecoverAsync(HttpContext http, RecoveryService recoveries, IOptions<FaktumServerOptions> options)
+    private static async Task<IResult> RecoverAsync(HttpContext http, RecoveryService recoveries, IOptions<FaktumServerOptions> options, ServerMetrics metrics)
     {
         var read = await RequestReader.ReadAsync<RecoveryRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
         if (read.Problem is not null)
@@ -82,6 +84,7 @@ internal static class AccountEndpoints
         }
 
         var outcome = await recoveries.RecoverAsync(read.Value!, http.Connection.RemoteIpAddress, http.RequestAborted).ConfigureAwait(false);
+        metrics.Recovered(outcome.Status);
         return outcome.Status switch
         {
             RecoveryStatus.Accepted => Json(new StoredAnswer(StatusCodes.Status202Accepted, RecoveryAccepted)),
@@ -92,7 +95,7 @@ internal static class AccountEndpoints
         };
     }
 
-    private static async Task<IResult> ConfirmAsync(HttpContext http, ConfirmationService confirmations, IOptions<FaktumServerOptions> options)
+    private static async Task<IResult> ConfirmAsync(HttpContext http, ConfirmationService confirmations, IOptions<FaktumServerOptions> options, ServerMetrics metrics)
     {
         var read = await RequestReader.ReadAsync<ConfirmationRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
         if (read.Problem is not null)
@@ -101,6 +104,7 @@ internal static class AccountEndpoints
         }
 
         var outcome = await confirmations.ConfirmAsync(read.Value!, http.Connection.RemoteIpAddress, http.RequestAborted).ConfigureAwait(false);
+        metrics.Confirmed(outcome.Status);
         return outcome.Status switch
         {
             ConfirmationStatus.Confirmed when outcome.Succeeded => TypedResults.Ok(outcome.License),

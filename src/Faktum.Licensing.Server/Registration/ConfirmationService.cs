@@ -20,7 +20,8 @@ internal sealed partial class ConfirmationService(
     LicenseTokenService tokens,
     EmailRateLimiter emailLimiter,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    Observability.ServerMetrics metrics)
 {
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
@@ -162,6 +163,7 @@ internal sealed partial class ConfirmationService(
         {
             oldest.ReleasedAt = now;
             Log.InstallationReleased(_logger, license.Id, oldest.Id);
+            metrics.InstallationMoved();
         }
 
         db.Installations.Add(new Installation { Id = Ids.New("ins"), LicenseId = license.Id, InstallationId = installationId, BoundAt = now });

@@ -1,6 +1,7 @@
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Licenses;
+using Faktum.Licensing.Server.Observability;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Server.Updates;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ internal sealed partial class StartupCheckService(
     ReleaseCatalog releases,
     StartupResponseWriter writer,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers,
+    ServerMetrics metrics)
 {
     private readonly ILogger _logger = loggers.CreateLogger("Faktum.Licensing.Server.Startup");
 
@@ -38,6 +40,7 @@ internal sealed partial class StartupCheckService(
             var peeked = LicenseTokenService.PeekAudience(request.License!);
             var product = tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct;
             Log.UnknownToken(_logger, validation.Refusal);
+            metrics.StartupChecked(LicenseVerdict.Unknown, null);
             return Answer(StartupResponse.Unknown(product, nonce));
         }
 
@@ -66,12 +69,14 @@ internal sealed partial class StartupCheckService(
         if (found is null)
         {
             Log.UnknownLicense(_logger, claims.LicenseId);
+            metrics.StartupChecked(LicenseVerdict.Unknown, null);
             return Answer(StartupResponse.Unknown(claims.ProductId, nonce));
         }
 
         var refreshed = verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;
         var profile = verdict.Verdict == LicenseVerdict.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
         Log.Verdict(_logger, found.License.Id, verdict.Verdict);
+        metrics.StartupChecked(verdict.Verdict, updates?.Decision.Kind);
         return Answer(new StartupResponse(found.License.Product, nonce, verdict, refreshed, profile, updates));
     }
 
