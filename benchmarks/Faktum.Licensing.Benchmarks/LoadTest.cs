@@ -71,7 +71,7 @@ internal static class LoadTest
                 var manifest = new ReleaseManifest
                 {
                     ReleaseId = $"r-1-{i}",
-                    Product = Product,
+                    ProductId = Product,
                     Sequence = i,
                     Version = $"1.{i}.0",
                     Channel = i % 2 == 0 ? ReleaseChannel.Beta : ReleaseChannel.Stable,
@@ -175,7 +175,7 @@ internal static class LoadTest
         var issuer = new LicenseTokenIssuer(key);
         var validator = new LicenseTokenValidator(Options(key.PublicKey, claims.Issuer), TimeProvider.System);
         var token = issuer.Issue(claims);
-        var response = "{\"iss\":\"" + claims.Issuer + "\",\"aud\":\"" + claims.Product + "\",\"nonce\":\"bm9uY2Utbm9uY2Utbm9uY2UtMDE\",\"verdict\":\"trial\",\"license\":\"" + token + "\"}";
+        var response = "{\"iss\":\"" + claims.Issuer + "\",\"aud\":\"" + claims.ProductId + "\",\"nonce\":\"bm9uY2Utbm9uY2Utbm9uY2UtMDE\",\"verdict\":\"trial\",\"license\":\"" + token + "\"}";
         var count = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
@@ -195,7 +195,7 @@ internal static class LoadTest
 
         static LicenseTokenValidationOptions Options(Ed25519SecurityKey trusted, string issuer)
         {
-            var options = new LicenseTokenValidationOptions { Issuer = issuer, Product = Product };
+            var options = new LicenseTokenValidationOptions { Issuer = issuer, ProductId = Product };
             options.TrustedKeys.Add(trusted.ToPublicKey());
             return options;
         }

@@ -39,7 +39,7 @@ public class TokenValidationBenchmarks
         var claims = new LicenseClaims
         {
             Issuer = Issuer,
-            Product = Product,
+            ProductId = Product,
             LicenseId = "lic_3q2v7xk4m1c8p0zr",
             TokenId = Guid.NewGuid().ToString("N"),
             IssuedAt = now,
@@ -55,7 +55,7 @@ public class TokenValidationBenchmarks
         };
         _token = new LicenseTokenIssuer(_key).Issue(claims);
         _binding = new LicenseBinding(claims.Company.IdentityKey, claims.InstallationId);
-        var options = new LicenseTokenValidationOptions { Issuer = Issuer, Product = Product };
+        var options = new LicenseTokenValidationOptions { Issuer = Issuer, ProductId = Product };
         options.TrustedKeys.Add(_key.PublicKey);
         _rawPublicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, _key.PublicKey.ExportPublicKey(), KeyBlobFormat.RawPublicKey);
         _validator = new LicenseTokenValidator(options, TimeProvider.System);

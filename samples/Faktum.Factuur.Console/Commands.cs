@@ -58,7 +58,9 @@ internal static class Commands
     public static async Task<int> StatusAsync(Session session, Output output, CancellationToken cancellationToken)
     {
         var status = await session.Licensing.CheckAsync(cancellationToken).ConfigureAwait(false);
-        var message = $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}{Environment.NewLine}{output.Texts.Updates(status.UpdateDecision)}";
+        var message = output.Texts.UpdateNews(status.UpdateDecision) is { } news
+            ? $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}{Environment.NewLine}{news}"
+            : $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}";
         return output.Done("status", message, new() { ["status"] = output.Describe("status", status), ["updates"] = Output.Describe(status.UpdateDecision) },
             status.Mode == LicenseMode.ReadOnly ? ExitCodes.NotRunnable : ExitCodes.Success);
     }

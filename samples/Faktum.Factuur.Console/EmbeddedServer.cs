@@ -24,6 +24,13 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
         TrustedKeys = keys;
     }
 
+    /// <summary>
+    /// Gets the embedded server's default data folder: one per user (LocalApplicationData/Faktum/Factuur/embedded-server),
+    /// shared by every --data-dir, so that "--data-dir pc2" can recover the account registered with "--data-dir pc1".
+    /// </summary>
+    public static string DefaultDataDirectory { get; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Faktum", "Factuur", "embedded-server");
+
     public Uri BaseAddress { get; }
 
     public string DataDirectory { get; }
@@ -80,6 +87,7 @@ internal sealed partial class EmbeddedServer : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--FaktumServer:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
+            "--FaktumServer:Email:ProductNames:faktum-factuur=Faktum Factuur",   // the mails name the product, not its id
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         }.Concat(configuration))
         {

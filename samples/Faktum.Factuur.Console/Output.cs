@@ -12,6 +12,9 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int Error = 1;
     public const int NotRunnable = 3;
+
+    /// <summary>Ended by Ctrl-C (128 + SIGINT), cleanly: embedded server stopped, nothing half-written.</summary>
+    public const int Interrupted = 130;
 }
 
 /// <summary>
@@ -139,6 +142,7 @@ internal sealed class Output(Texts.Texts texts, bool json, SampleLog log)
         state = status.State,
         mode = status.Mode,
         daysLeft = status.DaysLeft,
+        licenseId = status.Claims?.LicenseId,
         confirmedOnline = status.IsConfirmedOnline,
         company = status.Company?.Name,
         invalidReason = status.InvalidReason == Faktum.Licensing.Tokens.LicenseTokenFailure.None ? (Faktum.Licensing.Tokens.LicenseTokenFailure?)null : status.InvalidReason,

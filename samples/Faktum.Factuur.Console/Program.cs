@@ -4,8 +4,9 @@ using Faktum.Licensing;
 
 // Faktum Factuur, the sample invoicing program: the seed's registration screens on Faktum.Licensing.
 // Without a command (and with a terminal) it shows the screens; the commands are for scripts (--json).
-var server = new Option<string?>("--server") { Description = "The license server's base URL. Without it the embedded reference server runs (data in DATA-DIR/server).", Recursive = true };
-var dataDir = new Option<string>("--data-dir") { Description = "The local data folder (license state, embedded server).", DefaultValueFactory = _ => ".faktum-data", Recursive = true };
+var server = new Option<string?>("--server") { Description = "The license server's base URL. Without it the embedded reference server runs (data in --server-data).", Recursive = true };
+var dataDir = new Option<string>("--data-dir") { Description = "This computer's data folder (license state, log): one folder is one installation.", DefaultValueFactory = _ => ".faktum-data", Recursive = true };
+var serverData = new Option<string>("--server-data") { Description = "The embedded server's data folder, shared by every --data-dir so that a second folder can play 'another computer'.", DefaultValueFactory = _ => EmbeddedServer.DefaultDataDirectory, Recursive = true };
 var trustedKeys = new Option<string[]>("--trusted-key") { Description = "A pinned server key KID=BASE64URL (kid and x of a JWK from the server's jwks.json); repeatable.", Recursive = true, AllowMultipleArgumentsPerToken = false };
 var appVersion = new Option<string?>("--app-version") { Description = "The app version sent at start (default: this program's version).", Recursive = true };
 var channel = new Option<string>("--channel") { Description = "The update channel sent at start.", DefaultValueFactory = _ => "stable", Recursive = true };
@@ -15,7 +16,7 @@ var json = new Option<bool>("--json") { Description = "Write one JSON object to 
 
 var root = new RootCommand("Faktum Factuur — sample invoicing program on Faktum.Licensing. Without a command: the registration screens (interactive).")
 {
-    server, dataDir, trustedKeys, appVersion, channel, language, json,
+    server, dataDir, serverData, trustedKeys, appVersion, channel, language, json,
 };
 
 var company = new Option<string>("--company") { Description = "Company name (cannot be changed later).", Required = true };
@@ -85,10 +86,21 @@ root.SetAction(async (parse, ct) =>
         return ExitCodes.Error;
     }
 
-    return await WithSessionAsync(parse, "interactive", (session, o) => new Interactive(session, o).RunAsync(ct), ct).ConfigureAwait(false);
+    return await WithSessionAsync(parse, "interactive", (session, o) => new Interactive(session, o, Path.GetFullPath(parse.GetValue(dataDir)!)).RunAsync(ct), ct).ConfigureAwait(false);
 });
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// Ctrl-C cancels the command's token; every prompt and call honours it, the session stops the embedded server, and the
+// program ends with 130 (128 + SIGINT). The timeout only bounds how long that clean ending may take.
+// --help and parse errors in the chosen language (Dutch by default).
+var commandLineTexts = Faktum.Factuur.Texts.Texts.For(LocalizedCommandLine.Language(args));
+LocalizedCommandLine.Apply(root, commandLineTexts);
+var parsed = root.Parse(args);
+if (LocalizedCommandLine.ReportErrors(parsed, commandLineTexts))
+{
+    return ExitCodes.Error;
+}
+
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
 
 // The program's log (DATA-DIR/factuur.log) takes what is not for the screen: the server's and the SDK's own words.
 Output OutputFor(ParseResult parse) => new(
@@ -116,7 +128,7 @@ GlobalSettings Global(ParseResult parse, Faktum.Factuur.Texts.Texts texts)
         throw new UserMessageException(texts.BadServerUrl(url));
     }
 
-    return new GlobalSettings(serverUrl, Path.GetFullPath(parse.GetValue(dataDir)!), keys, parse.GetValue(appVersion), parse.GetValue(channel)!, parse.GetValue(language)!, parse.GetValue(json));
+    return new GlobalSettings(serverUrl, Path.GetFullPath(parse.GetValue(dataDir)!), Path.GetFullPath(parse.GetValue(serverData)!), keys, parse.GetValue(appVersion), parse.GetValue(channel)!, parse.GetValue(language)!, parse.GetValue(json));
 }
 
 async Task<int> WithSessionAsync(ParseResult parse, string name, Func<Session, Output, Task<int>> run, CancellationToken ct)
@@ -130,6 +142,13 @@ async Task<int> WithSessionAsync(ParseResult parse, string name, Func<Session, O
         {
             return await run(session, output).ConfigureAwait(false);
         }
+    }
+    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    {
+        // Ctrl-C: the session (and its embedded server) is already disposed; the SDK writes its state atomically.
+        Console.Error.WriteLine();
+        Console.Error.WriteLine(output.Texts.Interrupted);
+        return ExitCodes.Interrupted;
     }
     catch (Exception ex) when (ex is UserMessageException or InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException or Microsoft.Extensions.Options.OptionsValidationException)
     {

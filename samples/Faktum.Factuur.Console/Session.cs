@@ -5,11 +5,12 @@ using Microsoft.Extensions.Hosting;
 namespace Faktum.Factuur;
 
 /// <summary>The shared command-line options, parsed.</summary>
-internal sealed record GlobalSettings(Uri? Server, string DataDirectory, IReadOnlyDictionary<string, string> TrustedKeys, string? AppVersion, string Channel, string Language, bool Json);
+internal sealed record GlobalSettings(Uri? Server, string DataDirectory, string ServerDataDirectory, IReadOnlyDictionary<string, string> TrustedKeys, string? AppVersion, string Channel, string Language, bool Json);
 
 /// <summary>
 /// One run of the program: the license server (the one given with --server, or the embedded one) and this computer's
-/// host. Without --server the embedded server keeps its data in DATA-DIR/server and the SDK its state in DATA-DIR/app.
+/// host. Without --server the embedded server keeps its data in the --server-data folder (shared by every DATA-DIR, so a
+/// second DATA-DIR is "another computer" of the same server) and the SDK its state in DATA-DIR/app.
 /// </summary>
 internal sealed class Session : IAsyncDisposable
 {
@@ -43,7 +44,7 @@ internal sealed class Session : IAsyncDisposable
         }
         else
         {
-            server = await EmbeddedServer.StartAsync(Path.Combine(global.DataDirectory, "server"), cancellationToken).ConfigureAwait(false);
+            server = await EmbeddedServer.StartAsync(global.ServerDataDirectory, [$"--FaktumServer:Email:Language={global.Language}"], cancellationToken).ConfigureAwait(false);
             output.Line(output.Texts.ServerStarted(server.BaseAddress));
             var keys = global.TrustedKeys.Count > 0 ? global.TrustedKeys : server.TrustedKeys;
             settings = new LicensingSettings(server.BaseAddress, keys, global.AppVersion, global.Channel);

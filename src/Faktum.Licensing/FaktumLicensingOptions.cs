@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing;
 
@@ -25,7 +26,7 @@ public sealed class FaktumLicensingOptions
     /// <summary>Gets or sets the product id the license server knows this app by (the audience of every token).</summary>
     /// <value>No default: required. Lower-case letters, digits and '-', for example <c>faktum-factuur</c>.</value>
     [Required(ErrorMessage = "Set FaktumLicensingOptions.ProductId to the product id the license server knows this app by, for example faktum-factuur.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$", ErrorMessage = "FaktumLicensingOptions.ProductId may hold only lower-case letters, digits and '-' (at most 64), for example faktum-factuur.")]
+    [RegularExpression(ProductIds.Pattern, ErrorMessage = "FaktumLicensingOptions.ProductId may hold only " + ProductIds.Rule + ".")]
     public string? ProductId { get; set; }
 
     /// <summary>Gets or sets the issuer (<c>iss</c>) the license server signs with.</summary>

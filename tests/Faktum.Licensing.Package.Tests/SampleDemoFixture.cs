@@ -35,6 +35,9 @@ public sealed class SampleDemoFixture : IAsyncLifetime
 
     public string CommandsDirectory => Path.Combine(DataDirectory, "commands");
 
+    /// <summary>The embedded server's folder for the commands (by default it is one per user, shared by every data folder).</summary>
+    public string CommandsServerDirectory => Path.Combine(DataDirectory, "commands", "server");
+
     public async Task InitializeAsync()
     {
         var first = await RunAsync(["run", "--project", "samples/Faktum.Factuur.Console", "--", "demo", "--json", "--data-dir", DataDirectory]);
@@ -51,13 +54,13 @@ public sealed class SampleDemoFixture : IAsyncLifetime
 
         string[] company = ["--company", "Bakkerij Jansen B.V.", "--postcode", "1234 AB", "--street", "Dorpsstraat", "--house-number", "12a", "--city", "Utrecht", "--contact", "Jan Jansen"];
         string[] invalid = ["--company", "Bakkerij Jansen B.V.", "--postcode", "12", "--street", "Dorpsstraat", "--house-number", "12a", "--city", "Utrecht", "--contact", "Jan Jansen", "--email", "jan@"];
-        string[] duplicate = ["register", "--company", "bakkerij  jansen bv", "--postcode", "1234ab", "--street", "Dorpsstraat", "--house-number", "12a", "--city", "Utrecht", "--contact", "Piet Jansen", "--email", "piet@bakkerij-jansen.nl", "--data-dir", CommandsDirectory];
+        string[] duplicate = ["register", "--company", "bakkerij  jansen bv", "--postcode", "1234ab", "--street", "Dorpsstraat", "--house-number", "12a", "--city", "Utrecht", "--contact", "Piet Jansen", "--email", "piet@bakkerij-jansen.nl", "--data-dir", CommandsDirectory, "--server-data", CommandsServerDirectory];
         await CommandAsync("invalid-nl", ["register", .. invalid]);
         await CommandAsync("invalid-en", ["register", .. invalid, "--lang", "en"]);
         await CommandAsync("register", ["register", .. company, "--email", Email]);
         await CommandAsync("wrong-password-nl", ["confirm", "--email", Email, "--password", "AAAAA-BBBBB"]);
         await CommandAsync("wrong-password-en", ["confirm", "--email", Email, "--password", "AAAAA-BBBBB", "--lang", "en"]);
-        await CommandAsync("confirm", ["confirm", "--email", Email, "--password", OneTimePassword(Path.Combine(CommandsDirectory, "server", "mail"), Email)]);
+        await CommandAsync("confirm", ["confirm", "--email", Email, "--password", OneTimePassword(Path.Combine(CommandsServerDirectory, "mail"), Email)]);
         Commands["duplicate-nl"] = await SampleAsync(duplicate);
         Commands["duplicate-en"] = await SampleAsync([.. duplicate, "--lang", "en"]);
         Commands["duplicate-json"] = await SampleAsync([.. duplicate, "--json"]);
@@ -77,7 +80,7 @@ public sealed class SampleDemoFixture : IAsyncLifetime
     }
 
     private async Task CommandAsync(string name, string[] arguments) =>
-        Commands[name] = await SampleAsync([.. arguments, "--data-dir", CommandsDirectory]);
+        Commands[name] = await SampleAsync([.. arguments, "--data-dir", CommandsDirectory, "--server-data", CommandsServerDirectory]);
 
     /// <summary>The sample as built by the first run: <c>dotnet run --no-build --project samples/Faktum.Factuur.Console -- …</c>.</summary>
     private static Task<SampleRun> SampleAsync(params string[] arguments) =>

@@ -12,10 +12,9 @@ internal sealed class DutchTexts : Texts
     public override string RegistrationIntro => "Met uw gegevens wordt een gebruikersaccount voor u aangemaakt en tevens een gratis proeflicentie. De licentie is verbonden aan de bedrijfsnaam en postcode.";
     public override string EveryStartNotice => "Elke keer bij het opstarten maakt het programma één verbinding met de Faktum Factuur server om uw licentie te controleren en te kijken of er updates zijn. (Verder worden er geen gegevens uitgewisseld.)";
     public override string ChooseTitle => "Factuur Software Installatie — Registratie";
-    public override string ChooseExisting => "1  Een bestaand (reeds aangemeld) bedrijf/account gebruiken";
-    public override string ChooseNew => "2  Een nieuw bedrijf aanmelden";
+    public override string ChooseExisting => "Een bestaand (reeds aangemeld) bedrijf/account gebruiken";
+    public override string ChooseNew => "Een nieuw bedrijf aanmelden";
     public override string OneLicensePerCompany => "LET OP: U kunt alleen één licentie per bedrijf gebruiken.";
-    public override string Choice => "Uw keuze (1 of 2)";
     public override string PersonalDetailsTitle => "Persoonlijke gegevens";
     public override string CompanyDetailsTitle => "Nieuw bedrijf — bedrijfsgegevens";
     public override string ContactName => "Naam contactpersoon";
@@ -28,24 +27,125 @@ internal sealed class DutchTexts : Texts
     public override string Street => "Straat";
     public override string HouseNumber => "Huisnummer";
     public override string City => "Plaats";
-    public override string Country => "Land (NL)";
+    public override string Country => "Land";
     public override string AddressWarning => "LET OP: Gebruik een geldig adres. Dit adres wordt automatisch door het programma gebruikt als uw factuuradres.";
     public override string Optional => "(optioneel)";
-    public override string Required => "Dit veld is verplicht.";
     public override string CheckDetails => "Kloppen deze gegevens?";
-    public override string YesNo => "(j/n)";
-    public override string Yes => "j";
     public override string ExistingTitle => "Bestaand bedrijf/account";
     public override string ExistingIntro => "Moet u opnieuw registreren, bijvoorbeeld omdat het programma verwijderd is of u Faktum Factuur op een andere computer wilt gebruiken? Voer uw e-mailadres in en u krijgt een nieuw wachtwoord. Nadat u uw identiteit hebt bevestigd met het nieuwe wachtwoord, kunt u gewoon verder met de software.";
     public override string PasswordTitle => "Account bevestigen";
-    public override string PasswordIntro => "U hebt een e-mail ontvangen met een eenmalig wachtwoord (zoals ABCDE-FGHJK). Het is 30 minuten geldig.";
     public override string Password => "Wachtwoord uit de e-mail";
-    public override string SwitchToExisting => "Wilt u dit bedrijf als bestaand bedrijf gebruiken (nieuw wachtwoord per e-mail)?";
-    public override string TryAgain => "Probeer het opnieuw.";
     public override string FinishedTitle => "Factuurprogramma — Nieuw bedrijf";
     public override string Finished => "U bent nu klaar met het installeren van het factuurprogramma Faktum Factuur.\nVoordat u uw eerste factuur kunt aanmaken, moet u eerst een aantal instellingen aanpassen en een aantal gegevens invoeren.";
     public override string NextStep => "Volgende stap: Uw bedrijfsgegevens toevoegen";
+    public override string Interrupted => "Afgebroken met Ctrl-C. De ingebouwde licentieserver is gestopt; er is niets half opgeslagen.";
     public override string Cancelled => "Afgebroken.";
+
+    public override string Checking => "Licentie controleren…";
+    public override string Sending => "E-mail met wachtwoord aanvragen…";
+    public override string Registering => "Bedrijf aanmelden…";
+    public override string Confirming => "Wachtwoord controleren…";
+    public override string StartTitle(LicenseState state) => state switch
+    {
+        LicenseState.Trial => "Faktum Factuur — proeflicentie",
+        LicenseState.OfflineGrace => "Faktum Factuur — offline",
+        _ => "Faktum Factuur — gelicentieerd",
+    };
+    public override string CarryOn => "U kunt verder werken.";
+    public override string ReadOnlyTitle => "Faktum Factuur — alleen lezen";
+    public override string WhatToDo(LicenseState state) => state switch
+    {
+        LicenseState.MovedToAnotherInstallation => "Wat nu? Werkt u voortaan op deze computer, kies dan 'Hier verder werken': u krijgt een nieuw wachtwoord per e-mail en de licentie verhuist terug naar deze computer.",
+        LicenseState.Invalid => "Wat nu? Kies 'Hier verder werken': u krijgt een nieuw wachtwoord per e-mail en daarmee haalt u de licentie opnieuw op.",
+        LicenseState.Suspended => "Wat nu? Neem contact op met de leverancier van Faktum Factuur; zodra de schorsing is opgeheven, werkt het programma bij de volgende start weer gewoon.",
+        LicenseState.Revoked => "Wat nu? Neem contact op met de leverancier van Faktum Factuur als u denkt dat dit niet klopt.",
+        LicenseState.TrialExpired => "Wat nu? Koop een licentie bij de leverancier van Faktum Factuur; bij de volgende start werkt het programma dan weer gewoon.",
+        LicenseState.Expired => "Wat nu? Verleng uw licentie bij de leverancier van Faktum Factuur; bij de volgende start werkt het programma dan weer gewoon.",
+        LicenseState.OfflineGraceExpired => "Wat nu? Maak verbinding met internet en start het programma opnieuw.",
+        LicenseState.ClockRolledBack => "Wat nu? Zet de datum en tijd van deze computer goed en start het programma opnieuw.",
+        _ => "Wat nu? Start het programma later opnieuw; blijft dit zo, neem dan contact op met de leverancier.",
+    };
+    public override string DataStaysReadable => "Uw gegevens blijven bewaard: u kunt ze inzien, afdrukken en exporteren.";
+    public override string WhatNow => "Wat wilt u doen?";
+    public override string RecoverHere => "Hier verder werken (nieuw wachtwoord per e-mail)";
+    public override string Quit => "Afsluiten";
+    public override string ChooseQuestion => "Kies met de pijltjestoetsen en Enter:";
+    public override string KeywordsHint => "Typ 'terug' om een stap terug te gaan of 'annuleren' om te stoppen.";
+    public override string SummaryTitle => "Controleer uw gegevens";
+    public override string RegisterNow => "Ja, bedrijf aanmelden";
+    public override string ChangeDetails => "Een gegeven wijzigen";
+    public override string CancelChoice => "Annuleren";
+    public override string BackChoice => "Terug";
+    public override string WhichField => "Welk gegeven wilt u wijzigen?";
+    public override string UseExisting => "Bestaand bedrijf gebruiken (nieuw wachtwoord per e-mail)";
+    public override string MailSent(string email, bool registration) => registration
+        ? $"Er is een e-mail met een eenmalig wachtwoord (zoals ABCDE-FGHJK) verstuurd naar {email}. Het is 30 minuten geldig."
+        : $"Als dit e-mailadres bij ons bekend is, ontvangt u nu op {email} een e-mail met een nieuw eenmalig wachtwoord (zoals ABCDE-FGHJK). Het is 30 minuten geldig.";
+    public override string ResumePassword(string email) => $"U was bezig uw account te bevestigen. Er is een e-mail met een eenmalig wachtwoord verstuurd naar {email}.";
+    public override string PasswordHint => "Typ het wachtwoord uit de e-mail, 'nieuw' voor een nieuw wachtwoord, of 'terug' om terug te gaan.";
+    public override string WelcomeBackTitle => "Factuurprogramma — Bestaand bedrijf";
+    protected override IReadOnlyList<string> BackWords { get; } = ["terug"];
+    protected override IReadOnlyList<string> CancelWords { get; } = ["annuleren", "stop"];
+    protected override IReadOnlyList<string> NewPasswordWords { get; } = ["nieuw", "nieuw wachtwoord"];
+    public override string RequiredField => "Dit veld is verplicht.";
+    public override string TooLong(int maxLength) => $"Dit veld mag hoogstens {maxLength} tekens lang zijn.";
+    public override string InvisibleCharacters => "Dit veld bevat onzichtbare tekens of stuurtekens; typ het opnieuw.";
+    public override string MixedScript => "De bedrijfsnaam mengt letters uit verschillende schriften (Latijns, Grieks, Cyrillisch); typ haar opnieuw met gewone letters.";
+    public override string ServerRefused => "De licentieserver heeft dit geweigerd.";
+    public override string Rule(Screens.Field field, string country) => field switch
+    {
+        Screens.Field.Email => "Dit is geen geldig e-mailadres; een e-mailadres ziet eruit als naam@bedrijf.nl.",
+        Screens.Field.Postcode when country == "NL" => "Een Nederlandse postcode bestaat uit vier cijfers en twee letters, zoals 1234 AB.",
+        Screens.Field.Postcode => $"Deze postcode past niet bij het land {country}.",
+        Screens.Field.Country => "Geef het land als landcode van twee letters, zoals NL, BE of DE.",
+        Screens.Field.Phone => "Een telefoonnummer bevat alleen cijfers, spaties en + - ( ).",
+        Screens.Field.HouseNumber => "Een huisnummer bevat alleen letters, cijfers, spaties, - en /, zoals 12a.",
+        Screens.Field.CompanyName => "Een bedrijfsnaam bestaat uit meer dan leestekens of alleen een rechtsvorm (zoals B.V.).",
+        _ => "Gebruik alleen letters, cijfers, spaties en . , ' - / ( ) &.",
+    };
+
+    public override string? CommandLineHelp(string name) => name switch
+    {
+        "" => "Faktum Factuur — voorbeeld-factuurprogramma op Faktum.Licensing. Zonder opdracht: de registratieschermen (interactief).",
+        "--server" => "Het basisadres van de licentieserver. Zonder deze optie draait de ingebouwde referentieserver (gegevens in --server-data).",
+        "--data-dir" => "De gegevensmap van deze computer (licentiestatus, logboek): één map is één installatie. Standaard .faktum-data.",
+        "--server-data" => "De gegevensmap van de ingebouwde server, gedeeld door elke --data-dir, zodat een tweede map 'een andere computer' kan zijn.",
+        "--trusted-key" => "Een vastgepinde serversleutel KID=BASE64URL (kid en x van een JWK uit jwks.json van de server); herhaalbaar.",
+        "--app-version" => "De programmaversie die bij het starten wordt meegestuurd (standaard: de versie van dit programma).",
+        "--channel" => "Het updatekanaal dat bij het starten wordt meegestuurd (standaard stable).",
+        "--lang" => "Taal: nl (standaard) of en.",
+        "--json" => "Schrijf één JSON-object naar stdout (voor scripts).",
+        "--help" => "Toon deze hulp.",
+        "--version" => "Toon de versie.",
+        "demo" => "Doorloop de verhalen S1–S7 van begin tot eind op de ingebouwde server, zonder invoer.",
+        "register" => "Meld een nieuw bedrijf aan (S2); er wordt een eenmalig wachtwoord gemaild.",
+        "confirm" => "Bevestig het account met het eenmalige wachtwoord uit de e-mail (S2, S4).",
+        "recover" => "Bestaand bedrijf op deze computer (S4): er wordt een nieuw eenmalig wachtwoord gemaild.",
+        "status" => "Controleer de licentie (S5): exitcode 0 als het programma gewoon mag werken, 3 als het alleen mag lezen.",
+        "profile" => "Toon het aangemelde bedrijf (S6); het adres is het factuuradres.",
+        "--company" => "Bedrijfsnaam (kan later niet worden veranderd).",
+        "--postcode" => "Postcode, bijvoorbeeld 1234 AB.",
+        "--country" => "Land (landcode van twee letters, standaard NL).",
+        "--street" => "Straat.",
+        "--house-number" => "Huisnummer.",
+        "--city" => "Plaats.",
+        "--contact" => "Naam contactpersoon.",
+        "--phone" => "Telefoonnummer (optioneel).",
+        "--email" => "E-mailadres (om het account te bevestigen).",
+        "--password" => "Het eenmalige wachtwoord uit de e-mail.",
+        _ => null,
+    };
+    public override string HelpDescription => "Beschrijving:";
+    public override string HelpUsage => "Gebruik:";
+    public override string HelpUsageLine => "[opdracht] [opties]";
+    public override string HelpUsageOptions => "[opties]";
+    public override string HelpOptions => "Opties:";
+    public override string HelpCommands => "Opdrachten:";
+    public override string UnknownToken(string token) => $"Onbekende opdracht of optie '{token}'.";
+    public override string MissingOption(string name) => $"De optie {name} is verplicht.";
+    public override string BadOptionValue(string name) => $"De waarde van {name} klopt niet.";
+    public override string BadCommandLine => "De opdrachtregel klopt niet.";
+    public override string SeeHelp => "Zie --help.";
 
     public override string Registered => "Uw bedrijf is aangemeld. U ontvangt een e-mail met een eenmalig wachtwoord; bevestig daarmee uw account (confirm).";
     public override string PasswordRequested => "Als dit e-mailadres bij ons bekend is, ontvangt u een e-mail met een nieuw eenmalig wachtwoord.";

@@ -12,10 +12,9 @@ internal sealed class EnglishTexts : Texts
     public override string RegistrationIntro => "With your details a user account is created for you, and also a free trial license. The license is tied to the company name and the postcode.";
     public override string EveryStartNotice => "Every time the program starts it makes one connection to the Faktum Factuur server to check your license and whether there are updates. (No other data is exchanged.)";
     public override string ChooseTitle => "Invoicing software installation — Registration";
-    public override string ChooseExisting => "1  Use an existing (already registered) company/account";
-    public override string ChooseNew => "2  Register a new company";
+    public override string ChooseExisting => "Use an existing (already registered) company/account";
+    public override string ChooseNew => "Register a new company";
     public override string OneLicensePerCompany => "NOTE: you can use only one license per company.";
-    public override string Choice => "Your choice (1 or 2)";
     public override string PersonalDetailsTitle => "Personal details";
     public override string CompanyDetailsTitle => "New company — company details";
     public override string ContactName => "Contact person";
@@ -28,24 +27,94 @@ internal sealed class EnglishTexts : Texts
     public override string Street => "Street";
     public override string HouseNumber => "House number";
     public override string City => "City";
-    public override string Country => "Country (NL)";
+    public override string Country => "Country";
     public override string AddressWarning => "NOTE: use a valid address. The program automatically uses this address as your invoice address.";
     public override string Optional => "(optional)";
-    public override string Required => "This field is required.";
     public override string CheckDetails => "Are these details correct?";
-    public override string YesNo => "(y/n)";
-    public override string Yes => "y";
     public override string ExistingTitle => "Existing company/account";
     public override string ExistingIntro => "Do you have to register again, for example because the program was removed or you want to use Faktum Factuur on another computer? Enter your e-mail address and you will receive a new password. Once you have confirmed your identity with it, you can simply carry on.";
     public override string PasswordTitle => "Confirm your account";
-    public override string PasswordIntro => "You have received an e-mail with a one-time password (like ABCDE-FGHJK). It works for 30 minutes.";
     public override string Password => "Password from the e-mail";
-    public override string SwitchToExisting => "Do you want to use this company as an existing company (new password by e-mail)?";
-    public override string TryAgain => "Please try again.";
     public override string FinishedTitle => "Invoicing program — New company";
     public override string Finished => "You have now finished installing the Faktum Factuur invoicing program.\nBefore you can create your first invoice you first have to adjust a number of settings and enter some details.";
     public override string NextStep => "Next step: add your company details";
+    public override string Interrupted => "Stopped with Ctrl-C. The embedded license server is stopped; nothing was half-saved.";
     public override string Cancelled => "Cancelled.";
+
+    public override string Checking => "Checking the license…";
+    public override string Sending => "Asking for an e-mail with a password…";
+    public override string Registering => "Registering the company…";
+    public override string Confirming => "Checking the password…";
+    public override string StartTitle(LicenseState state) => state switch
+    {
+        LicenseState.Trial => "Faktum Factuur — trial license",
+        LicenseState.OfflineGrace => "Faktum Factuur — offline",
+        _ => "Faktum Factuur — licensed",
+    };
+    public override string CarryOn => "You can carry on working.";
+    public override string ReadOnlyTitle => "Faktum Factuur — read-only";
+    public override string WhatToDo(LicenseState state) => state switch
+    {
+        LicenseState.MovedToAnotherInstallation => "What now? If you work on this computer from now on, choose 'Carry on here': you receive a new password by e-mail and the license moves back to this computer.",
+        LicenseState.Invalid => "What now? Choose 'Carry on here': you receive a new password by e-mail and fetch the license again with it.",
+        LicenseState.Suspended => "What now? Contact the vendor of Faktum Factuur; once the suspension is lifted, the program works normally again at its next start.",
+        LicenseState.Revoked => "What now? Contact the vendor of Faktum Factuur if you think this is wrong.",
+        LicenseState.TrialExpired => "What now? Buy a license from the vendor of Faktum Factuur; the program then works normally again at its next start.",
+        LicenseState.Expired => "What now? Renew your license with the vendor of Faktum Factuur; the program then works normally again at its next start.",
+        LicenseState.OfflineGraceExpired => "What now? Connect to the internet and start the program again.",
+        LicenseState.ClockRolledBack => "What now? Set this computer's date and time right and start the program again.",
+        _ => "What now? Start the program again later; if this stays, contact the vendor.",
+    };
+    public override string DataStaysReadable => "Your data is kept: you can view, print and export it.";
+    public override string WhatNow => "What do you want to do?";
+    public override string RecoverHere => "Carry on here (new password by e-mail)";
+    public override string Quit => "Quit";
+    public override string ChooseQuestion => "Choose with the arrow keys and Enter:";
+    public override string KeywordsHint => "Type 'back' to go back a step or 'cancel' to stop.";
+    public override string SummaryTitle => "Check your details";
+    public override string RegisterNow => "Yes, register the company";
+    public override string ChangeDetails => "Change a detail";
+    public override string CancelChoice => "Cancel";
+    public override string BackChoice => "Back";
+    public override string WhichField => "Which detail do you want to change?";
+    public override string UseExisting => "Use the existing company (new password by e-mail)";
+    public override string MailSent(string email, bool registration) => registration
+        ? $"An e-mail with a one-time password (like ABCDE-FGHJK) was sent to {email}. It works for 30 minutes."
+        : $"If {email} is known to us, an e-mail with a new one-time password (like ABCDE-FGHJK) has now been sent to it. It works for 30 minutes.";
+    public override string ResumePassword(string email) => $"You were confirming your account. An e-mail with a one-time password was sent to {email}.";
+    public override string PasswordHint => "Type the password from the e-mail, 'new' for a new password, or 'back' to go back.";
+    public override string WelcomeBackTitle => "Invoicing program — Existing company";
+    protected override IReadOnlyList<string> BackWords { get; } = ["back"];
+    protected override IReadOnlyList<string> CancelWords { get; } = ["cancel", "stop"];
+    protected override IReadOnlyList<string> NewPasswordWords { get; } = ["new", "new password"];
+    public override string RequiredField => "This field is required.";
+    public override string TooLong(int maxLength) => $"This field holds at most {maxLength} characters.";
+    public override string InvisibleCharacters => "This field holds invisible or control characters; type it again.";
+    public override string MixedScript => "The company name mixes letters of different scripts (Latin, Greek, Cyrillic); type it again in plain letters.";
+    public override string ServerRefused => "The license server refused this.";
+    public override string Rule(Screens.Field field, string country) => field switch
+    {
+        Screens.Field.Email => "This is not a valid e-mail address; an e-mail address looks like name@company.com.",
+        Screens.Field.Postcode when country == "NL" => "A Dutch postcode is four digits and two letters, like 1234 AB.",
+        Screens.Field.Postcode => $"This postcode does not fit the country {country}.",
+        Screens.Field.Country => "Give the country as its two-letter code, like NL, BE or DE.",
+        Screens.Field.Phone => "A phone number holds digits, spaces and + - ( ) only.",
+        Screens.Field.HouseNumber => "A house number holds letters, digits, spaces, - and / only, like 12a.",
+        Screens.Field.CompanyName => "A company name is more than punctuation or a legal form alone (like B.V.).",
+        _ => "Use letters, digits, spaces and . , ' - / ( ) & only.",
+    };
+
+    public override string HelpDescription => "Description:";
+    public override string HelpUsage => "Usage:";
+    public override string HelpUsageLine => "[command] [options]";
+    public override string HelpUsageOptions => "[options]";
+    public override string HelpOptions => "Options:";
+    public override string HelpCommands => "Commands:";
+    public override string UnknownToken(string token) => $"Unknown command or option '{token}'.";
+    public override string MissingOption(string name) => $"The option {name} is required.";
+    public override string BadOptionValue(string name) => $"The value of {name} is not valid.";
+    public override string BadCommandLine => "The command line is not valid.";
+    public override string SeeHelp => "See --help.";
 
     public override string Registered => "Your company is registered. You will receive an e-mail with a one-time password; confirm your account with it (confirm).";
     public override string PasswordRequested => "If this e-mail address is known to us, you will receive an e-mail with a new one-time password.";

@@ -19,7 +19,6 @@ internal abstract class Texts
     public abstract string ChooseExisting { get; }
     public abstract string ChooseNew { get; }
     public abstract string OneLicensePerCompany { get; }
-    public abstract string Choice { get; }
     public abstract string PersonalDetailsTitle { get; }
     public abstract string CompanyDetailsTitle { get; }
     public abstract string ContactName { get; }
@@ -35,21 +34,104 @@ internal abstract class Texts
     public abstract string Country { get; }
     public abstract string AddressWarning { get; }
     public abstract string Optional { get; }
-    public abstract string Required { get; }
     public abstract string CheckDetails { get; }
-    public abstract string YesNo { get; }
-    public abstract string Yes { get; }
     public abstract string ExistingTitle { get; }
     public abstract string ExistingIntro { get; }
     public abstract string PasswordTitle { get; }
-    public abstract string PasswordIntro { get; }
     public abstract string Password { get; }
-    public abstract string SwitchToExisting { get; }
-    public abstract string TryAgain { get; }
     public abstract string FinishedTitle { get; }
     public abstract string Finished { get; }
     public abstract string NextStep { get; }
     public abstract string Cancelled { get; }
+    public abstract string Interrupted { get; }
+
+    // The interactive screens (Interactive.cs).
+    public abstract string Checking { get; }
+    public abstract string Sending { get; }
+    public abstract string Registering { get; }
+    public abstract string Confirming { get; }
+    public abstract string StartTitle(LicenseState state);
+    public abstract string CarryOn { get; }
+    public abstract string ReadOnlyTitle { get; }
+    public abstract string WhatToDo(LicenseState state);
+    public abstract string DataStaysReadable { get; }
+    public abstract string WhatNow { get; }
+    public abstract string RecoverHere { get; }
+    public abstract string Quit { get; }
+    public abstract string ChooseQuestion { get; }
+    public abstract string KeywordsHint { get; }
+    public abstract string SummaryTitle { get; }
+    public abstract string RegisterNow { get; }
+    public abstract string ChangeDetails { get; }
+    public abstract string CancelChoice { get; }
+    public abstract string BackChoice { get; }
+    public abstract string WhichField { get; }
+    public abstract string UseExisting { get; }
+    public abstract string MailSent(string email, bool registration);
+    public abstract string ResumePassword(string email);
+    public abstract string PasswordHint { get; }
+    public abstract string WelcomeBackTitle { get; }
+
+    /// <summary>The words typed at a prompt to go back, to stop, or (at the password) to ask for a new password.</summary>
+    protected abstract IReadOnlyList<string> BackWords { get; }
+    protected abstract IReadOnlyList<string> CancelWords { get; }
+    protected abstract IReadOnlyList<string> NewPasswordWords { get; }
+
+    public bool IsBack(string value) => BackWords.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase);
+    public bool IsCancel(string value) => CancelWords.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase);
+    public bool IsNewPassword(string value) => NewPasswordWords.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Update news only when there is something to say (none when up to date or when there is no decision).</summary>
+    public string? UpdateNews(Faktum.Licensing.Updates.UpdateDecision? decision) =>
+        decision is null || decision.Kind == Faktum.Licensing.Updates.UpdateDecisionKind.UpToDate ? null : Updates(decision);
+
+    /// <summary>Why a value is refused, at its field: the rule, in this language.</summary>
+    public string Problem(Screens.Field field, Screens.FieldProblem problem, string country) => problem switch
+    {
+        Screens.FieldProblem.Required => RequiredField,
+        Screens.FieldProblem.TooLong => TooLong(Screens.FieldRules.MaxLength(field)),
+        Screens.FieldProblem.InvisibleCharacters => InvisibleCharacters,
+        Screens.FieldProblem.MixedScript => MixedScript,
+        Screens.FieldProblem.RefusedByServer => $"{ServerRefused} {Rule(field, country)}",
+        _ => Rule(field, country),
+    };
+
+    public abstract string RequiredField { get; }
+    public abstract string TooLong(int maxLength);
+    public abstract string InvisibleCharacters { get; }
+    public abstract string MixedScript { get; }
+    public abstract string ServerRefused { get; }
+
+    /// <summary>The rule of a field, said as a fix ("A Dutch postcode is four digits and two letters, like 1234 AB.").</summary>
+    public abstract string Rule(Screens.Field field, string country);
+
+    public string FieldLabel(Screens.Field field) => field switch
+    {
+        Screens.Field.ContactName => ContactName,
+        Screens.Field.Phone => Phone,
+        Screens.Field.Email => Email,
+        Screens.Field.CompanyName => CompanyName,
+        Screens.Field.Country => Country,
+        Screens.Field.Postcode => Postcode,
+        Screens.Field.Street => Street,
+        Screens.Field.HouseNumber => HouseNumber,
+        _ => City,
+    };
+
+    // The command line (--help and parse errors, LocalizedCommandLine.cs).
+    /// <summary>The description of a command or option (by name; "" is the program) in this language; null keeps the code's English.</summary>
+    public virtual string? CommandLineHelp(string name) => null;
+    public abstract string HelpDescription { get; }
+    public abstract string HelpUsage { get; }
+    public abstract string HelpUsageLine { get; }
+    public abstract string HelpUsageOptions { get; }
+    public abstract string HelpOptions { get; }
+    public abstract string HelpCommands { get; }
+    public abstract string UnknownToken(string token);
+    public abstract string MissingOption(string name);
+    public abstract string BadOptionValue(string name);
+    public abstract string BadCommandLine { get; }
+    public abstract string SeeHelp { get; }
 
     // Results of the commands.
     public abstract string Registered { get; }

@@ -48,7 +48,7 @@ internal sealed record AdminReleaseDto(
     string ReleaseId, string Product, long Sequence, string Version, string Channel, bool Mandatory, bool Withdrawn, int SignedRollout, int? EffectiveRollout, DateTimeOffset PublishedAt)
 {
     public static AdminReleaseDto From(Faktum.Licensing.Updates.ReleaseManifest manifest, int? effectiveRollout) => new(
-        manifest.ReleaseId, manifest.Product, manifest.Sequence, manifest.Version, Faktum.Licensing.Updates.ReleaseChannels.ToWire(manifest.Channel),
+        manifest.ReleaseId, manifest.ProductId, manifest.Sequence, manifest.Version, Faktum.Licensing.Updates.ReleaseChannels.ToWire(manifest.Channel),
         manifest.Mandatory, manifest.Withdrawn, manifest.RolloutPercentage, effectiveRollout, manifest.PublishedAt);
 }
 

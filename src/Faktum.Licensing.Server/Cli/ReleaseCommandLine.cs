@@ -118,7 +118,7 @@ internal static class ReleaseCommandLine
             var manifest = new ReleaseManifest
             {
                 ReleaseId = parse.GetValue(releaseId)!,
-                Product = parse.GetValue(product)!,
+                ProductId = parse.GetValue(product)!,
                 Sequence = parse.GetValue(sequence),
                 Version = parse.GetValue(version)!,
                 Channel = releaseChannel,

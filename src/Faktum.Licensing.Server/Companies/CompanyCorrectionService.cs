@@ -1,5 +1,6 @@
 using Faktum.Licensing.Companies;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Storage;

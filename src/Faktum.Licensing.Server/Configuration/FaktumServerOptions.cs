@@ -227,6 +227,10 @@ public sealed class EmailOptions
     [RegularExpression("^(nl|en)$")]
     public string Language { get; set; } = "nl";
 
+    /// <summary>Gets the products' display names in the mails, by product id (for example <c>faktum-factuur</c> → <c>Faktum Factuur</c>).</summary>
+    /// <value>Empty: a mail names the product by its id.</value>
+    public IDictionary<string, string> ProductNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Gets the SMTP settings (used when <see cref="Mode"/> is <see cref="EmailMode.Smtp"/>).</summary>
     public SmtpOptions Smtp { get; } = new();
 

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Configuration;
@@ -59,9 +60,9 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
 
         foreach (var product in options.EffectiveProducts)
         {
-            if (string.IsNullOrWhiteSpace(product) || product.Length > 64 || !product.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+            if (!ProductIds.IsValid(product))
             {
-                failures.Add($"FaktumServer:Products holds '{product}': use ids of ASCII letters, digits, '-', '.' or '_' (at most 64).");
+                failures.Add($"FaktumServer:Products holds '{product}': a product id may hold only {ProductIds.Rule}, the rule the SDK applies too.");
             }
         }
 

@@ -13,6 +13,7 @@ internal sealed class EmailComposer(IOptions<FaktumServerOptions> options)
 
     public MimeMessage OneTimePassword(string to, string product, string password, bool registration, TimeSpan lifetime)
     {
+        product = DisplayName(product);
         var minutes = (int)lifetime.TotalMinutes;
         var (subject, body) = English
             ? ($"Your one-time password for {product}",
@@ -27,13 +28,14 @@ internal sealed class EmailComposer(IOptions<FaktumServerOptions> options)
                    ? $"Dank u voor uw registratie bij {product}.\n\n"
                    : $"Iemand (hopelijk u) wil {product} gebruiken op een computer met dit e-mailadres.\n\n")
                + $"Uw eenmalige wachtwoord is:\n\n    {password}\n\n"
-               + $"Vul het in in {product} om uw e-mailadres te bevestigen en uw licentie te ontvangen. "
+               + $"Voer het wachtwoord in {product} in om uw e-mailadres te bevestigen en uw licentie te ontvangen. "
                + $"Het werkt één keer en {minutes} minuten lang. Heeft u hier niet om gevraagd, negeer deze e-mail dan; zonder het wachtwoord gebeurt er niets.\n");
         return Compose(to, subject, body);
     }
 
     public MimeMessage RegistrationAttempt(string to, string product)
     {
+        product = DisplayName(product);
         var (subject, body) = English
             ? ($"Someone tried to register {product} with your e-mail address",
                $"Someone just tried to register a new company for {product} with this e-mail address, which already belongs to an account.\n\n"
@@ -45,6 +47,8 @@ internal sealed class EmailComposer(IOptions<FaktumServerOptions> options)
                + "Was u het niet, dan kunt u deze e-mail negeren.\n");
         return Compose(to, subject, body);
     }
+
+    private string DisplayName(string product) => Email.ProductNames.TryGetValue(product, out var name) && name.Length > 0 ? name : product;
 
     private MimeMessage Compose(string to, string subject, string body)
     {

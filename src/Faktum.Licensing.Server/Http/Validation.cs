@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Faktum.Licensing.Registration;
 
 namespace Faktum.Licensing.Server.Http;
 
 /// <summary>Collects per-field errors, keyed by JSON path ("company.name", "email").</summary>
-internal sealed partial class Validation
+internal sealed class Validation
 {
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -13,73 +12,26 @@ internal sealed partial class Validation
     public void Add(string field, string message) =>
         Errors[field] = Errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
-    /// <summary>Checks a required or optional free-text field: length, and no control or invisible characters.</summary>
-    public string? Text(string field, string? value, int maxLength, bool required = true, Func<char, bool>? allowed = null, string? allowedMessage = null)
-    {
-        if (value is null || value.Trim().Length == 0)
-        {
-            if (required)
-            {
-                Add(field, "This field is required.");
-            }
-
-            return null;
-        }
-
-        if (value.Any(c => char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse))
-        {
-            Add(field, "This field holds control or invisible characters.");
-            return null;
-        }
-
-        var trimmed = WhitespaceRun().Replace(value.Trim(), " ");
-        if (trimmed.Length > maxLength)
-        {
-            Add(field, $"This field is limited to {maxLength} characters.");
-            return null;
-        }
-
-        if (allowed is not null && !trimmed.All(allowed))
-        {
-            Add(field, allowedMessage ?? "This field holds characters that are not allowed.");
-            return null;
-        }
-
-        return trimmed;
-    }
+    /// <summary>Checks a required or optional free-text field by the shared rule (<see cref="FieldCheck.Text"/>).</summary>
+    public string? Text(string field, string? value, int maxLength, bool required = true, Func<char, bool>? allowed = null, string? allowedMessage = null) =>
+        Checked(field, FieldCheck.Text(value, maxLength, required, allowed, allowedMessage, out var normalized), normalized);
 
     /// <summary>Checks an address field of a registration by its rule in <see cref="AddressFields"/>.</summary>
     public string? Registration(AddressField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return Text(field.RegistrationPath, value, field.MaxLength, field.Required, field.Allowed, field.RefusedMessage);
+        return Checked(field.RegistrationPath, FieldCheck.Address(field, value, field.Required, out var normalized), normalized);
     }
 
     /// <summary>Checks an address field of a company correction by its rule in <see cref="AddressFields"/>: there, every field is optional.</summary>
     public string? Correction(AddressField field, string? value)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return Text(field.CorrectionPath, value, field.MaxLength, required: false, field.Allowed, field.RefusedMessage);
+        return Checked(field.CorrectionPath, FieldCheck.Address(field, value, required: false, out var normalized), normalized);
     }
 
-    /// <summary>Checks and normalises an e-mail address (lower case): a dot-atom local part, at most 254 characters in all.</summary>
-    public string? Email(string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Add(field, "This field is required.");
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed))
-        {
-            Add(field, "This is not a valid e-mail address.");
-            return null;
-        }
-
-        return trimmed.ToLowerInvariant();
-    }
+    /// <summary>Checks and normalises an e-mail address (lower case) by the shared rule (<see cref="FieldCheck.Email"/>).</summary>
+    public string? Email(string field, string? value) => Checked(field, FieldCheck.Email(value, out var normalized), normalized);
 
     /// <summary>Checks an installation id: 8 to 128 characters of [A-Za-z0-9_-].</summary>
     public string? InstallationId(string field, string? value)
@@ -99,12 +51,13 @@ internal sealed partial class Validation
         return value;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRun();
+    private string? Checked(string field, FieldProblem? problem, string? normalized)
+    {
+        if (problem is not null)
+        {
+            Add(field, problem.Message);
+        }
 
-    // RFC 5321 dot-atoms on both sides: the local part (1 to 64 characters) and every domain label start and end with a
-    // character other than a dot, and no two dots meet ('.jan@', 'jan..piet@', 'jan.@', '@.example.nl', '@example..nl'
-    // are refused here, not left for the mail library to throw on).
-    [GeneratedRegex(@"^(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$")]
-    private static partial Regex EmailPattern();
+        return normalized;
+    }
 }

@@ -43,7 +43,7 @@ internal sealed class LicenseTokenService
         return _issuer.Issue(new LicenseClaims
         {
             Issuer = _options.Issuer,
-            Product = license.Product,
+            ProductId = license.Product,
             LicenseId = license.Id,
             TokenId = Ids.New("tok"),
             IssuedAt = now,
@@ -100,7 +100,7 @@ internal sealed class LicenseTokenService
 
     private LicenseTokenValidator Validator(string product, bool validateLifetime)
     {
-        var options = new LicenseTokenValidationOptions { Issuer = _options.Issuer, Product = product, ValidateLifetime = validateLifetime };
+        var options = new LicenseTokenValidationOptions { Issuer = _options.Issuer, ProductId = product, ValidateLifetime = validateLifetime };
         foreach (var key in _keys.PublicKeys)
         {
             options.TrustedKeys.Add(key);

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using System.Text.Json;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Companies;

@@ -66,7 +66,7 @@ internal sealed partial class StartupCheckService(
         if (found is null)
         {
             Log.UnknownLicense(_logger, claims.LicenseId);
-            return Answer(StartupResponse.Unknown(claims.Product, nonce));
+            return Answer(StartupResponse.Unknown(claims.ProductId, nonce));
         }
 
         var refreshed = verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;

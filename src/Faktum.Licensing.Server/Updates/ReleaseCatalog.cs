@@ -39,9 +39,9 @@ internal sealed class ReleaseCatalog
             return PublishResult.Refused(ReleaseVerificationFailure.Malformed, "The body is not a signed release {manifest, kid, signature} with a canonical manifest.");
         }
 
-        if (!_verifiers.TryGetValue(claimed.Product, out var verifier))
+        if (!_verifiers.TryGetValue(claimed.ProductId, out var verifier))
         {
-            return PublishResult.Refused(ReleaseVerificationFailure.WrongProduct, $"This server serves no product '{claimed.Product}'.");
+            return PublishResult.Refused(ReleaseVerificationFailure.WrongProduct, $"This server serves no product '{claimed.ProductId}'.");
         }
 
         var verified = verifier.Verify(signed);
@@ -51,7 +51,7 @@ internal sealed class ReleaseCatalog
         }
 
         var manifest = verified.Manifest;
-        var highest = await db.Releases.Where(r => r.Product == manifest.Product).MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+        var highest = await db.Releases.Where(r => r.Product == manifest.ProductId).MaxAsync(r => (long?)r.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
         if (manifest.Sequence <= highest)
         {
             return PublishResult.Stale(highest);
@@ -59,7 +59,7 @@ internal sealed class ReleaseCatalog
 
         db.Releases.Add(new ReleaseRecord
         {
-            Product = manifest.Product,
+            Product = manifest.ProductId,
             Sequence = manifest.Sequence,
             ReleaseId = manifest.ReleaseId,
             Version = manifest.Version,

@@ -36,8 +36,8 @@ internal sealed class LicensingVerifiers
         var options = new LicenseTokenValidationOptions
         {
             Issuer = value.Issuer,
-            Product = value.ProductId!,
-            ClockSkew = value.ClockTolerance,
+            ProductId = value.ProductId!,
+            ClockTolerance = value.ClockTolerance,
             ValidateLifetime = validateLifetime,
         };
         foreach (var key in keys.Keys)

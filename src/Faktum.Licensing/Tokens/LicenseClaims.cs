@@ -24,7 +24,7 @@ public sealed record LicenseClaims
     public required string Issuer { get; init; }
 
     /// <summary>Gets the audience (<c>aud</c>): the product id.</summary>
-    public required string Product { get; init; }
+    public required string ProductId { get; init; }
 
     /// <summary>Gets the license id (<c>sub</c>).</summary>
     public required string LicenseId { get; init; }

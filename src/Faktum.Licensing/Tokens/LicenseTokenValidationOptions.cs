@@ -10,7 +10,7 @@ public sealed class LicenseTokenValidationOptions
     public required string Issuer { get; set; }
 
     /// <summary>Gets or sets the expected product id (<c>aud</c>).</summary>
-    public required string Product { get; set; }
+    public required string ProductId { get; set; }
 
     /// <summary>
     /// Gets the pinned public keys. A token is verified only with the key whose <see cref="Microsoft.IdentityModel.Tokens.SecurityKey.KeyId"/>
@@ -24,7 +24,7 @@ public sealed class LicenseTokenValidationOptions
 
     /// <summary>Gets or sets the tolerance for clock differences when checking <c>exp</c> and <c>nbf</c>.</summary>
     /// <value>Five minutes.</value>
-    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Gets or sets a value indicating whether <c>exp</c> and <c>nbf</c> are checked.</summary>
     /// <value><see langword="true"/>. The license server turns this off to tell an expired license from a forged one.</value>

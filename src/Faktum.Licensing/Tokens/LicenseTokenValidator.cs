@@ -16,7 +16,7 @@ public sealed class LicenseTokenValidator
     private readonly string _issuer;
     private readonly string _product;
     private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _clockSkew;
+    private readonly TimeSpan _clockTolerance;
     private readonly bool _validateLifetime;
 
     /// <summary>Initializes a new instance of the <see cref="LicenseTokenValidator"/> class.</summary>
@@ -28,17 +28,17 @@ public sealed class LicenseTokenValidator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Issuer, nameof(options));
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.Product, nameof(options));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ProductId, nameof(options));
         if (options.TrustedKeys.Count == 0)
         {
             throw new ArgumentException("Pin at least one trusted Ed25519 public key.", nameof(options));
         }
 
-        _jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, options.Issuer, options.Product, options.TrustedKeys, options.AllowedAlgorithms, options.MaxTokenLength);
+        _jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, options.Issuer, options.ProductId, options.TrustedKeys, options.AllowedAlgorithms, options.MaxTokenLength);
         _issuer = options.Issuer;
-        _product = options.Product;
+        _product = options.ProductId;
         _timeProvider = timeProvider;
-        _clockSkew = options.ClockSkew;
+        _clockTolerance = options.ClockTolerance;
         _validateLifetime = options.ValidateLifetime;
     }
 
@@ -72,12 +72,12 @@ public sealed class LicenseTokenValidator
             if (_validateLifetime)
             {
                 var now = _timeProvider.GetUtcNow();
-                if (now >= claims.ExpiresAt + _clockSkew)
+                if (now >= claims.ExpiresAt + _clockTolerance)
                 {
                     return LicenseTokenValidationResult.Fail(LicenseTokenFailure.Expired, "The token has expired.");
                 }
 
-                if (now < claims.NotBefore - _clockSkew)
+                if (now < claims.NotBefore - _clockTolerance)
                 {
                     return LicenseTokenValidationResult.Fail(LicenseTokenFailure.NotYetValid, "The token is not valid yet.");
                 }
@@ -174,7 +174,7 @@ public sealed class LicenseTokenValidator
         claims = new LicenseClaims
         {
             Issuer = issuer,
-            Product = product,
+            ProductId = product,
             LicenseId = subject,
             TokenId = tokenId,
             IssuedAt = issuedAt,

@@ -15,7 +15,7 @@ public sealed record ReleaseManifest
     public required string ReleaseId { get; init; }
 
     /// <summary>Gets the product id (<c>product</c>), the same as a license token's audience.</summary>
-    public required string Product { get; init; }
+    public required string ProductId { get; init; }
 
     /// <summary>Gets the sequence number (<c>sequence</c>): at least 1, strictly increasing over every manifest the vendor
     /// signs for this product, so a client can refuse a catalog older than one it has seen.</summary>

@@ -19,7 +19,7 @@ internal static class LicenseTokenPayload
         {
             writer.WriteStartObject();
             writer.WriteString(LicenseClaimNames.Issuer, claims.Issuer);
-            writer.WriteString(LicenseClaimNames.Audience, claims.Product);
+            writer.WriteString(LicenseClaimNames.Audience, claims.ProductId);
             writer.WriteString(LicenseClaimNames.Subject, claims.LicenseId);
             writer.WriteNumber(LicenseClaimNames.IssuedAt, claims.IssuedAt.ToUnixTimeSeconds());
             writer.WriteNumber(LicenseClaimNames.NotBefore, claims.NotBefore.ToUnixTimeSeconds());

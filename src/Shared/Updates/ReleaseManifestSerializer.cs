@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing.Updates;
 
@@ -94,9 +95,9 @@ internal static class ReleaseManifestSerializer
             return "releaseId must be 1 to 128 characters of A-Z a-z 0-9 . _ -.";
         }
 
-        if (!IsId(manifest.Product))
+        if (!ProductIds.IsValid(manifest.ProductId))
         {
-            return "product must be 1 to 128 characters of A-Z a-z 0-9 . _ -.";
+            return $"product must be a product id: {ProductIds.Rule}.";
         }
 
         if (manifest.Sequence < 1)
@@ -162,7 +163,7 @@ internal static class ReleaseManifestSerializer
         {
             writer.WriteStartObject();
             writer.WriteString(Members[0], manifest.ReleaseId);
-            writer.WriteString(Members[1], manifest.Product);
+            writer.WriteString(Members[1], manifest.ProductId);
             writer.WriteNumber(Members[2], manifest.Sequence);
             writer.WriteString(Members[3], manifest.Version);
             writer.WriteString(Members[4], ReleaseChannels.ToWire(manifest.Channel));
@@ -250,7 +251,7 @@ internal static class ReleaseManifestSerializer
         manifest = new ReleaseManifest
         {
             ReleaseId = releaseId,
-            Product = product,
+            ProductId = product,
             Sequence = sequence,
             Version = version,
             Channel = channel,

@@ -71,8 +71,8 @@ internal sealed class ReleaseVerifier
             return ReleaseVerificationResult.Fail(ReleaseVerificationFailure.InvalidManifest, error);
         }
 
-        return string.Equals(manifest.Product, _product, StringComparison.Ordinal)
+        return string.Equals(manifest.ProductId, _product, StringComparison.Ordinal)
             ? ReleaseVerificationResult.Success(manifest, signed)
-            : ReleaseVerificationResult.Fail(ReleaseVerificationFailure.WrongProduct, $"The release is for product '{manifest.Product}', not '{_product}'.");
+            : ReleaseVerificationResult.Fail(ReleaseVerificationFailure.WrongProduct, $"The release is for product '{manifest.ProductId}', not '{_product}'.");
     }
 }

@@ -39,7 +39,7 @@ internal static class UpdatePolicy
 
         var installed = query.InstalledVersion;
         var current = new List<(ReleaseManifest Manifest, SemVersion Version)>();
-        foreach (var group in releases.Where(r => string.Equals(r.Product, query.Product, StringComparison.Ordinal)).GroupBy(r => r.ReleaseId, StringComparer.Ordinal))
+        foreach (var group in releases.Where(r => string.Equals(r.ProductId, query.ProductId, StringComparison.Ordinal)).GroupBy(r => r.ReleaseId, StringComparer.Ordinal))
         {
             var latest = group.MaxBy(r => r.Sequence)!;
             if (ReleaseVersion.TryParse(latest.Version, out var version))

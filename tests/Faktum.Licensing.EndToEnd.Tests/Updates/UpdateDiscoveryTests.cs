@@ -180,7 +180,7 @@ public sealed class UpdateDiscoveryTests : IAsyncLifetime, IDisposable
     private ReleaseManifest Release(string releaseId, string version) => new()
     {
         ReleaseId = releaseId,
-        Product = E2eServer.Product,
+        ProductId = E2eServer.Product,
         Sequence = ++_sequence,
         Version = version,
         Channel = ReleaseChannel.Stable,

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Server.Http;
 
 namespace Faktum.Licensing.Server.Tests.Companies;

@@ -154,7 +154,7 @@ internal sealed class ServerFixture : IAsyncDisposable
 
     public async Task<LicenseTokenValidationResult> ValidateLicenseAsync(string token, string? installationId = null)
     {
-        var options = new LicenseTokenValidationOptions { Issuer = Issuer, Product = Product };
+        var options = new LicenseTokenValidationOptions { Issuer = Issuer, ProductId = Product };
         foreach (var key in await JwksAsync())
         {
             options.TrustedKeys.Add(key);

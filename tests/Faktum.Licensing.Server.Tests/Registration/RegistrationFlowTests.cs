@@ -127,7 +127,7 @@ public sealed class RegistrationFlowTests
         return new LicenseClaims
         {
             Issuer = ServerFixture.Issuer,
-            Product = ServerFixture.Product,
+            ProductId = ServerFixture.Product,
             LicenseId = "lic_forged",
             TokenId = "tok_forged",
             IssuedAt = now,

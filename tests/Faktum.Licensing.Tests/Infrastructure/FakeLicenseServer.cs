@@ -59,7 +59,7 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
         var claims = new LicenseClaims
         {
             Issuer = Issuer,
-            Product = Product,
+            ProductId = Product,
             LicenseId = "lic_0001",
             TokenId = Guid.NewGuid().ToString("N"),
             IssuedAt = now + ServerClockOffset,

@@ -142,7 +142,7 @@ public sealed class OfflineRulesTests
         return LicenseTokenValidationResult.Success(new LicenseClaims
         {
             Issuer = FaktumLicensingOptions.DefaultIssuer,
-            Product = "faktum-factuur",
+            ProductId = "faktum-factuur",
             LicenseId = "lic_0001",
             TokenId = "jti",
             IssuedAt = issued,

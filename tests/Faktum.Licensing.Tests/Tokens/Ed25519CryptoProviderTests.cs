@@ -1,4 +1,5 @@
 using Faktum.Licensing.Tokens;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Faktum.Licensing.Tests.Tokens;
@@ -71,5 +72,31 @@ public class Ed25519CryptoProviderTests
         Assert.Null(CryptoProviderFactory.Default.CustomCryptoProvider);
         Assert.NotSame(CryptoProviderFactory.Default, key.PublicKey.CryptoProviderFactory);
         Assert.NotSame(CryptoProviderFactory.Default, key.CryptoProviderFactory);
+    }
+
+    [Fact]
+    public async Task A_host_that_uses_identitymodel_verifies_a_license_token_with_the_sdk_key()
+    {
+        using var fixture = new TokenFixture();
+        using var other = Ed25519SigningKey.Generate();
+        var token = fixture.Issue();
+        var handler = new JsonWebTokenHandler();
+        TokenValidationParameters Parameters(Ed25519SecurityKey key) => new()
+        {
+            ValidIssuer = TokenFixture.Issuer,
+            ValidAudience = TokenFixture.Product,
+            ValidTypes = [LicenseTokenValidationOptions.LicenseTokenType],
+            ValidAlgorithms = [SigningAlgorithms.Ed25519],
+            IssuerSigningKey = key,
+            ValidateLifetime = false,
+        };
+
+        var pinned = await handler.ValidateTokenAsync(token, Parameters(fixture.Key.PublicKey));
+        var foreign = await handler.ValidateTokenAsync(token, Parameters(other.PublicKey));
+        var tampered = await handler.ValidateTokenAsync(token[..^2] + (token[^2] == 'A' ? "BA" : "AA"), Parameters(fixture.Key.PublicKey));
+
+        Assert.True(pinned.IsValid, pinned.Exception?.Message);
+        Assert.False(foreign.IsValid);
+        Assert.False(tampered.IsValid);
     }
 }

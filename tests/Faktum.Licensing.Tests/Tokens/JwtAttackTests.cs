@@ -211,7 +211,7 @@ public class JwtAttackTests
     {
         using var fixture = new TokenFixture();
 
-        var result = await fixture.Validator().ValidateAsync(fixture.Issue(c => c with { Product = "another-product" }));
+        var result = await fixture.Validator().ValidateAsync(fixture.Issue(c => c with { ProductId = "another-product" }));
 
         Assert.Equal(LicenseTokenFailure.WrongAudience, result.Failure);
     }
@@ -221,7 +221,7 @@ public class JwtAttackTests
     {
         using var fixture = new TokenFixture();
 
-        var result = await fixture.Validator().ValidateAsync(fixture.Issue(c => c with { Issuer = "https://evil.example", Product = "another-product" }));
+        var result = await fixture.Validator().ValidateAsync(fixture.Issue(c => c with { Issuer = "https://evil.example", ProductId = "another-product" }));
 
         Assert.Equal(LicenseTokenFailure.WrongIssuer, result.Failure);
     }
@@ -293,7 +293,7 @@ public class JwtAttackTests
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(TokenFixture.Issuer, result.Claims.Issuer);
-        Assert.Equal(TokenFixture.Product, result.Claims.Product);
+        Assert.Equal(TokenFixture.Product, result.Claims.ProductId);
     }
 
     [Fact]
@@ -418,7 +418,7 @@ public class JwtAttackTests
         using var fixture = new TokenFixture();
         var pinned = fixture.Key.PublicKey;
         pinned.KeyId = new string('k', 300);
-        var validator = new LicenseTokenValidator(new LicenseTokenValidationOptions { Issuer = TokenFixture.Issuer, Product = TokenFixture.Product, TrustedKeys = { pinned } }, fixture.Time);
+        var validator = new LicenseTokenValidator(new LicenseTokenValidationOptions { Issuer = TokenFixture.Issuer, ProductId = TokenFixture.Product, TrustedKeys = { pinned } }, fixture.Time);
         var header = $$"""{"alg":"Ed25519","kid":"{{pinned.KeyId}}","typ":"faktum-license+jwt"}""";
 
         var result = await validator.ValidateAsync(Forge.Sign(header, Forge.Payload(fixture), fixture.Key));

@@ -71,7 +71,7 @@ public class Rfc8037VectorTests
     public async Task A5_is_refused_as_a_license_token_because_its_payload_is_not_json()
     {
         using var key = Ed25519SecurityKey.FromPublicKey(PublicX);
-        var options = new LicenseTokenValidationOptions { Issuer = "iss", Product = "aud" };
+        var options = new LicenseTokenValidationOptions { Issuer = "iss", ProductId = "aud" };
         options.TrustedKeys.Add(key);
         var validator = new LicenseTokenValidator(options, TimeProvider.System);
 

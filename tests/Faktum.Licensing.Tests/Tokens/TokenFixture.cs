@@ -25,7 +25,7 @@ internal sealed class TokenFixture : IDisposable
         var claims = new LicenseClaims
         {
             Issuer = Issuer,
-            Product = Product,
+            ProductId = Product,
             LicenseId = "lic_01",
             TokenId = Guid.NewGuid().ToString("N"),
             IssuedAt = now,
@@ -46,7 +46,7 @@ internal sealed class TokenFixture : IDisposable
 
     public LicenseTokenValidator Validator(Action<LicenseTokenValidationOptions>? configure = null)
     {
-        var options = new LicenseTokenValidationOptions { Issuer = Issuer, Product = Product };
+        var options = new LicenseTokenValidationOptions { Issuer = Issuer, ProductId = Product };
         options.TrustedKeys.Add(Key.PublicKey);
         configure?.Invoke(options);
         return new LicenseTokenValidator(options, Time);

@@ -22,7 +22,7 @@ internal sealed class ReleaseFixture : IDisposable
         var manifest = new ReleaseManifest
         {
             ReleaseId = "rel-" + version.Replace('+', '_'),
-            Product = Product,
+            ProductId = Product,
             Sequence = sequence,
             Version = version,
             Channel = ReleaseChannel.Stable,

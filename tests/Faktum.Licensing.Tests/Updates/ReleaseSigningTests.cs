@@ -85,7 +85,7 @@ public class ReleaseSigningTests
         var altered = field switch
         {
             "releaseId" => original with { ReleaseId = "rel-other" },
-            "product" => original with { Product = "faktum-other" },
+            "product" => original with { ProductId = "faktum-other" },
             "sequence" => original with { Sequence = original.Sequence + 1 },
             "version" => original with { Version = "9.9.9" },
             "channel" => original with { Channel = ReleaseChannel.Alpha },
@@ -155,7 +155,7 @@ public class ReleaseSigningTests
     public void Another_products_release_is_refused()
     {
         using var fixture = new ReleaseFixture();
-        var signed = fixture.Sign(ReleaseFixture.Manifest(change: m => m with { Product = "faktum-kassa" }));
+        var signed = fixture.Sign(ReleaseFixture.Manifest(change: m => m with { ProductId = "faktum-kassa" }));
 
         Assert.Equal(ReleaseVerificationFailure.WrongProduct, fixture.Verifier().Verify(signed).Failure);
     }

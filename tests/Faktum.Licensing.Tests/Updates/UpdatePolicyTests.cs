@@ -153,6 +153,6 @@ public class UpdatePolicyTests
             MinimumSupportedVersion = minimum,
             RolloutPercentage = rollout,
             Withdrawn = withdrawn,
-            Product = product,
+            ProductId = product,
         });
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace Faktum.Licensing.Server.Http;
+namespace Faktum.Licensing.Registration;
 
 /// <summary>
 /// The one table of address and contact field rules. The company's name, postcode and country are its identity and follow
-/// the canonicalization rules instead (<c>Companies/CompanyIdentityCanonicalizer</c>).
+/// the canonicalization rules instead (<see cref="Companies.CompanyIdentity"/>). Compiled into the server and the SDK.
 /// </summary>
 internal static class AddressFields
 {

@@ -1,9 +1,9 @@
-namespace Faktum.Licensing.Server.Http;
+namespace Faktum.Licensing.Registration;
 
 /// <summary>
 /// The rule of one address or contact field: where it sits on the wire, whether a registration must hold it, how long it
-/// may be, and which characters it takes. <see cref="AddressFields"/> declares each field once; <see cref="Validation"/>
-/// applies the rule wherever the field is validated (registration, company correction).
+/// may be, and which characters it takes. <see cref="AddressFields"/> declares each field once; <see cref="FieldCheck"/>
+/// applies the rule wherever the field is validated: the server (registration, company correction) and the SDK (before it sends).
 /// </summary>
 /// <param name="RegistrationPath">Its JSON path in a registration (<c>POST /v1/registrations</c>).</param>
 /// <param name="CorrectionPath">Its JSON path in a company correction (<c>PATCH /v1/company</c>), where every field is optional.</param>

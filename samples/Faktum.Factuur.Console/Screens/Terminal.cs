@@ -1,0 +1,88 @@
+using Spectre.Console;
+
+namespace Faktum.Factuur.Screens;
+
+/// <summary>What the user answered at a text prompt: a value, "terug" (back) or "annuleren" (cancel).</summary>
+internal readonly record struct Answer(string? Value, bool Back, bool Cancel)
+{
+    public static Answer Of(string value) => new(value, false, false);
+}
+
+/// <summary>
+/// The screens' terminal, on Spectre.Console: titles, text wrapped to the terminal width at word boundaries, prompts
+/// with validation, selection lists and a spinner while the server works. Every prompt honours the cancellation token
+/// (Ctrl-C), so the program can stop its embedded server and end cleanly at any prompt.
+/// </summary>
+internal sealed class Terminal(IAnsiConsole console, Texts.Texts texts)
+{
+    public void Title(string title)
+    {
+        console.WriteLine();
+        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+    }
+
+    public void Say(string text) => console.Write(new Markup(Markup.Escape(text) + Environment.NewLine));
+
+    public void Note(string text) => console.Write(new Markup($"[yellow]{Markup.Escape(text)}[/]{Environment.NewLine}"));
+
+    public void Good(string text) => console.Write(new Markup($"[green]{Markup.Escape(text)}[/]{Environment.NewLine}"));
+
+    public void Problem(string text) => console.Write(new Markup($"[red]{Markup.Escape(texts.Error)}: {Markup.Escape(text)}[/]{Environment.NewLine}"));
+
+    public void Blank() => console.WriteLine();
+
+    /// <summary>
+    /// Asks for one value. <paramref name="check"/> returns the reason a value is refused (in the chosen language), and the
+    /// prompt asks again at once; "terug"/"back" and "annuleren"/"cancel" are always accepted.
+    /// </summary>
+    public async Task<Answer> AskAsync(string label, Func<string, string?> check, string? defaultValue, bool optional, CancellationToken cancellationToken)
+    {
+        // Spectre adds the colon itself after a default value ("Land (NL):").
+        var prompt = new TextPrompt<string>(defaultValue is { Length: > 0 } ? Markup.Escape(label) : $"{Markup.Escape(label)}:")
+            .Validate(value =>
+            {
+                var trimmed = value.Trim();
+                return IsKeyword(trimmed) || check(trimmed) is not { } reason
+                    ? ValidationResult.Success()
+                    : ValidationResult.Error($"[red]{Markup.Escape(reason)}[/]");
+            });
+        if (optional)
+        {
+            prompt.AllowEmpty();
+        }
+
+        if (defaultValue is { Length: > 0 })
+        {
+            prompt.DefaultValue(defaultValue);
+            prompt.DefaultValueStyle(new Style(Color.Grey));
+        }
+
+        var answer = (await prompt.ShowAsync(console, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false)).Trim();
+        cancellationToken.ThrowIfCancellationRequested();
+        return texts.IsBack(answer) ? new Answer(null, true, false)
+            : texts.IsCancel(answer) ? new Answer(null, false, true)
+            : Answer.Of(answer);
+    }
+
+    /// <summary>A selection list (arrow keys and Enter).</summary>
+    public async Task<T> ChooseAsync<T>(string title, IReadOnlyList<(T Value, string Label)> choices, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var labels = choices.ToDictionary(c => c.Value, c => c.Label);
+        var prompt = new SelectionPrompt<T>()
+            .Title(Markup.Escape(title))
+            .UseConverter(value => Markup.Escape(labels[value]))
+            .AddChoices(choices.Select(c => c.Value))
+            .DefaultValue(choices[0].Value);   // explicit: otherwise default(T) would pick the choice valued 0
+        var chosen = await prompt.ShowAsync(console, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        console.Write(new Markup($"{Markup.Escape(title)} [blue]{Markup.Escape(labels[chosen])}[/]{Environment.NewLine}"));
+        return chosen;
+    }
+
+    /// <summary>Shows a spinner while the server works.</summary>
+    public Task<T> BusyAsync<T>(string text, Func<Task<T>> work) =>
+        console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(text), _ => work());
+
+    private bool IsKeyword(string value) => texts.IsBack(value) || texts.IsCancel(value);
+}

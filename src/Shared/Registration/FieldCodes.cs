@@ -1,0 +1,16 @@
+namespace Faktum.Licensing.Registration;
+
+/// <summary>
+/// The stable codes of a refused field, the same on the server and in the SDK (the company identity's codes are
+/// <see cref="Companies.CompanyIdentityErrors"/>: the same strings).
+/// </summary>
+internal static class FieldCodes
+{
+    public const string Required = "required";
+    public const string TooLong = "too-long";
+    public const string InvalidCharacters = "invalid-characters";
+    public const string NotAllowed = "not-allowed";
+    public const string InvalidFormat = "invalid-format";
+    public const string MixedScript = "mixed-script";
+    public const string UnknownCountry = "unknown-country";
+}
