@@ -82,6 +82,16 @@ internal static partial class AdminEndpoints
             return Found(await operations.LookupByIdentityAsync(identity.Key!, http.RequestAborted).ConfigureAwait(false));
         }).Produces<AdminCompanyDto>();
 
+        admin.MapPost("/identities/release", (HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer, IOptions<FaktumServerOptions> options) =>
+            AdminIdentityEndpoints.DisputeAsync(http, canonicalizer, options, handOver: false, (key, request) =>
+                operations.ReleaseIdentityAsync(key, request.Reason!, http.RequestAborted))).Accepts<AdminIdentityRequest>("application/json").Produces<AdminDisputeResult>();
+        admin.MapPost("/identities/hand-over", (HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer, IOptions<FaktumServerOptions> options) =>
+            AdminIdentityEndpoints.DisputeAsync(http, canonicalizer, options, handOver: true, (key, request) =>
+                operations.HandOverIdentityAsync(key, request.Email!, request.Reason!, http.RequestAborted))).Accepts<AdminIdentityRequest>("application/json").Produces<AdminDisputeResult>();
+        admin.MapGet("/mailboxes", async (int? min, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
+            TypedResults.Ok(await operations.FlaggedMailboxesAsync(Math.Max(2, min ?? options.Value.MailboxTrialCompaniesFlag), http.RequestAborted).ConfigureAwait(false)))
+            .Produces<IReadOnlyList<AdminMailboxDto>>();
+
         admin.MapPost("/releases", async (HttpContext http, Updates.ReleaseCatalog catalog, Storage.LicensingDbContext db, IOptions<FaktumServerOptions> options, TimeProvider time) =>
         {
             // The body is the signed wire form as the release CLI wrote it; it is stored as-is.

@@ -157,6 +157,30 @@ internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
         return company is null ? null : await DescribeAsync(company, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Releases a disputed company identity (F2); see <see cref="CompanyIdentityDisputes.ReleaseAsync"/>.</summary>
+    public Task<AdminDisputeResult> ReleaseIdentityAsync(string identityKey, string reason, CancellationToken cancellationToken) =>
+        new CompanyIdentityDisputes(db, time).ReleaseAsync(identityKey, reason, cancellationToken);
+
+    /// <summary>Hands a disputed company identity to its rightful owner (F2); see <see cref="CompanyIdentityDisputes.HandOverAsync"/>.</summary>
+    public Task<AdminDisputeResult> HandOverIdentityAsync(string identityKey, string email, string reason, CancellationToken cancellationToken) =>
+        new CompanyIdentityDisputes(db, time).HandOverAsync(identityKey, email.Trim().ToLowerInvariant(), reason, cancellationToken);
+
+    /// <summary>The mailboxes whose addresses hold at least <paramref name="minimum"/> trial companies (F2): flagged, not forbidden.</summary>
+    public async Task<IReadOnlyList<AdminMailboxDto>> FlaggedMailboxesAsync(int minimum, CancellationToken cancellationToken)
+    {
+        var trials = from c in db.Companies
+                     join a in db.Accounts on c.AccountId equals a.Id
+                     where db.Licenses.Any(l => l.CompanyId == c.Id && l.Kind == StoredLicenseKind.Trial)
+                     select new { a.Mailbox, c.Id, c.Name, c.Postcode, a.Email, a.EmailConfirmedAt, c.CreatedAt };
+        var flagged = await trials.GroupBy(t => t.Mailbox).Where(g => g.Count() >= minimum).Select(g => g.Key)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var companies = await trials.AsNoTracking().Where(t => flagged.Contains(t.Mailbox)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return companies.GroupBy(t => t.Mailbox, StringComparer.Ordinal)
+            .Select(g => new AdminMailboxDto(g.Key, g.Count(), g.OrderBy(t => t.CreatedAt)
+                .Select(t => new AdminMailboxCompanyDto(t.Id, t.Name, t.Postcode, t.Email, t.EmailConfirmedAt, t.CreatedAt)).ToList()))
+            .OrderByDescending(m => m.TrialCompanies).ThenBy(m => m.Mailbox, StringComparer.Ordinal).ToList();
+    }
+
     private async Task<AdminLicenseDto?> ChangeAsync(string licenseId, Action<License> change, CancellationToken cancellationToken)
     {
         var license = await db.Licenses.SingleOrDefaultAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);

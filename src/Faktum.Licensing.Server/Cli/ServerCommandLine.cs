@@ -118,6 +118,7 @@ internal static class ServerCommandLine
             return Print(company);
         });
         admin.Subcommands.Add(lookup);
+        IdentityCommandLine.AddTo(admin, dataDir, server, apiKey);
         return admin;
 
         async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminLicenseDto?>> direct, CancellationToken ct)
@@ -157,7 +158,7 @@ internal static class ServerCommandLine
         return 0;
     }
 
-    private static ServiceProvider DirectServices(string dataDirectory)
+    internal static ServiceProvider DirectServices(string dataDirectory)
     {
         var full = FullPath(dataDirectory);
 
@@ -183,7 +184,7 @@ internal static class ServerCommandLine
         return services.BuildServiceProvider();
     }
 
-    private static HttpClient Client(Uri baseAddress, string? apiKey)
+    internal static HttpClient Client(Uri baseAddress, string? apiKey)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseAddress.ToString().TrimEnd('/') + "/") };
         if (apiKey is not null)
@@ -194,14 +195,14 @@ internal static class ServerCommandLine
         return client;
     }
 
-    private static async Task<int> PrintAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    internal static async Task<int> PrintAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine(text);
         return response.IsSuccessStatusCode ? 0 : 1;
     }
 
-    private static int Print<T>(T? value)
+    internal static int Print<T>(T? value)
         where T : class
     {
         if (value is null)
@@ -214,7 +215,7 @@ internal static class ServerCommandLine
         return 0;
     }
 
-    private static Uri? ServerAddress(ParseResult parse, Option<string?> server) =>
+    internal static Uri? ServerAddress(ParseResult parse, Option<string?> server) =>
         parse.GetValue(server) is not { } value ? null
         : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
         : throw new ArgumentException($"--server '{value}' is not an absolute http(s) URL, e.g. http://localhost:5080.");

@@ -13,6 +13,7 @@ internal sealed partial class CompanyCorrectionService(
     LicensingDbContext db,
     ICompanyIdentityCanonicalizer canonicalizer,
     LicenseTokenService tokens,
+    TimeProvider time,
     ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger("Faktum.Licensing.Server.Companies");
@@ -87,6 +88,21 @@ internal sealed partial class CompanyCorrectionService(
             return CompanyCorrectionOutcome.Invalid(check.Errors);
         }
 
+        if (identity is not null && !string.Equals(identity.Key, company.IdentityKey, StringComparison.Ordinal))
+        {
+            // Every identity the company has held stays its own (F8): the new one is added to them, the old one stays.
+            var held = await db.HeldIdentities.AsNoTracking().SingleOrDefaultAsync(h => h.IdentityKey == identity.Key, cancellationToken).ConfigureAwait(false);
+            if (held is not null && !string.Equals(held.CompanyId, company.Id, StringComparison.Ordinal))
+            {
+                return CompanyCorrectionOutcome.Refused(CompanyCorrectionStatus.CompanyAlreadyRegistered);
+            }
+
+            if (held is null)
+            {
+                db.HeldIdentities.Add(new HeldIdentity { IdentityKey = identity.Key!, CompanyId = company.Id, HeldSince = time.GetUtcNow() });
+            }
+        }
+
         if (identity is not null)
         {
             company.Postcode = identity.Postcode!;
@@ -104,7 +120,7 @@ internal sealed partial class CompanyCorrectionService(
 
         try
         {
-            // One SaveChanges: one transaction. The identity index still holds (I1).
+            // One SaveChanges: one transaction. The identity indexes still hold (I1, F8).
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException exception) when (StorageServiceCollectionExtensions.IsUniqueViolation(exception))

@@ -44,6 +44,26 @@ public sealed class FaktumServerOptions
     /// <value>7 days.</value>
     public TimeSpan UnconfirmedRegistrationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Gets or sets how many companies one mailbox may register per <see cref="MailboxRegistrationWindow"/> (F2), where
+    /// <c>local+tag@domain</c> counts as <c>local@domain</c>. More are refused with 429 until the window has passed.
+    /// </summary>
+    /// <value>3.</value>
+    [Range(1, 1000)]
+    public int RegistrationsPerMailbox { get; set; } = 3;
+
+    /// <summary>Gets or sets the window of <see cref="RegistrationsPerMailbox"/>.</summary>
+    /// <value>1 day.</value>
+    public TimeSpan MailboxRegistrationWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Gets or sets from how many trial companies on one mailbox the admin listing <c>GET /v1/admin/mailboxes</c> (CLI
+    /// <c>admin mailboxes</c>) flags it (F2). A flag, not a limit: an accountant may rightly hold many.
+    /// </summary>
+    /// <value>3.</value>
+    [Range(2, 10000)]
+    public int MailboxTrialCompaniesFlag { get; set; } = 3;
+
     /// <summary>Gets or sets how many wrong guesses void a pending one-time password.</summary>
     /// <value>5.</value>
     [Range(1, 20)]

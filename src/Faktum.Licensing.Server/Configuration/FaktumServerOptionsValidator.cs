@@ -27,6 +27,11 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:OneTimePasswordLifetime must lie between 00:01:00 and 1.00:00:00; the default is 00:30:00.");
         }
 
+        if (options.MailboxRegistrationWindow < TimeSpan.FromMinutes(1) || options.MailboxRegistrationWindow > TimeSpan.FromDays(365))
+        {
+            failures.Add("FaktumServer:MailboxRegistrationWindow must lie between 00:01:00 and 365.00:00:00; the default is 1.00:00:00.");
+        }
+
         if (options.UnconfirmedRegistrationLifetime < options.OneTimePasswordLifetime || options.UnconfirmedRegistrationLifetime > TimeSpan.FromDays(365))
         {
             failures.Add("FaktumServer:UnconfirmedRegistrationLifetime must lie between FaktumServer:OneTimePasswordLifetime and 365.00:00:00; the default is 7.00:00:00.");

@@ -33,6 +33,34 @@ internal sealed class EmailComposer(IOptions<FaktumServerOptions> options)
         return Compose(to, subject, body);
     }
 
+    /// <summary>
+    /// The password that confirms a new registration (F5): it names the company registered with this address and says how
+    /// to refuse it, for the owner of an address someone else typed in.
+    /// </summary>
+    public MimeMessage RegistrationPassword(string to, string product, string password, string companyName, TimeSpan lifetime, TimeSpan reservation)
+    {
+        var minutes = (int)lifetime.TotalMinutes;
+        var days = Math.Max(1, (int)Math.Ceiling(reservation.TotalDays));
+        var (subject, body) = English
+            ? ($"Your one-time password to confirm the registration of {companyName} for {product}",
+               $"The company \"{companyName}\" was just registered for {product} with this e-mail address.\n\n"
+               + $"Your one-time password is:\n\n    {password}\n\n"
+               + $"Type it into {product} on the computer where you registered to confirm your e-mail address and receive your license. "
+               + $"It works once and for {minutes} minutes.\n\n"
+               + $"Did you not register \"{companyName}\"? Then refuse it by doing nothing: do not type in this password and do not pass it on to anyone. "
+               + $"Without it the registration cannot be confirmed; after {days} days it lapses and nothing remains tied to your e-mail address. "
+               + "If the company is yours and someone else registered it, contact the vendor.\n")
+            : ($"Uw eenmalige wachtwoord om de registratie van {companyName} voor {product} te bevestigen",
+               $"Het bedrijf \"{companyName}\" is zojuist geregistreerd voor {product} met dit e-mailadres.\n\n"
+               + $"Uw eenmalige wachtwoord is:\n\n    {password}\n\n"
+               + $"Vul het in in {product} op de computer waarop u registreerde om uw e-mailadres te bevestigen en uw licentie te ontvangen. "
+               + $"Het werkt één keer en {minutes} minuten lang.\n\n"
+               + $"Heeft u \"{companyName}\" niet geregistreerd? Weiger het dan door niets te doen: vul dit wachtwoord niet in en geef het aan niemand door. "
+               + $"Zonder wachtwoord kan de registratie niet worden bevestigd; na {days} dagen vervalt ze en blijft er niets aan uw e-mailadres gekoppeld. "
+               + "Is het bedrijf van u en heeft iemand anders het geregistreerd, neem dan contact op met de leverancier.\n");
+        return Compose(to, subject, body);
+    }
+
     public MimeMessage RegistrationAttempt(string to, string product)
     {
         product = DisplayName(product);

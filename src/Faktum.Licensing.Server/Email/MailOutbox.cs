@@ -18,6 +18,9 @@ internal sealed class MailOutbox
     /// <summary>The kind of the notice that someone tried to register with an address in use (no password).</summary>
     public const string RegistrationAttemptKind = "registration-attempt";
 
+    /// <summary>The kind of the row a recovery for an unknown address writes so that both paths do the same work (F6).</summary>
+    public const string DecoyKind = "decoy";
+
     // One pending wake-up is enough: the dispatcher sends everything that is due whenever it wakes.
     private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -56,6 +59,18 @@ internal sealed class MailOutbox
         };
         db.OutboxMessages.Add(row);
         return row;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="message"/> as <see cref="Enqueue"/> does, but already discarded and without its body: never
+    /// sent, it only gives a recovery for an unknown address the same work as one for a known address (F6).
+    /// </summary>
+    public static void EnqueueDecoy(LicensingDbContext db, MimeMessage message, DateTimeOffset now)
+    {
+        var row = Enqueue(db, message, DecoyKind, null, now, discardAfter: now);
+        row.Content = null;
+        row.Status = OutboxMessageStatus.Discarded;
+        row.CompletedAt = now;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ internal static class AccountEndpoints
 
         string? idempotencyKey = http.Request.Headers.TryGetValue("Idempotency-Key", out var header) ? header.ToString() : null;
         var requestHash = Convert.ToHexString(SHA256.HashData(read.Body));
-        var outcome = await registrations.RegisterAsync(read.Value!, idempotencyKey, requestHash, http.RequestAborted).ConfigureAwait(false);
+        var outcome = await registrations.RegisterAsync(read.Value!, idempotencyKey, requestHash, http.Connection.RemoteIpAddress, http.RequestAborted).ConfigureAwait(false);
         return outcome.Status switch
         {
             RegistrationStatus.Accepted or RegistrationStatus.Replayed when outcome.HasAnswer => Json(outcome.Answer),
@@ -81,7 +81,7 @@ internal static class AccountEndpoints
             return read.Problem;
         }
 
-        var outcome = await recoveries.RecoverAsync(read.Value!, http.RequestAborted).ConfigureAwait(false);
+        var outcome = await recoveries.RecoverAsync(read.Value!, http.Connection.RemoteIpAddress, http.RequestAborted).ConfigureAwait(false);
         return outcome.Status switch
         {
             RecoveryStatus.Accepted => Json(new StoredAnswer(StatusCodes.Status202Accepted, RecoveryAccepted)),
@@ -100,7 +100,7 @@ internal static class AccountEndpoints
             return read.Problem;
         }
 
-        var outcome = await confirmations.ConfirmAsync(read.Value!, http.RequestAborted).ConfigureAwait(false);
+        var outcome = await confirmations.ConfirmAsync(read.Value!, http.Connection.RemoteIpAddress, http.RequestAborted).ConfigureAwait(false);
         return outcome.Status switch
         {
             ConfirmationStatus.Confirmed when outcome.Succeeded => TypedResults.Ok(outcome.License),

@@ -24,7 +24,7 @@ internal sealed partial class ConfirmationService(
 {
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
-    public async Task<ConfirmationOutcome> ConfirmAsync(ConfirmationRequest request, CancellationToken cancellationToken)
+    public async Task<ConfirmationOutcome> ConfirmAsync(ConfirmationRequest request, System.Net.IPAddress? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -46,7 +46,7 @@ internal sealed partial class ConfirmationService(
             return ConfirmationOutcome.Refused(ConfirmationStatus.UnsupportedProduct);
         }
 
-        if (!emailLimiter.TryAcquire(address!))
+        if (!emailLimiter.TryAcquire(address!, client))
         {
             return ConfirmationOutcome.Refused(ConfirmationStatus.RateLimited);
         }
@@ -63,6 +63,16 @@ internal sealed partial class ConfirmationService(
         if (account is null || pending is null)
         {
             OneTimePasswordHasher.HashDummy();
+            return Refused(ConfirmationStatus.OneTimePasswordInvalid);
+        }
+
+        // Each password belongs to the installation that asked for it (F4, F5): from any other installation it is refused
+        // like a wrong password, before its attempt budget is touched, so nobody else can confirm a registration made
+        // elsewhere or spend (and void) another installation's password.
+        if (!string.Equals(pending.InstallationId, installationId, StringComparison.Ordinal))
+        {
+            OneTimePasswordHasher.HashDummy();
+            Log.OtherInstallation(_logger, account.Id);
             return Refused(ConfirmationStatus.OneTimePasswordInvalid);
         }
 
@@ -173,6 +183,9 @@ internal sealed partial class ConfirmationService(
 
         [LoggerMessage(EventId = 209, EventName = "InstallationReleased", Level = LogLevel.Information, Message = "License {LicenseId} released installation binding {BindingId}")]
         public static partial void InstallationReleased(ILogger logger, string licenseId, string bindingId);
+
+        [LoggerMessage(EventId = 212, EventName = "OneTimePasswordFromOtherInstallation", Level = LogLevel.Warning, Message = "A one-time password for account {AccountId} was entered on another installation than the one that asked for it; refused without counting")]
+        public static partial void OtherInstallation(ILogger logger, string accountId);
 
         // 210 (EmailFailed) is retired: mail is sent by the outbox dispatcher, whose events are 600–605.
     }

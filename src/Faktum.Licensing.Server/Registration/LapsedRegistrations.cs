@@ -26,7 +26,7 @@ internal sealed partial class LapsedRegistrations(LicensingDbContext db, ILogger
     {
         var candidates = await db.Accounts.AsNoTracking()
             .Where(a => a.EmailConfirmedAt == null && a.CreatedAt <= lapsedBy
-                && (a.Email == email || db.Companies.Any(c => c.AccountId == a.Id && c.IdentityKey == identityKey)))
+                && (a.Email == email || db.Companies.Any(c => c.AccountId == a.Id && (c.IdentityKey == identityKey || db.HeldIdentities.Any(h => h.CompanyId == c.Id && h.IdentityKey == identityKey)))))
             .OrderBy(a => a.Id) // one lock order for everyone
             .Select(a => a.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -55,6 +55,7 @@ internal sealed partial class LapsedRegistrations(LicensingDbContext db, ILogger
             var identityKeys = await companies.Select(c => c.IdentityKey).ToListAsync(cancellationToken).ConfigureAwait(false);
             await db.Installations.Where(i => licenses.Any(l => l.Id == i.LicenseId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await licenses.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.HeldIdentities.Where(h => companies.Any(c => c.Id == h.CompanyId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await companies.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.OneTimePasswords.Where(o => o.AccountId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.OutboxMessages.Where(m => m.AccountId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -24,9 +24,12 @@ internal sealed partial class RecoveryService(
     TimeProvider time,
     ILoggerFactory loggers)
 {
+    /// <summary>An account id no account has (ids are <c>acc_</c> and random): the unknown address's statements touch nothing.</summary>
+    private const string NoAccountId = "acc_none";
+
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
-    public async Task<RecoveryOutcome> RecoverAsync(RecoveryRequest request, CancellationToken cancellationToken)
+    public async Task<RecoveryOutcome> RecoverAsync(RecoveryRequest request, System.Net.IPAddress? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -48,50 +51,71 @@ internal sealed partial class RecoveryService(
             return RecoveryOutcome.Of(RecoveryStatus.UnsupportedProduct);
         }
 
-        if (!emailLimiter.TryAcquire(address!))
+        if (!emailLimiter.TryAcquire(address!, client))
         {
             return RecoveryOutcome.Of(RecoveryStatus.RateLimited);
         }
 
         var now = time.GetUtcNow();
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Email == address, cancellationToken).ConfigureAwait(false);
-        if (account is null)
-        {
-            // No enumeration (I5): the same answer, after comparable work.
-            OneTimePasswordHasher.HashDummy();
-            var fingerprint = LogFingerprint.Of(address!);
-            Log.RecoveryForUnknownAddress(_logger, fingerprint);
-            return RecoveryOutcome.Of(RecoveryStatus.Accepted);
-        }
+        var found = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Email == address, cancellationToken).ConfigureAwait(false);
 
+        // From here on a known and an unknown address take the same steps (F6): the same queries, one Argon2id hash, one
+        // transaction with the same statements (against an id no account has) and one outbox row, which for an unknown
+        // address is written already discarded and without a body. Only the answer's wording is shared by design (I5).
+        var accountId = found?.Id ?? NoAccountId;
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == accountId, cancellationToken).ConfigureAwait(false);
+        var askedBefore = await db.OneTimePasswords.AsNoTracking()
+            .AnyAsync(o => o.AccountId == accountId && o.InstallationId == installationId, cancellationToken).ConfigureAwait(false);
+
+        // Recovery recovers confirmed accounts only (F5). An unconfirmed registration gets a fresh registration password
+        // only when its own installation asks (a lost mail); for anyone else it is an unknown address.
+        var account = found is { EmailConfirmedAt: null } && !askedBefore ? null : found;
         var password = OneTimePasswordHasher.Generate();
         var (hash, salt) = OneTimePasswordHasher.Hash(password);
+        var expiresAt = now + settings.OneTimePasswordLifetime;
+        var mail = account is { EmailConfirmedAt: null }
+            ? composer.RegistrationPassword(account.Email, request.Product!, password, company?.Name ?? string.Empty, settings.OneTimePasswordLifetime, settings.UnconfirmedRegistrationLifetime)
+            : composer.OneTimePassword(address!, request.Product!, password, registration: false, settings.OneTimePasswordLifetime);
+        accountId = account?.Id ?? NoAccountId;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             // A new password replaces any pending one; the account's lock keeps that true across server instances.
-            await db.LockAccountAsync(account.Id, cancellationToken).ConfigureAwait(false);
+            await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             await db.OneTimePasswords
-                .Where(o => o.AccountId == account.Id && o.ConsumedAt == null && o.VoidedAt == null)
+                .Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken).ConfigureAwait(false);
 
             // A mail with the replaced password still waiting in the outbox (mail server away) is useless: drop its body.
-            await MailOutbox.DiscardPendingPasswordsAsync(db, account.Id, now, cancellationToken).ConfigureAwait(false);
-            var expiresAt = now + settings.OneTimePasswordLifetime;
-            db.OneTimePasswords.Add(new OneTimePassword
+            await MailOutbox.DiscardPendingPasswordsAsync(db, accountId, now, cancellationToken).ConfigureAwait(false);
+            if (account is null)
             {
-                Id = Ids.New("otp"),
-                AccountId = account.Id,
-                Hash = hash,
-                Salt = salt,
-                InstallationId = installationId!,
-                CreatedAt = now,
-                ExpiresAt = expiresAt,
-            });
-            MailOutbox.Enqueue(db, composer.OneTimePassword(account.Email, request.Product!, password, registration: false, settings.OneTimePasswordLifetime),
-                MailOutbox.OneTimePasswordKind, account.Id, now, discardAfter: expiresAt);
+                MailOutbox.EnqueueDecoy(db, mail, now);
+            }
+            else
+            {
+                db.OneTimePasswords.Add(new OneTimePassword
+                {
+                    Id = Ids.New("otp"),
+                    AccountId = account.Id,
+                    Hash = hash,
+                    Salt = salt,
+                    InstallationId = installationId!,
+                    CreatedAt = now,
+                    ExpiresAt = expiresAt,
+                });
+                MailOutbox.Enqueue(db, mail, MailOutbox.OneTimePasswordKind, account.Id, now, discardAfter: expiresAt);
+            }
+
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (account is null)
+        {
+            var fingerprint = LogFingerprint.Of(address!);
+            Log.RecoveryForUnknownAddress(_logger, fingerprint);
+            return RecoveryOutcome.Of(RecoveryStatus.Accepted);
         }
 
         outbox.Signal();

@@ -44,8 +44,9 @@ internal sealed partial class RegistrationService(
     /// <param name="request">The request as read.</param>
     /// <param name="idempotencyKey">The <c>Idempotency-Key</c> header, or <see langword="null"/> without one.</param>
     /// <param name="requestHash">The hash of the request body, which an idempotency record keeps.</param>
+    /// <param name="client">The client's address, for the per-e-mail rate limit.</param>
     /// <param name="cancellationToken">Cancels the registration.</param>
-    public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request, string? idempotencyKey, string requestHash, CancellationToken cancellationToken)
+    public async Task<RegistrationOutcome> RegisterAsync(RegistrationRequest request, string? idempotencyKey, string requestHash, System.Net.IPAddress? client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -85,7 +86,7 @@ internal sealed partial class RegistrationService(
             return RegistrationOutcome.Refused(RegistrationStatus.UnsupportedProduct);
         }
 
-        if (!emailLimiter.TryAcquire(address!))
+        if (!emailLimiter.TryAcquire(address!, client))
         {
             return RegistrationOutcome.Refused(RegistrationStatus.RateLimited);
         }
@@ -111,12 +112,34 @@ internal sealed partial class RegistrationService(
 
         // An unconfirmed registration made at or before this moment has lapsed: it no longer reserves its company or address.
         var lapsedBy = attempt.Now - settings.UnconfirmedRegistrationLifetime;
+
+        // The company is decided first (F3): a held company answers 409 whatever the address, so no answer tells whether
+        // the address has an account. Only then the address: in use answers the same 202 as a success.
+        if (await IsCompanyHeldAsync(identity.Key!, lapsedBy, cancellationToken).ConfigureAwait(false))
+        {
+            // A retry racing its own first attempt (same key) gets that attempt's answer, not the 409 it caused.
+            return storedKey is not null && await IdempotentReplay.FindAsync(db, storedKey, requestHash, cancellationToken).ConfigureAwait(false) is { Found: true } replay
+                ? replay.AsOutcome()
+                : CompanyAlreadyRegistered(identity.Key!);
+        }
+
         if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy), cancellationToken).ConfigureAwait(false))
         {
             return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
-        var account = new Account { Id = Ids.New("acc"), Email = address!, CreatedAt = attempt.Now };
+        // At most RegistrationsPerMailbox new companies per mailbox and window, plus-addresses counted as one (F2).
+        var mailbox = Mailbox.Of(address!);
+        var windowStart = attempt.Now - settings.MailboxRegistrationWindow;
+        if (await db.Accounts.AsNoTracking().CountAsync(a => a.Mailbox == mailbox && a.CreatedAt > windowStart, cancellationToken).ConfigureAwait(false)
+            >= settings.RegistrationsPerMailbox)
+        {
+            var fingerprint = LogFingerprint.Of(mailbox);
+            Log.MailboxLimitReached(_logger, fingerprint);
+            return RegistrationOutcome.Refused(RegistrationStatus.RateLimited);
+        }
+
+        var account = new Account { Id = Ids.New("acc"), Email = address!, Mailbox = mailbox, CreatedAt = attempt.Now };
         var company = new Company
         {
             Id = Ids.New("cmp"),
@@ -147,7 +170,7 @@ internal sealed partial class RegistrationService(
         await using (transaction.ConfigureAwait(false))
         {
             await lapsed.ReleaseAsync(company.IdentityKey, account.Email, lapsedBy, cancellationToken).ConfigureAwait(false);
-            db.AddRange(account, company, license);
+            db.AddRange(account, company, license, new HeldIdentity { IdentityKey = company.IdentityKey, CompanyId = company.Id, HeldSince = attempt.Now });
             try
             {
                 // The unique indexes decide (I1): the company identity, and the e-mail address.
@@ -162,11 +185,10 @@ internal sealed partial class RegistrationService(
                     return replay.AsOutcome();
                 }
 
-                if (await db.Companies.AsNoTracking().AnyAsync(c => c.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false))
+                if (await db.HeldIdentities.AsNoTracking().AnyAsync(h => h.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false)
+                    || await db.Companies.AsNoTracking().AnyAsync(c => c.IdentityKey == company.IdentityKey, cancellationToken).ConfigureAwait(false))
                 {
-                    var fingerprint = LogFingerprint.Of(company.IdentityKey);
-                    Log.CompanyAlreadyRegistered(_logger, fingerprint);
-                    return RegistrationOutcome.Refused(RegistrationStatus.CompanyAlreadyRegistered);
+                    return CompanyAlreadyRegistered(company.IdentityKey);
                 }
 
                 return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
@@ -188,7 +210,7 @@ internal sealed partial class RegistrationService(
             });
 
             // The mail is committed with the account (transactional outbox): no crash or mail outage can lose it.
-            MailOutbox.Enqueue(db, composer.OneTimePassword(attempt.Email, attempt.Product, password, registration: true, settings.OneTimePasswordLifetime),
+            MailOutbox.Enqueue(db, composer.RegistrationPassword(attempt.Email, attempt.Product, password, company.Name, settings.OneTimePasswordLifetime, settings.UnconfirmedRegistrationLifetime),
                 MailOutbox.OneTimePasswordKind, account.Id, attempt.Now, discardAfter: expiresAt);
             RememberAnswer(attempt);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -198,6 +220,23 @@ internal sealed partial class RegistrationService(
         outbox.Signal();
         Log.Registered(_logger, account.Id, license.Id, attempt.Product);
         return RegistrationOutcome.Accepted(AcceptedBody);
+    }
+
+    /// <summary>
+    /// Whether the identity is held, now or before a postcode correction (F8), by a company that a new registration cannot
+    /// release: a confirmed or still reserved one.
+    /// </summary>
+    private Task<bool> IsCompanyHeldAsync(string identityKey, DateTimeOffset lapsedBy, CancellationToken cancellationToken) =>
+        db.Companies.AsNoTracking().AnyAsync(
+            c => (c.IdentityKey == identityKey || db.HeldIdentities.Any(h => h.IdentityKey == identityKey && h.CompanyId == c.Id))
+                && db.Accounts.Any(a => a.Id == c.AccountId && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)),
+            cancellationToken);
+
+    private RegistrationOutcome CompanyAlreadyRegistered(string identityKey)
+    {
+        var fingerprint = LogFingerprint.Of(identityKey);
+        Log.CompanyAlreadyRegistered(_logger, fingerprint);
+        return RegistrationOutcome.Refused(RegistrationStatus.CompanyAlreadyRegistered);
     }
 
     /// <summary>Reveals nothing: the same 202 as a success; the owner of the address learns of the attempt.</summary>
@@ -252,5 +291,8 @@ internal sealed partial class RegistrationService(
 
         [LoggerMessage(EventId = 202, EventName = "EmailInUse", Level = LogLevel.Information, Message = "Registration with an e-mail address in use ({EmailFingerprint}); notified its owner")]
         public static partial void EmailInUse(ILogger logger, string emailFingerprint);
+
+        [LoggerMessage(EventId = 213, EventName = "MailboxRegistrationLimitReached", Level = LogLevel.Information, Message = "Refused a registration: mailbox {MailboxFingerprint} reached its registrations for the window")]
+        public static partial void MailboxLimitReached(ILogger logger, string mailboxFingerprint);
     }
 }

@@ -8,6 +8,9 @@ internal sealed class Account
     /// <summary>Gets or sets the e-mail address, normalised to lower case; unique.</summary>
     public required string Email { get; set; }
 
+    /// <summary>Gets or sets the mailbox of <see cref="Email"/> (<c>local+tag@domain</c> is <c>local@domain</c>, F2); indexed.</summary>
+    public string Mailbox { get; set; } = string.Empty;
+
     public DateTimeOffset? EmailConfirmedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

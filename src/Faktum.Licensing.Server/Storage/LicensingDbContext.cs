@@ -16,6 +16,10 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<License> Licenses => Set<License>();
 
+    public DbSet<HeldIdentity> HeldIdentities => Set<HeldIdentity>();
+
+    public DbSet<AdminAuditRecord> AdminAuditRecords => Set<AdminAuditRecord>();
+
     public DbSet<Installation> Installations => Set<Installation>();
 
     public DbSet<OneTimePassword> OneTimePasswords => Set<OneTimePassword>();
@@ -57,6 +61,14 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
         {
             account.HasKey(a => a.Id);
             account.HasIndex(a => a.Email).IsUnique();
+            account.HasIndex(a => new { a.Mailbox, a.CreatedAt }); // F2: registrations per mailbox
+        });
+
+        modelBuilder.Entity<AdminAuditRecord>(record =>
+        {
+            record.HasKey(r => r.Id);
+            record.HasIndex(r => r.At);
+            record.Property(r => r.Detail).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<Company>(company =>
@@ -65,6 +77,13 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             company.HasIndex(c => c.IdentityKey).IsUnique(); // Invariant I1: one license per company, enforced here.
             company.HasIndex(c => c.AccountId).IsUnique();
             company.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId);
+        });
+
+        modelBuilder.Entity<HeldIdentity>(held =>
+        {
+            held.HasKey(h => h.IdentityKey); // F8: every identity ever held, unique across companies
+            held.HasIndex(h => h.CompanyId);
+            held.HasOne<Company>().WithMany().HasForeignKey(h => h.CompanyId);
         });
 
         modelBuilder.Entity<License>(license =>

@@ -5,63 +5,6 @@ using System.Security.Cryptography;
 
 namespace Faktum.Licensing.Updates;
 
-/// <summary>Why a release download failed.</summary>
-public enum ReleaseDownloadFailure
-{
-    /// <summary>The download succeeded.</summary>
-    None = 0,
-
-    /// <summary>The server did not answer with a success status, or the connection failed.</summary>
-    HttpError,
-
-    /// <summary>The server announced or sent more bytes than the manifest's size; the download was stopped at once.</summary>
-    TooLarge,
-
-    /// <summary>The body ended before the manifest's size was reached.</summary>
-    Truncated,
-
-    /// <summary>The bytes have the manifest's size but not its SHA-256.</summary>
-    HashMismatch,
-
-    /// <summary>The file could not be written or moved into place (disk full, access denied, …).</summary>
-    IOError,
-}
-
-/// <summary>The outcome of <see cref="ReleaseDownloader.DownloadAsync"/>; every failure left nothing behind.</summary>
-public sealed class ReleaseDownloadResult
-{
-    private ReleaseDownloadResult(string? path, ReleaseDownloadFailure failure, string? message)
-    {
-        Path = path;
-        Failure = failure;
-        Message = message;
-    }
-
-    /// <summary>Gets a value indicating whether the verified artefact is at <see cref="Path"/>.</summary>
-    [MemberNotNullWhen(true, nameof(Path))]
-    [MemberNotNullWhen(false, nameof(Message))]
-    public bool Succeeded => Failure == ReleaseDownloadFailure.None;
-
-    /// <summary>Gets the full path of the verified artefact.</summary>
-    public string? Path { get; }
-
-    /// <summary>Gets why the download failed, or <see cref="ReleaseDownloadFailure.None"/>.</summary>
-    public ReleaseDownloadFailure Failure { get; }
-
-    /// <summary>Gets a short English explanation of the failure, safe to log.</summary>
-    public string? Message { get; }
-
-    /// <summary>Returns the path of the verified artefact.</summary>
-    /// <returns>The full path.</returns>
-    /// <exception cref="InvalidOperationException">The download failed.</exception>
-    public string EnsureSuccess() =>
-        Succeeded ? Path : throw new InvalidOperationException($"The release download failed ({Failure}): {Message}");
-
-    internal static ReleaseDownloadResult Success(string path) => new(path, ReleaseDownloadFailure.None, null);
-
-    internal static ReleaseDownloadResult Fail(ReleaseDownloadFailure failure, string message) => new(null, failure, message);
-}
-
 /// <summary>
 /// Downloads a release artefact to a file, checking its size and SHA-256 against a verified manifest while it streams.
 /// </summary>

@@ -66,14 +66,15 @@ public sealed class MultiInstanceTests
             Assert.Equal(99, registered.Count(r => r.StatusCode == HttpStatusCode.Conflict));
             Assert.All(registered.Where(r => r.StatusCode == HttpStatusCode.Conflict), r => Assert.Contains("company-already-registered", r.Body, StringComparison.Ordinal));
 
-            // 20 confirmations with the one one-time password, split across both: exactly one succeeds.
+            // 20 confirmations with the one one-time password from the installation that registered (only it can confirm: F5),
+            // split across both: exactly one succeeds.
             var email = $"owner{winner.Index}@example.nl";
             var password = ServerFixture.ExtractPassword(WaitForMail(servers, email));
             var confirmGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var confirmations = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
             {
                 await confirmGate.Task;
-                using var response = await PostAsync(servers[i % 2], "/v1/confirmations", new ConfirmationRequest(email, password, $"install-{i:D4}-wxyz", ServerFixture.Product));
+                using var response = await PostAsync(servers[i % 2], "/v1/confirmations", new ConfirmationRequest(email, password, $"install-{winner.Index:D4}-abcd", ServerFixture.Product));
                 return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
             })).ToList();
             confirmGate.SetResult();

@@ -85,7 +85,7 @@ public sealed class DataFolderModeTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         await using var server = await ServerFixture.StartAsync(time);
         await server.RegisterAndConfirmAsync("stays@example.nl");
-        using var again = await server.PostAsync("/v1/registrations", ServerFixture.Registration("stays@example.nl"));
+        using var again = await server.PostAsync("/v1/registrations", ServerFixture.Registration("stays@example.nl", name: "Bakkerij Pietersen", postcode: "5678 CD"));
         var notice = server.NewestMessageTo("stays@example.nl", count: 2);
         Assert.Null(Faktum.Licensing.Testing.PickupFolder.PasswordIn(notice));
 

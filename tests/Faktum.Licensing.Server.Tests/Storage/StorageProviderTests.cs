@@ -52,10 +52,15 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
-            // The EnsureCreated era predates releases and the mail outbox: its schema is the initial migration's.
+            // The EnsureCreated era predates releases, the mail outbox, held identities, the admin audit and mailboxes: its
+            // schema is the initial migration's.
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"HeldIdentities\"");
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"AdminAuditRecords\"");
+            await old.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_Accounts_Mailbox_CreatedAt\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Accounts\" DROP COLUMN \"Mailbox\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"Releases\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"OutboxMessages\"");
-            old.Accounts.Add(new Account { Id = "acc_before", Email = "before@example.nl" });
+            await old.Database.ExecuteSqlRawAsync("INSERT INTO \"Accounts\" (\"Id\", \"Email\", \"CreatedAt\") VALUES ('acc_before', 'before@example.nl', 0)");
             await old.SaveChangesAsync();
         }
 

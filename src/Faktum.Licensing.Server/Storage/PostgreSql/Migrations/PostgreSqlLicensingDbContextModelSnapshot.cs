@@ -38,12 +38,60 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                     b.Property<long?>("EmailConfirmedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("Mailbox", "CreatedAt");
+
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AdminAuditRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AdminAuditRecords");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
@@ -113,6 +161,27 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("HeldSince")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IdentityKey");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("HeldIdentities");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.IdempotencyRecord", b =>
@@ -373,6 +442,15 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Installation", b =>

@@ -33,12 +33,60 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.Property<long?>("EmailConfirmedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("Mailbox", "CreatedAt");
+
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AdminAuditRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("AdminAuditRecords");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
@@ -108,6 +156,27 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Companies");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IdentityKey");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("HeldIdentities");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.IdempotencyRecord", b =>
@@ -368,6 +437,15 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.HeldIdentity", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Installation", b =>

@@ -1,0 +1,129 @@
+using Faktum.Licensing.Server.Registration;
+using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Faktum.Licensing.Server.Admin;
+
+/// <summary>
+/// The vendor's way out of a squatted company (F2): release its identity, or hand it to the rightful owner's address.
+/// Each is one transaction that writes its <see cref="AdminAuditRecord"/> with the change (I9). Used through
+/// <see cref="AdminOperations"/> by the admin API and the CLI.
+/// </summary>
+internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvider time)
+{
+    public const string ReleasedAction = "identity-released";
+    public const string HandedOverAction = "identity-handed-over";
+
+    /// <summary>
+    /// Revokes the licenses of the company that holds (or held) <paramref name="identityKey"/>, releases its installations,
+    /// voids its pending passwords and frees every identity it holds, so the rightful owner can register. The company row
+    /// stays (under a key no registration can produce) for the audit trail.
+    /// </summary>
+    public async Task<AdminDisputeResult> ReleaseAsync(string identityKey, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var company = await FindAsync(identityKey, cancellationToken).ConfigureAwait(false);
+            if (company is null)
+            {
+                return AdminDisputeResult.Of(AdminDisputeStatus.NotFound);
+            }
+
+            await db.LockAccountAsync(company.AccountId, cancellationToken).ConfigureAwait(false);
+            var licenses = await db.Licenses.Where(l => l.CompanyId == company.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var license in licenses)
+            {
+                license.Status = LicenseRecordStatus.Revoked;
+            }
+
+            await ReleaseInstallationsAsync(licenses, now, cancellationToken).ConfigureAwait(false);
+            await VoidPasswordsAsync(company.AccountId, now, cancellationToken).ConfigureAwait(false);
+            var held = await db.HeldIdentities.Where(h => h.CompanyId == company.Id).Select(h => h.IdentityKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await db.HeldIdentities.Where(h => h.CompanyId == company.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            company.IdentityKey = "released:" + company.Id;
+            var audit = Audit(ReleasedAction, company.Id, identityKey, reason, now,
+                $"revoked {string.Join(' ', licenses.Select(l => l.Id))}; freed {held.Count} identities; account {company.AccountId}");
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new AdminDisputeResult(AdminDisputeStatus.Done, ReleasedAction, company.Id, held, licenses.Select(l => l.Id).ToList(), audit.Id);
+        }
+    }
+
+    /// <summary>
+    /// Moves the company that holds (or held) <paramref name="identityKey"/>, with its licenses, to a new account for
+    /// <paramref name="email"/> (confirmed by the vendor's decision, so the owner continues with "existing company"). The
+    /// squatter's installations are released (they learn "moved") and the squatter's account and passwords are removed.
+    /// </summary>
+    public async Task<AdminDisputeResult> HandOverAsync(string identityKey, string email, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var now = time.GetUtcNow();
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var company = await FindAsync(identityKey, cancellationToken).ConfigureAwait(false);
+            if (company is null)
+            {
+                return AdminDisputeResult.Of(AdminDisputeStatus.NotFound);
+            }
+
+            if (await db.Accounts.AnyAsync(a => a.Email == email, cancellationToken).ConfigureAwait(false))
+            {
+                return AdminDisputeResult.Of(AdminDisputeStatus.TargetHoldsCompany);
+            }
+
+            var oldAccountId = company.AccountId;
+            await db.LockAccountAsync(oldAccountId, cancellationToken).ConfigureAwait(false);
+            var owner = new Account { Id = Ids.New("acc"), Email = email, Mailbox = Mailbox.Of(email), CreatedAt = now, EmailConfirmedAt = now };
+            db.Accounts.Add(owner);
+            company.AccountId = owner.Id;
+            var licenses = await db.Licenses.Where(l => l.CompanyId == company.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            await ReleaseInstallationsAsync(licenses, now, cancellationToken).ConfigureAwait(false);
+            var audit = Audit(HandedOverAction, company.Id, identityKey, reason, now, $"from account {oldAccountId} to account {owner.Id}; licenses {string.Join(' ', licenses.Select(l => l.Id))}");
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            // The squatter's account goes (one company per account): its address is free again and can confirm nothing.
+            await db.OneTimePasswords.Where(o => o.AccountId == oldAccountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.OutboxMessages.Where(m => m.AccountId == oldAccountId && m.Status == OutboxMessageStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxMessageStatus.Discarded).SetProperty(m => m.Content, (byte[]?)null)
+                    .SetProperty(m => m.CompletedAt, now), cancellationToken).ConfigureAwait(false);
+            await db.Accounts.Where(a => a.Id == oldAccountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var keys = await db.HeldIdentities.AsNoTracking().Where(h => h.CompanyId == company.Id).Select(h => h.IdentityKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new AdminDisputeResult(AdminDisputeStatus.Done, HandedOverAction, company.Id, keys, licenses.Select(l => l.Id).ToList(), audit.Id);
+        }
+    }
+
+    private Task<Company?> FindAsync(string identityKey, CancellationToken cancellationToken) =>
+        db.Companies.SingleOrDefaultAsync(
+            c => c.IdentityKey == identityKey || db.HeldIdentities.Any(h => h.IdentityKey == identityKey && h.CompanyId == c.Id), cancellationToken);
+
+    private async Task ReleaseInstallationsAsync(List<License> licenses, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = licenses.Select(l => l.Id).ToList();
+        await db.Installations.Where(i => ids.Contains(i.LicenseId) && i.ReleasedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReleasedAt, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<int> VoidPasswordsAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.OneTimePasswords.Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken);
+
+    private AdminAuditRecord Audit(string action, string companyId, string identityKey, string reason, DateTimeOffset now, string detail)
+    {
+        var record = new AdminAuditRecord
+        {
+            Id = Ids.New("aud"),
+            At = now,
+            Action = action,
+            CompanyId = companyId,
+            IdentityKey = identityKey,
+            Reason = reason,
+            Detail = detail.Length > 2000 ? detail[..2000] : detail,
+        };
+        db.AdminAuditRecords.Add(record);
+        return record;
+    }
+}
