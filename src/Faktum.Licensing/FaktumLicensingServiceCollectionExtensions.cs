@@ -81,6 +81,7 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton<InstallationState>();
         services.TryAddSingleton<LicensingVerifiers>();
         services.TryAddSingleton<LicenseAcceptor>();
+        services.TryAddSingleton<PinnedKeyCheck>();
         services.TryAddSingleton<OfflineRules>();
         services.TryAddSingleton<UpdateAcceptor>();
         services.TryAddSingleton<RegistrationFlow>();

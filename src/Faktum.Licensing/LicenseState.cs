@@ -40,6 +40,12 @@ public enum LicenseState
     /// <summary>The local clock is earlier than a time the server has already reported: fix the computer's date and time.</summary>
     ClockRolledBack,
 
-    /// <summary>The cached license is not valid (<see cref="LicenseStatus.InvalidReason"/> says why), or the local state cannot be used.</summary>
+    /// <summary>The cached license is not valid (<see cref="LicenseStatus.InvalidReason"/> says why).</summary>
     Invalid,
+
+    /// <summary>
+    /// The data folder (<see cref="FaktumLicensingOptions.DataDirectory"/>) cannot be created, read or locked; <see cref="LicenseStatus.Message"/>
+    /// names the folder and the reason. Fix the folder (or the option) and check again: nothing was deleted.
+    /// </summary>
+    DataFolderUnavailable,
 }

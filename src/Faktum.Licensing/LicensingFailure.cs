@@ -41,4 +41,13 @@ public enum LicensingFailure
 
     /// <summary>The local license state could not be read or written (see <see cref="FaktumLicensingOptions.DataDirectory"/>).</summary>
     LocalStateUnavailable,
+
+    /// <summary>
+    /// The server publishes no key this app pins (<see cref="FaktumLicensingOptions.TrustedKeys"/>): the keys do not match, so a
+    /// license it issued would be refused. Checked before a one-time password is spent: the password is still valid.
+    /// </summary>
+    ServerKeyNotTrusted,
+
+    /// <summary>The server does not license this <see cref="FaktumLicensingOptions.ProductId"/>; the message names the product.</summary>
+    UnknownProduct,
 }

@@ -14,6 +14,7 @@ internal sealed partial class ConfirmationFlow
     private readonly LicenseServerClient _server;
     private readonly InstallationState _installation;
     private readonly LicenseAcceptor _acceptor;
+    private readonly PinnedKeyCheck _keys;
     private readonly TimeProvider _timeProvider;
     private readonly FaktumLicensingOptions _options;
     private readonly ILogger _logger;
@@ -22,6 +23,7 @@ internal sealed partial class ConfirmationFlow
         LicenseServerClient server,
         InstallationState installation,
         LicenseAcceptor acceptor,
+        PinnedKeyCheck keys,
         IOptions<FaktumLicensingOptions> options,
         TimeProvider timeProvider,
         ILogger<ConfirmationFlow> logger)
@@ -29,6 +31,7 @@ internal sealed partial class ConfirmationFlow
         _server = server;
         _installation = installation;
         _acceptor = acceptor;
+        _keys = keys;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -42,6 +45,13 @@ internal sealed partial class ConfirmationFlow
         if (!installation.Succeeded)
         {
             return new(installation.Error);
+        }
+
+        // Before the password is spent: a server that publishes no pinned key would issue a license this app refuses.
+        var keys = await _keys.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (!keys.Succeeded)
+        {
+            return new(keys.Error);
         }
 
         var request = new ConfirmationRequest(email, oneTimePassword.Trim(), installation.Value, _options.ProductId);

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.Telemetry;
 
 namespace Faktum.Licensing.Http;
 
@@ -123,11 +125,55 @@ internal sealed partial class LicenseServerClient
         return new(response);
     }
 
+    /// <summary>
+    /// GET /.well-known/jwks.json: the keys the server publishes (signing and verification-only alike), read before a one-time
+    /// password is spent. Retried like recovery (a GET changes nothing). Only Ed25519 keys with a <c>kid</c> and an <c>x</c> are kept.
+    /// </summary>
+    public async Task<LicensingResult<IReadOnlyList<PublishedKey>>> GetPublishedKeysAsync(CancellationToken cancellationToken)
+    {
+        const string Path = ".well-known/jwks.json";
+        var answer = await _transport.GetAsync(RetryingClientName, Path, cancellationToken).ConfigureAwait(false);
+        if (!answer.Succeeded)
+        {
+            return new(answer.Error);
+        }
+
+        var keys = new List<PublishedKey>();
+        try
+        {
+            using var document = JsonDocument.Parse(answer.Value, new JsonDocumentOptions { MaxDepth = 8 });
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("keys", out var array) && array.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var jwk in array.EnumerateArray())
+                {
+                    if (jwk.ValueKind == JsonValueKind.Object && Text(jwk, "kty") == "OKP" && Text(jwk, "crv") == "Ed25519"
+                        && Text(jwk, "kid") is { Length: > 0 } kid && Text(jwk, "x") is { Length: > 0 } x)
+                    {
+                        keys.Add(new PublishedKey(kid, x));
+                    }
+                }
+
+                return new(keys);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        Log.AnswerRefused(_logger, Path, "the body is not a JSON Web Key Set");
+        return new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's /.well-known/jwks.json is not a JSON Web Key Set."));
+
+        static string? Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
     /// <summary>The resilience pipeline of <see cref="RetryingClientName"/>: total timeout, then retries, then a per-attempt timeout.</summary>
     public static void ConfigureRetryingPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
         pipeline.TimeProvider = NetworkClock;
+        QuietTelemetry(pipeline, context);
         pipeline
             .AddTimeout(TotalTimeout(options))
             .AddRetry(new HttpRetryStrategyOptions
@@ -147,7 +193,17 @@ internal sealed partial class LicenseServerClient
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
         pipeline.TimeProvider = NetworkClock;
+        QuietTelemetry(pipeline, context);
         pipeline.AddTimeout(options.RequestTimeout);
+    }
+
+    // Polly logs every failed attempt and retry with the exception and its stack trace (five for one refused registration). Every
+    // failure here is an expected outcome that the transport logs once, in one line (ServerUnreachable, ServerRefused): Polly keeps
+    // the host's metering and telemetry listeners, but logs nothing of its own for these two pipelines.
+    private static void QuietTelemetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var host = context.ServiceProvider.GetService<IOptions<TelemetryOptions>>()?.Value;
+        pipeline.ConfigureTelemetry(new TelemetryOptions(host ?? new TelemetryOptions()) { LoggerFactory = NullLoggerFactory.Instance });
     }
 
     /// <summary>The bound of a whole retried call with its back-off: 3 × <see cref="FaktumLicensingOptions.RequestTimeout"/> + 10 s.</summary>

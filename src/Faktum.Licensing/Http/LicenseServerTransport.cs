@@ -46,15 +46,33 @@ internal sealed partial class LicenseServerTransport
         TimeSpan? deadline,
         CancellationToken cancellationToken)
     {
-        var client = _factory.CreateClient(clientName);
         using var request = new HttpRequestMessage(method, path)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        headers?.Invoke(request.Headers);
+        return await SendAsync(clientName, request, path, failFastWhenUnreachable, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A GET without a body (the server's published keys), with the same caps, timeouts and failures as <see cref="SendAsync{TRequest}"/>.</summary>
+    public async Task<LicensingResult<byte[]>> GetAsync(string clientName, string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await SendAsync(clientName, request, path, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LicensingResult<byte[]>> SendAsync(
+        string clientName,
+        HttpRequestMessage request,
+        string path,
+        bool failFastWhenUnreachable,
+        TimeSpan? deadline,
+        CancellationToken cancellationToken)
+    {
+        var client = _factory.CreateClient(clientName);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ProblemJson));
-        headers?.Invoke(request.Headers);
         request.Options.Set(LicenseServerClient.FailFastWhenUnreachable, failFastWhenUnreachable);
 
         // Timeouts measure real waiting, on the system clock (like the resilience pipeline's), never the host's TimeProvider.
@@ -87,6 +105,11 @@ internal sealed partial class LicenseServerTransport
             }
 
             var error = ProblemDetailsReader.Read(response, content.Value);
+            if (error.Failure == LicensingFailure.UnknownProduct)
+            {
+                error = error with { Message = Internal.LicenseStatusMessages.UnknownProduct(_options.Value.ProductId!, _options.Value.ServerUrl) };
+            }
+
             Log.ServerRefused(_logger, path, (int)response.StatusCode, error.ProblemType ?? "(none)");
             return new(error);
         }

@@ -49,6 +49,7 @@ internal static class ProblemDetailsReader
             ProblemTypes.CompanyNameImmutable => LicensingFailure.CompanyNameImmutable,
             ProblemTypes.InvalidLicenseToken => LicensingFailure.LicenseRejected,
             ProblemTypes.RateLimited => LicensingFailure.RateLimited,
+            ProblemTypes.UnsupportedProduct => LicensingFailure.UnknownProduct,
             _ when response.StatusCode == HttpStatusCode.TooManyRequests => LicensingFailure.RateLimited,
             _ when status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout => LicensingFailure.ServerUnreachable,
             _ => LicensingFailure.RequestRejected,

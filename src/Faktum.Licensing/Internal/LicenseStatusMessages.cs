@@ -46,5 +46,16 @@ internal static class LicenseStatusMessages
 
     public static string WorkingOffline(DateTimeOffset graceEnd) => $"Working offline on the cached license until {graceEnd:u}.";
 
+    public static string KeysDoNotMatch(Uri? serverUrl, string served, string pinned) =>
+        $"The keys do not match: the license server {serverUrl} publishes the key(s) {served}, and this app pins {pinned} " +
+        "(FaktumLicensingOptions.TrustedKeys). The one-time password was not used: pin the server's key (kid and x from its " +
+        "/.well-known/jwks.json, or 'keys export' on the server) and confirm again with the same password.";
+
+    public static string UnknownProduct(string productId, Uri? serverUrl) =>
+        $"The license server {serverUrl} does not license the product '{productId}': check FaktumLicensingOptions.ProductId against the server's FaktumServer:Products.";
+
+    public static string NoLicenseIn(string productId, string directory) =>
+        $"This installation holds no license for the product '{productId}' in '{directory}': register the company, or recover the license of an existing company.";
+
     public static string DataFolderUnusable(string directory, string reason) => $"The license data folder '{directory}' cannot be used: {reason}";
 }

@@ -53,13 +53,14 @@ internal sealed partial class StartupCheck
         var read = await _installation.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!read.Succeeded)
         {
-            return Status(LicenseState.Invalid, read.Error.Message);
+            return Status(LicenseState.DataFolderUnavailable, read.Error.Message);
         }
 
         var snapshot = read.Value;
         if (snapshot is not { Condition: LocalStateCondition.Usable, State: { } state, Token: { } token })
         {
-            return Status(LicenseState.NotRegistered, snapshot.Problem is { } problem ? LicenseStatusMessages.Damaged(problem) : LicenseStatusMessages.NotRegistered);
+            return Status(LicenseState.NotRegistered, snapshot.Problem is { } problem ? LicenseStatusMessages.Damaged(problem)
+                : LicenseStatusMessages.NoLicenseIn(_options.ProductId!, _options.DataDirectory!));
         }
 
         var binding = new LicenseBinding(InstallationId: state.InstallationId);

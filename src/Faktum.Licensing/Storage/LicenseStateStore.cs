@@ -50,6 +50,9 @@ internal sealed partial class LicenseStateStore
     {
         if (!System.IO.Directory.Exists(_directory))
         {
+            // Nothing is created by a read; but a folder that can never be created (a file stands where it or a parent folder
+            // should be) is reported now, naming the folder, and not only when a confirmation tries to store the license.
+            ThrowIfBlockedByFile();
             return LocalSnapshot.Empty;
         }
 
@@ -79,6 +82,22 @@ internal sealed partial class LicenseStateStore
 
         WriteAtomically(StatePath, JsonSerializer.SerializeToUtf8Bytes(LicenseStateDocument.From(next.State), StateJsonContext.Default.LicenseStateDocument));
         return new LocalSnapshot(LocalStateCondition.Usable, next.State, next.Token ?? current.Token, null);
+    }
+
+    private void ThrowIfBlockedByFile()
+    {
+        for (var path = Path.GetFullPath(_directory); path is { Length: > 0 }; path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                throw new IOException($"'{path}' is a file, so the folder cannot be created.");
+            }
+
+            if (System.IO.Directory.Exists(path))
+            {
+                return;
+            }
+        }
     }
 
     private LocalSnapshot ReadUnlocked()

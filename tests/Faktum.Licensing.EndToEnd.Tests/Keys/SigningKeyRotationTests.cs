@@ -298,7 +298,7 @@ public sealed class SigningKeyRotationTests : IDisposable
         using var fresh = new HostApp(server, server.Computer("computer-2"), configure: VendorKey.Pin(a));
         (await fresh.Licensing.RegisterCompanyAsync(HostApp.Registration("Drukkerij De Vries", "5678 CD", OtherEmail))).EnsureSuccess();
         var confirmed = await fresh.Licensing.ConfirmAsync(OtherEmail, server.ReadOneTimePassword(OtherEmail));
-        Assert.Equal(LicensingFailure.InvalidResponse, confirmed.Failure);
+        Assert.Equal(LicensingFailure.ServerKeyNotTrusted, confirmed.Failure);
         Assert.False(File.Exists(fresh.TokenPath));
         Assert.Equal(LicenseState.NotRegistered, (await fresh.Licensing.CheckAsync()).State);
     }

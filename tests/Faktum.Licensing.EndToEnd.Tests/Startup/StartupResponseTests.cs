@@ -40,24 +40,24 @@ public sealed class StartupResponseTests
             options.TrustedKeys[wrongKey.KeyId] = wrongKey.ExportPublicKeyBase64Url();
         }
 
-        // A fresh installation: the license the server sends on confirmation is refused and nothing is stored.
+        // A fresh installation: the confirmation is refused before the password is spent (the server publishes no pinned key), nothing is stored.
         using (var fresh = new HostApp(server, server.Computer("computer-a"), configure: PinWrongKey))
         {
             (await fresh.Licensing.RegisterCompanyAsync(HostApp.Registration())).EnsureSuccess();
             var confirmed = await fresh.Licensing.ConfirmAsync(HostApp.Email, server.ReadOneTimePassword(HostApp.Email));
 
             Assert.False(confirmed.Succeeded);
-            Assert.Equal(LicensingFailure.InvalidResponse, confirmed.Failure);
+            Assert.Equal(LicensingFailure.ServerKeyNotTrusted, confirmed.Failure);
             Assert.False(File.Exists(fresh.TokenPath));
             Assert.Equal(LicenseState.NotRegistered, (await fresh.Licensing.CheckAsync()).State);
         }
 
-        // An installation that holds a genuine license: the first check under the wrong pin refuses it.
-        var computer = server.Computer("computer-b");
+        // An installation that holds a genuine license (the same password, unspent, confirms under the right pin): the first
+        // check under the wrong pin refuses it.
+        var computer = server.Computer("computer-a");
         using (var genuine = new HostApp(server, computer))
         {
-            (await genuine.Licensing.RequestOneTimePasswordAsync(HostApp.Email)).EnsureSuccess();
-            (await genuine.Licensing.ConfirmAsync(HostApp.Email, server.ReadOneTimePassword(HostApp.Email, count: 2))).EnsureSuccess();
+            (await genuine.Licensing.ConfirmAsync(HostApp.Email, server.ReadOneTimePassword(HostApp.Email))).EnsureSuccess();
         }
 
         using var pinnedWrong = new HostApp(server, computer, configure: PinWrongKey);

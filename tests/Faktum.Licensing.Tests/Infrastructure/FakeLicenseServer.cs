@@ -133,6 +133,8 @@ internal sealed class FakeLicenseServer : HttpMessageHandler
 
                 InstallationId = json.RootElement.GetProperty("installationId").GetString();
                 return Json(HttpStatusCode.OK, JsonSerializer.Serialize(new { license = IssueLicense(InstallationId!), company = Company }));
+            case "/.well-known/jwks.json":
+                return Json(HttpStatusCode.OK, $$"""{"keys":[{{Key.PublicKey.ExportJwk()}}]}""");
             case "/v1/startup":
                 var nonce = json!.RootElement.GetProperty("nonce").GetString()!;
                 LastStartupResponse = MintStartupResponse(nonce, EditStartupPayload, StartupSigningKey);

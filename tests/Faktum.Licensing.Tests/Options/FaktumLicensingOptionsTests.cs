@@ -137,6 +137,42 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Configuration_section_binds_every_option_through_the_generated_binder_as_a_trimmed_or_aot_host_does()
+    {
+        using var releaseKey = Ed25519SigningKey.Generate();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Licensing:ServerUrl"] = "https://licenses.example.com/",
+            ["Licensing:ProductId"] = "faktum-factuur",
+            ["Licensing:Issuer"] = "other-issuer",
+            [$"Licensing:TrustedKeys:{_key.KeyId}"] = _key.ExportPublicKeyBase64Url(),
+            [$"Licensing:ReleaseKeys:{releaseKey.KeyId}"] = releaseKey.ExportPublicKeyBase64Url(),
+            ["Licensing:AppVersion"] = "2.3.1",
+            ["Licensing:Channel"] = "beta",
+            ["Licensing:DataDirectory"] = Path.Combine(Path.GetTempPath(), "faktum-binding"),
+            ["Licensing:OfflineGrace"] = "7.00:00:00",
+            ["Licensing:ClockTolerance"] = "00:01:00",
+            ["Licensing:RequestTimeout"] = "00:00:03",
+            ["Licensing:StartupCheckTimeout"] = "00:00:04",
+            ["Licensing:MaxResponseBytes"] = "8192",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFaktumLicensing(configuration.GetSection("Licensing"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+
+        Assert.Equal(new Uri("https://licenses.example.com/"), options.ServerUrl);
+        Assert.Equal(("faktum-factuur", "other-issuer", "2.3.1", "beta"), (options.ProductId, options.Issuer, options.AppVersion, options.Channel));
+        Assert.Equal(releaseKey.ExportPublicKeyBase64Url(), options.ReleaseKeys[releaseKey.KeyId]);
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "faktum-binding"), options.DataDirectory);
+        Assert.Equal(
+            (TimeSpan.FromDays(7), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4), 8192),
+            (options.OfflineGrace, options.ClockTolerance, options.RequestTimeout, options.StartupCheckTimeout, options.MaxResponseBytes));
+    }
+
+    [Fact]
     public void Configuration_section_with_an_unknown_key_fails_at_start()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -172,7 +172,7 @@ public class RegistrationTests
     public async Task Confirm_async_server_error_is_never_retried()
     {
         using var host = new LicensingTestHost();
-        host.Server.Intercept = _ => Task.FromResult<HttpResponseMessage?>(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        host.Server.Intercept = r => Task.FromResult<HttpResponseMessage?>(r.Path == "/v1/confirmations" ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) : null);
 
         var result = await host.Licensing.ConfirmAsync("info@bakkerij-jansen.example", "123456");
 
