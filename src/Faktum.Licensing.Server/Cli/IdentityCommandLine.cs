@@ -70,7 +70,8 @@ internal static class IdentityCommandLine
                 var identity = new CompanyIdentityCanonicalizer().Create(request.Name, request.Postcode, request.Country);
                 if (!identity.Succeeded || string.IsNullOrWhiteSpace(request.Reason))
                 {
-                    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, identity.Errors.Select(x => $"{x.Field}: {x.Message}").Append(string.IsNullOrWhiteSpace(request.Reason) ? "reason: required" : string.Empty))).ConfigureAwait(false);
+                    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, identity.Errors.Select(x => $"{x.Field}: {x.Message}")
+                        .Append(string.IsNullOrWhiteSpace(request.Reason) ? "reason: required" : string.Empty))).ConfigureAwait(false);
                     return 2;
                 }
 

@@ -36,14 +36,3 @@ internal static class Problems
         Create(StatusCodes.Status409Conflict, ProblemTypes.CompanyAlreadyRegistered, "This company is already registered.",
             "A company with this name and postcode already holds a license. Choose \"existing company\" and enter the e-mail address of its account to receive a one-time password.");
 }
-
-/// <summary>Adds a <c>Retry-After</c> header to another result.</summary>
-internal sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
-{
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return inner.ExecuteAsync(httpContext);
-    }
-}

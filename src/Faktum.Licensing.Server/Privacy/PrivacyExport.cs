@@ -15,11 +15,3 @@ internal sealed record PrivacyExport(
     IReadOnlyList<Installation> Installations,
     IReadOnlyList<PrivacyExportOneTimePassword> OneTimePasswords,
     IReadOnlyList<PrivacyExportMail> Mails);
-
-/// <summary>A one-time password's record without its hash and salt.</summary>
-internal sealed record PrivacyExportOneTimePassword(
-    string Id, string InstallationId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, int FailedAttempts, DateTimeOffset? ConsumedAt, DateTimeOffset? VoidedAt);
-
-/// <summary>An outbox row without its body.</summary>
-internal sealed record PrivacyExportMail(
-    string Id, string Kind, string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, int Attempts, string? LastError);

@@ -186,7 +186,8 @@ internal sealed partial class ConfirmationService(
         [LoggerMessage(EventId = 209, EventName = "InstallationReleased", Level = LogLevel.Information, Message = "License {LicenseId} released installation binding {BindingId}")]
         public static partial void InstallationReleased(ILogger logger, string licenseId, string bindingId);
 
-        [LoggerMessage(EventId = 212, EventName = "OneTimePasswordFromOtherInstallation", Level = LogLevel.Warning, Message = "A one-time password for account {AccountId} was entered on another installation than the one that asked for it; refused without counting")]
+        [LoggerMessage(EventId = 212, EventName = "OneTimePasswordFromOtherInstallation", Level = LogLevel.Warning,
+            Message = "A one-time password for account {AccountId} was entered on another installation than the one that asked for it; refused without counting")]
         public static partial void OtherInstallation(ILogger logger, string accountId);
 
         // 210 (EmailFailed) is retired: mail is sent by the outbox dispatcher, whose events are 600–605.

@@ -70,7 +70,8 @@ internal sealed partial class LapsedRegistrations(LicensingDbContext db, ILogger
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 211, EventName = "LapsedRegistrationReleased", Level = LogLevel.Information, Message = "Released the lapsed unconfirmed registration of account {AccountId} (company {IdentityFingerprint}) for a new registration")]
+        [LoggerMessage(EventId = 211, EventName = "LapsedRegistrationReleased", Level = LogLevel.Information,
+            Message = "Released the lapsed unconfirmed registration of account {AccountId} (company {IdentityFingerprint}) for a new registration")]
         public static partial void LapsedRegistrationReleased(ILogger logger, string accountId, string identityFingerprint);
     }
 }

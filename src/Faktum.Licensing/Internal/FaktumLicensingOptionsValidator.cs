@@ -45,7 +45,9 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
             }
             else if (!string.Equals(kid, thumbprint, StringComparison.Ordinal))
             {
-                builder.AddError($"FaktumLicensingOptions.TrustedKeys['{kid}']: a key id must be the RFC 7638 thumbprint of its key; for this key it is '{thumbprint}'. Copy kid and x together from the server's /.well-known/jwks.json.", nameof(options.TrustedKeys));
+                builder.AddError(
+                    $"FaktumLicensingOptions.TrustedKeys['{kid}']: a key id must be the RFC 7638 thumbprint of its key; for this key it is '{thumbprint}'. Copy kid and x together from the server's /.well-known/jwks.json.",
+                    nameof(options.TrustedKeys));
             }
         }
 
@@ -53,7 +55,8 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
         {
             if (TryThumbprint(x) is not { } thumbprint)
             {
-                builder.AddError($"FaktumLicensingOptions.ReleaseKeys['{kid}'] is not an Ed25519 public key: give the 'x' of the release key (43 characters of unpadded base64url), as `releases keygen` printed it.", nameof(options.ReleaseKeys));
+                builder.AddError(
+                    $"FaktumLicensingOptions.ReleaseKeys['{kid}'] is not an Ed25519 public key: give the 'x' of the release key (43 characters of unpadded base64url), as `releases keygen` printed it.", nameof(options.ReleaseKeys));
             }
             else if (!string.Equals(kid, thumbprint, StringComparison.Ordinal))
             {
@@ -67,7 +70,8 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
 
         if (string.IsNullOrWhiteSpace(options.AppVersion) || options.AppVersion.Length > 64)
         {
-            builder.AddError("FaktumLicensingOptions.AppVersion is empty or longer than 64 characters: set it to the app's SemVer version, for example 2.3.1, or give the entry assembly an informational version.", nameof(options.AppVersion));
+            builder.AddError(
+                "FaktumLicensingOptions.AppVersion is empty or longer than 64 characters: set it to the app's SemVer version, for example 2.3.1, or give the entry assembly an informational version.", nameof(options.AppVersion));
         }
 
         if (string.IsNullOrWhiteSpace(options.Channel))
@@ -93,8 +97,10 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
 
         Range(builder, options.OfflineGrace, TimeSpan.Zero, TimeSpan.FromDays(365), "FaktumLicensingOptions.OfflineGrace must lie between 0 and 365 days, for example 14.00:00:00.", nameof(options.OfflineGrace));
         Range(builder, options.ClockTolerance, TimeSpan.Zero, TimeSpan.FromDays(1), "FaktumLicensingOptions.ClockTolerance must lie between 0 and 1 day, for example 00:05:00.", nameof(options.ClockTolerance));
-        Range(builder, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.", nameof(options.RequestTimeout));
-        Range(builder, options.StartupCheckTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "FaktumLicensingOptions.StartupCheckTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:05.", nameof(options.StartupCheckTimeout));
+        Range(builder, options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5),
+            "FaktumLicensingOptions.RequestTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:10.", nameof(options.RequestTimeout));
+        Range(builder, options.StartupCheckTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5),
+            "FaktumLicensingOptions.StartupCheckTimeout must lie between 100 milliseconds and 5 minutes, for example 00:00:05.", nameof(options.StartupCheckTimeout));
         Range(builder, options.MaxResponseBytes, 4096, 16 * 1024 * 1024, "FaktumLicensingOptions.MaxResponseBytes must lie between 4096 and 16777216, for example 65536.", nameof(options.MaxResponseBytes));
         return builder.Build();
     }

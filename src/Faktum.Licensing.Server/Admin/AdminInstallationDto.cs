@@ -1,0 +1,7 @@
+using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Faktum.Licensing.Server.Admin;
+
+/// <summary>A license as the admin API and CLI show it.</summary>
+internal sealed record AdminInstallationDto(string InstallationId, DateTimeOffset BoundAt, DateTimeOffset? ReleasedAt);

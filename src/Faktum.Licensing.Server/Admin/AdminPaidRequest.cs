@@ -1,0 +1,7 @@
+using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Faktum.Licensing.Server.Admin;
+
+/// <summary>POST /v1/admin/licenses/{id}/paid.</summary>
+internal sealed record AdminPaidRequest(DateTimeOffset? EndsAt, DateTimeOffset? UpdatesEndAt);
