@@ -38,6 +38,7 @@ internal static class LoadTest
         var options = new LicenseServerHostOptions { DataDirectory = root };
         options.Configuration["FaktumServer:RateLimits:PermitsPerAddress"] = "1000000";
         options.Configuration["FaktumServer:RateLimits:PermitsPerEmail"] = "1000000";
+        options.Configuration["FaktumServer:RateLimits:StartupPermitsPerAddress"] = "1000000";
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
         options.Configuration["FaktumServer:AdminApiKey"] = adminKey;
         options.Configuration[$"FaktumServer:Updates:ReleaseKeys:{releaseKey.KeyId}"] = releaseKey.ExportPublicKeyBase64Url();
