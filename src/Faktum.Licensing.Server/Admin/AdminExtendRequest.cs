@@ -1,6 +1,3 @@
-using Faktum.Licensing.Server.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>POST /v1/admin/licenses/{id}/extend.</summary>

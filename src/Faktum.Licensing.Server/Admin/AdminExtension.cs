@@ -1,6 +1,3 @@
-using Faktum.Licensing.Server.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>The result of <see cref="AdminOperations.TryExtendAsync"/>.</summary>

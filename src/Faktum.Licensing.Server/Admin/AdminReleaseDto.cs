@@ -1,6 +1,3 @@
-using Faktum.Licensing.Server.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>A published release as the admin API lists it.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Json;
 using Faktum.Licensing.Server.Admin;
 using Faktum.Licensing.Server.Companies;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Faktum.Licensing.Server.Keys;
-using Faktum.Licensing.Tokens;
 
 namespace Faktum.Licensing.Server.Cli;
 

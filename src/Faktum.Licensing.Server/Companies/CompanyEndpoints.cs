@@ -1,4 +1,3 @@
-using Faktum.Licensing.Companies;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using MailKit.Security;
-
 namespace Faktum.Licensing.Server.Configuration;
 
 /// <summary>

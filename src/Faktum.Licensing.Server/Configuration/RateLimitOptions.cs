@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using MailKit.Security;
 
 namespace Faktum.Licensing.Server.Configuration;
 

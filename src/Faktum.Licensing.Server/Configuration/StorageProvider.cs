@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using MailKit.Security;
-
 namespace Faktum.Licensing.Server.Configuration;
 
 /// <summary>The database engine the server stores its data in.</summary>

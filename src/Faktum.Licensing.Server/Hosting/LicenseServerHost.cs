@@ -1,6 +1,5 @@
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Keys;
-using Faktum.Licensing.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,4 @@
-using Faktum.Licensing.Server.Configuration;
-using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Tokens;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Hosting;
 

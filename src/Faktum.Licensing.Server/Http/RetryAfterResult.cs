@@ -1,5 +1,3 @@
-using Faktum.Licensing.Protocol;
-
 namespace Faktum.Licensing.Server.Http;
 
 /// <summary>Adds a <c>Retry-After</c> header to another result.</summary>

@@ -1,6 +1,5 @@
 using Faktum.Licensing.Server.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Storage;
 using Microsoft.EntityFrameworkCore;

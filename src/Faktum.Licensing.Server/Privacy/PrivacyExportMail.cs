@@ -1,5 +1,3 @@
-using Faktum.Licensing.Server.Storage;
-
 namespace Faktum.Licensing.Server.Privacy;
 
 /// <summary>An outbox row without its body.</summary>

@@ -1,5 +1,3 @@
-using Faktum.Licensing.Server.Storage;
-
 namespace Faktum.Licensing.Server.Privacy;
 
 /// <summary>A one-time password's record without its hash and salt.</summary>

@@ -1,10 +1,5 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Faktum.Licensing.Tokens;
 

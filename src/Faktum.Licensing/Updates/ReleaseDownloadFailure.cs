@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Security.Cryptography;
-
 namespace Faktum.Licensing.Updates;
 
 /// <summary>Why a release download failed.</summary>

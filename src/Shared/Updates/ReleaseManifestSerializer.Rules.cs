@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
 using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing.Updates;

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing.Updates;
 
