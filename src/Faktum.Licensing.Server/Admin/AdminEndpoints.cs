@@ -59,6 +59,7 @@ internal static partial class AdminEndpoints
             Found(await operations.ReinstateAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
         admin.MapPost("/licenses/{licenseId}/revoke", async (string licenseId, HttpContext http, AdminOperations operations) =>
             Found(await operations.RevokeAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
+        MapSeatEndpoints(admin);
 
         admin.MapGet("/companies/{companyId}/export", async (string companyId, HttpContext http, Privacy.PrivacyOperations privacy) =>
             Found(await privacy.ExportAsync(companyId, http.RequestAborted).ConfigureAwait(false))).Produces<Privacy.PrivacyExport>();

@@ -125,6 +125,7 @@ internal static class ServerCommandLine
         });
         admin.Subcommands.Add(lookup);
         IdentityCommandLine.AddTo(admin, dataDir, server, apiKey);
+        SeatsCommandLine.AddTo(admin, dataDir, server, apiKey);
         return admin;
 
         async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminLicenseDto?>> direct, CancellationToken ct)
@@ -170,12 +171,12 @@ internal static class ServerCommandLine
 
         // The same FaktumServer:Storage the server reads (appsettings.json in the working folder, then environment variables).
         var storage = new StorageOptions();
-        new ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .Build()
-            .GetSection("FaktumServer:Storage").Bind(storage);
+            .Build();
+        configuration.GetSection("FaktumServer:Storage").Bind(storage);
         if (storage.Provider == StorageProvider.Sqlite && storage.ConnectionString is null
             && !File.Exists(Path.Combine(full, StorageServiceCollectionExtensions.DatabaseFileName)))
         {
@@ -188,6 +189,9 @@ internal static class ServerCommandLine
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddScoped<AdminOperations>();
         services.AddScoped<Privacy.PrivacyOperations>();
+        services.AddOptions<FaktumServerOptions>().Bind(configuration.GetSection("FaktumServer")); // the move budget's window
+        services.AddScoped<Seats.MoveBudget>();
+        services.AddScoped<SeatAdminOperations>();
         return services.BuildServiceProvider();
     }
 

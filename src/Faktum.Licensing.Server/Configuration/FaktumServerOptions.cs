@@ -68,10 +68,19 @@ public sealed class FaktumServerOptions
     [Range(1, 20)]
     public int MaxOneTimePasswordAttempts { get; set; } = 5;
 
-    /// <summary>Gets or sets how many installations a new license may be bound to at once.</summary>
+    /// <summary>Gets or sets the seats of a new license: how many installations it may be bound to at once (the vendor changes them per license).</summary>
     /// <value>1.</value>
     [Range(1, 1000)]
     public int DefaultInstallationLimit { get; set; } = 1;
+
+    /// <summary>Gets or sets the moves (a seat taken from one installation for another) a license may make per <see cref="MoveWindow"/> (S8).</summary>
+    /// <value>3.</value>
+    [Range(1, 1000)]
+    public int MovesPerWindow { get; set; } = 3;
+
+    /// <summary>Gets or sets the rolling window of <see cref="MovesPerWindow"/>.</summary>
+    /// <value>30 days.</value>
+    public TimeSpan MoveWindow { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Gets the PEM files of the signing keys. Empty: keys live in <c>{DataDirectory}/keys</c>, and one is generated on first start.</summary>
     /// <value>Empty.</value>

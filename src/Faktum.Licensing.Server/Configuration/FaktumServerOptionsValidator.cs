@@ -37,6 +37,11 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:UnconfirmedRegistrationLifetime must lie between FaktumServer:OneTimePasswordLifetime and 365.00:00:00; the default is 7.00:00:00.");
         }
 
+        if (options.MoveWindow < TimeSpan.FromHours(1) || options.MoveWindow > TimeSpan.FromDays(366))
+        {
+            failures.Add("FaktumServer:MoveWindow must lie between 01:00:00 and 366.00:00:00; the default is 30.00:00:00.");
+        }
+
         var outbox = options.Email.Outbox;
         if (outbox.RetryDelay < TimeSpan.FromMilliseconds(100) || outbox.RetryDelay > TimeSpan.FromHours(1))
         {

@@ -20,6 +20,11 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue)]
     public int CompanyCorrectionPermitsPerAddress { get; set; } = 10;
 
+    /// <summary>Gets or sets the calls to the owner's installation list (<c>/v1/installations</c>) one client address may make per <see cref="AddressWindow"/>.</summary>
+    /// <value>30.</value>
+    [Range(1, int.MaxValue)]
+    public int InstallationPermitsPerAddress { get; set; } = 30;
+
     /// <summary>Gets or sets the window of <see cref="PermitsPerAddress"/>, <see cref="StartupPermitsPerAddress"/> and <see cref="CompanyCorrectionPermitsPerAddress"/>.</summary>
     /// <value>1 minute.</value>
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);

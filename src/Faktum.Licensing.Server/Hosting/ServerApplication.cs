@@ -12,6 +12,7 @@ using Faktum.Licensing.Server.Keys;
 using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Observability;
 using Faktum.Licensing.Server.Registration;
+using Faktum.Licensing.Server.Seats;
 using Faktum.Licensing.Server.Startup;
 using Faktum.Licensing.Server.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -119,6 +120,7 @@ internal static partial class ServerApplication
             o.AddPolicy(AccountEndpoints.RateLimitPolicy, context => PerAddress(context, limits => limits.PermitsPerAddress));
             o.AddPolicy(RateLimitPolicies.Startup, context => PerAddress(context, limits => limits.StartupPermitsPerAddress));
             o.AddPolicy(RateLimitPolicies.CompanyCorrection, context => PerAddress(context, limits => limits.CompanyCorrectionPermitsPerAddress));
+            o.AddPolicy(RateLimitPolicies.Installations, context => PerAddress(context, limits => limits.InstallationPermitsPerAddress));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().RateLimited(
@@ -166,6 +168,7 @@ internal static partial class ServerApplication
         app.MapAccountEndpoints();
         app.MapStartupEndpoints();
         app.MapCompanyEndpoints();
+        app.MapInstallationEndpoints();
         app.MapAdminEndpoints();
 
         try

@@ -17,6 +17,10 @@ internal static class ServerFlowsServiceCollectionExtensions
         services.TryAddScoped<ConfirmationService>();
         services.TryAddScoped<CompanyCorrectionService>();
         services.TryAddScoped<StartupCheckService>();
+        services.TryAddScoped<Seats.MoveBudget>();
+        services.TryAddScoped<Seats.SeatAssignment>();
+        services.TryAddScoped<Seats.InstallationService>();
+        services.TryAddScoped<Admin.SeatAdminOperations>();
         return services;
     }
 }

@@ -8,4 +8,7 @@ internal static class RateLimitPolicies
 
     /// <summary>PATCH /v1/company: <c>RateLimits:CompanyCorrectionPermitsPerAddress</c> per <c>RateLimits:AddressWindow</c>.</summary>
     public const string CompanyCorrection = "company-correction";
+
+    /// <summary>/v1/installations: <c>RateLimits:InstallationPermitsPerAddress</c> per <c>RateLimits:AddressWindow</c>.</summary>
+    public const string Installations = "installations";
 }

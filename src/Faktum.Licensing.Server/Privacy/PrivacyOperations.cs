@@ -88,6 +88,10 @@ internal sealed class PrivacyOperations(LicensingDbContext db, TimeProvider time
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await db.OneTimePasswords.Where(o => o.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                 await db.OutboxMessages.Where(m => m.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+                // Labels are typed by the user and may name a person ("Laptop Jan"): they go too (S8).
+                await db.Installations.Where(i => db.Licenses.Any(l => l.Id == i.LicenseId && l.CompanyId == company.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Label, (string?)null), cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }

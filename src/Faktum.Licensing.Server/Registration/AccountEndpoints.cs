@@ -46,6 +46,7 @@ internal static class AccountEndpoints
             .Accepts<ConfirmationRequest>("application/json")
             .Produces<LicenseResponse>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return routes;
     }
@@ -115,6 +116,8 @@ internal static class AccountEndpoints
                 "The one-time password is not valid.", "The one-time password is wrong, expired or already used. Check it, or ask for a new one."),
             ConfirmationStatus.TooManyAttempts => Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.TooManyAttempts,
                 "Too many wrong one-time passwords.", "This one-time password can no longer be used. Ask for a new one (choose \"existing company\")."),
+            ConfirmationStatus.SeatsFull => Seats.SeatProblems.SeatsFull(outcome.Seats, outcome.Installations),
+            ConfirmationStatus.MoveBudgetExhausted => Seats.SeatProblems.MoveBudgetExhausted(outcome.NextMoveAt),
             _ => throw new InvalidOperationException($"Unhandled confirmation outcome {outcome.Status}."),
         };
     }

@@ -21,6 +21,15 @@ internal sealed record ConfirmationOutcome
     /// <summary>Gets the field errors of <see cref="ConfirmationStatus.Invalid"/>, keyed by JSON path.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
+    /// <summary>Gets the license's seats, for <see cref="ConfirmationStatus.SeatsFull"/>.</summary>
+    public int Seats { get; private init; }
+
+    /// <summary>Gets the installations holding the seats, for <see cref="ConfirmationStatus.SeatsFull"/>.</summary>
+    public IReadOnlyList<InstallationDto> Installations { get; private init; } = [];
+
+    /// <summary>Gets when the next move is possible, for <see cref="ConfirmationStatus.MoveBudgetExhausted"/>.</summary>
+    public DateTimeOffset? NextMoveAt { get; private init; }
+
     [MemberNotNullWhen(true, nameof(License))]
     public bool Succeeded => Status == ConfirmationStatus.Confirmed;
 
@@ -29,4 +38,10 @@ internal sealed record ConfirmationOutcome
     public static ConfirmationOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ConfirmationStatus.Invalid, null, errors);
 
     public static ConfirmationOutcome Refused(ConfirmationStatus status) => new(status, null, null);
+
+    public static ConfirmationOutcome SeatsFull(int seats, IReadOnlyList<InstallationDto> installations) =>
+        new(ConfirmationStatus.SeatsFull, null, null) { Seats = seats, Installations = installations };
+
+    public static ConfirmationOutcome MoveBudgetExhausted(DateTimeOffset? nextMoveAt) =>
+        new(ConfirmationStatus.MoveBudgetExhausted, null, null) { NextMoveAt = nextMoveAt };
 }

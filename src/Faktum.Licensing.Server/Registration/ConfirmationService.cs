@@ -3,6 +3,7 @@ using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.OneTimePasswords;
+using Faktum.Licensing.Server.Seats;
 using Faktum.Licensing.Server.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,9 @@ internal sealed partial class ConfirmationService(
     IOptions<FaktumServerOptions> options,
     LicenseTokenService tokens,
     EmailRateLimiter emailLimiter,
+    SeatAssignment seats,
     TimeProvider time,
-    ILoggerFactory loggers,
-    Observability.ServerMetrics metrics)
+    ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
@@ -36,6 +37,9 @@ internal sealed partial class ConfirmationService(
         {
             check.Add("oneTimePassword", "This field is required.");
         }
+
+        var label = SeatRules.Label(check, "label", request.Label);
+        var release = SeatRules.SeatId(check, "release", request.Release);
 
         if (!check.IsValid)
         {
@@ -111,10 +115,11 @@ internal sealed partial class ConfirmationService(
 
         Company company;
         License license;
+        SeatAssignmentOutcome seat;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // Serializes this account's confirmations and recoveries across server instances (installation limit).
+            // Serializes this account's confirmations, recoveries and releases across server instances (seats, move budget).
             await db.LockAccountAsync(account.Id, cancellationToken).ConfigureAwait(false);
             var consumed = await db.OneTimePasswords
                 .Where(o => o.Id == pending.Id && o.ConsumedAt == null && o.VoidedAt == null)
@@ -137,9 +142,26 @@ internal sealed partial class ConfirmationService(
                 Log.TrialActivated(_logger, license.Id, license.TrialEndsAt.Value);
             }
 
-            await BindAsync(license, installationId!, now, cancellationToken).ConfigureAwait(false);
+            seat = await seats.AssignAsync(license, installationId!, label, release, now, cancellationToken).ConfigureAwait(false);
+            if (seat.Status == SeatAssignmentStatus.SeatsFull)
+            {
+                // The owner must choose: nothing of this confirmation stays, the password is not spent, and the attempt it
+                // cost is given back (it was the right password), so the host confirms again naming the installation to release.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                await db.OneTimePasswords.Where(o => o.Id == pending.Id && o.FailedAttempts > 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.FailedAttempts, o => o.FailedAttempts - 1), cancellationToken).ConfigureAwait(false);
+                return ConfirmationOutcome.SeatsFull(seat.Seats, seat.Installations);
+            }
+
+            // A refused move still confirms the e-mail address (and spends the password); the license stays where it is.
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (seat.Status == SeatAssignmentStatus.MoveRefused)
+        {
+            return ConfirmationOutcome.MoveBudgetExhausted(seat.NextMoveAt);
         }
 
         Log.Confirmed(_logger, account.Id, license.Id);
@@ -147,26 +169,6 @@ internal sealed partial class ConfirmationService(
         return ConfirmationOutcome.Confirmed(new LicenseResponse(token, LicenseTokenService.Profile(company, account)));
 
         static ConfirmationOutcome Refused(ConfirmationStatus status) => ConfirmationOutcome.Refused(status);
-    }
-
-    /// <summary>Binds the license to an installation; at the installation limit the oldest binding is released (S4: "moved").</summary>
-    private async Task BindAsync(License license, string installationId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var active = await db.Installations.Where(i => i.LicenseId == license.Id && i.ReleasedAt == null)
-            .OrderBy(i => i.BoundAt).ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (active.Any(i => i.InstallationId == installationId))
-        {
-            return;
-        }
-
-        foreach (var oldest in active.Take(Math.Max(0, active.Count - license.InstallationLimit + 1)))
-        {
-            oldest.ReleasedAt = now;
-            Log.InstallationReleased(_logger, license.Id, oldest.Id);
-            metrics.InstallationMoved();
-        }
-
-        db.Installations.Add(new Installation { Id = Ids.New("ins"), LicenseId = license.Id, InstallationId = installationId, BoundAt = now });
     }
 
     private static partial class Log
@@ -182,9 +184,6 @@ internal sealed partial class ConfirmationService(
 
         [LoggerMessage(EventId = 208, EventName = "TrialActivated", Level = LogLevel.Information, Message = "Trial license {LicenseId} activated until {TrialEndsAt}")]
         public static partial void TrialActivated(ILogger logger, string licenseId, DateTimeOffset trialEndsAt);
-
-        [LoggerMessage(EventId = 209, EventName = "InstallationReleased", Level = LogLevel.Information, Message = "License {LicenseId} released installation binding {BindingId}")]
-        public static partial void InstallationReleased(ILogger logger, string licenseId, string bindingId);
 
         [LoggerMessage(EventId = 212, EventName = "OneTimePasswordFromOtherInstallation", Level = LogLevel.Warning,
             Message = "A one-time password for account {AccountId} was entered on another installation than the one that asked for it; refused without counting")]

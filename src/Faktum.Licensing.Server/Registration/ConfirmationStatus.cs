@@ -20,4 +20,10 @@ internal enum ConfirmationStatus
 
     /// <summary>The pending one-time password is void after too many wrong attempts.</summary>
     TooManyAttempts,
+
+    /// <summary>The password is right, but the seats are full: the answer lists the installations; confirm again naming one to release.</summary>
+    SeatsFull,
+
+    /// <summary>The e-mail address is confirmed, but the seat cannot move: the license moved too often in the window.</summary>
+    MoveBudgetExhausted,
 }

@@ -57,6 +57,11 @@ internal sealed partial class StartupCheckService(
                 verdict = StartupVerdict.Of(license, binding, now);
                 if (verdict.Verdict != LicenseVerdict.Unknown)
                 {
+                    if (binding is { ReleasedAt: null })
+                    {
+                        await Seats.InstallationSightings.RecordAsync(db, binding.Id, now, request.AppVersion, request.Channel, cancellationToken).ConfigureAwait(false);
+                    }
+
                     updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, cancellationToken).ConfigureAwait(false);
                 }
             }

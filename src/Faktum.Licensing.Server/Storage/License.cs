@@ -23,7 +23,11 @@ internal sealed class License
 
     public DateTimeOffset? UpdatesEndAt { get; set; }
 
+    /// <summary>Gets or sets the seats: how many installations the license may be bound to at once (S8); set by the vendor.</summary>
     public int InstallationLimit { get; set; }
+
+    /// <summary>Gets or sets the extra moves the vendor granted beyond the rolling move budget; each is spent by one move.</summary>
+    public int ExtraMoves { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

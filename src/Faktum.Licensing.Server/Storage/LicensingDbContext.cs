@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Faktum.Licensing.Server.Seats;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Faktum.Licensing.Server.Storage;
@@ -21,6 +22,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
     public DbSet<AdminAuditRecord> AdminAuditRecords => Set<AdminAuditRecord>();
 
     public DbSet<Installation> Installations => Set<Installation>();
+
+    public DbSet<LicenseMove> LicenseMoves => Set<LicenseMove>();
 
     public DbSet<OneTimePassword> OneTimePasswords => Set<OneTimePassword>();
 
@@ -100,6 +103,16 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             installation.HasKey(i => i.Id);
             installation.HasIndex(i => new { i.LicenseId, i.InstallationId });
             installation.HasOne<License>().WithMany().HasForeignKey(i => i.LicenseId);
+            installation.Property(i => i.AppVersion).HasMaxLength(64);
+            installation.Property(i => i.Channel).HasMaxLength(32);
+            installation.Property(i => i.Label).HasMaxLength(SeatRules.MaxLabelLength);
+        });
+
+        modelBuilder.Entity<LicenseMove>(move =>
+        {
+            move.HasKey(m => m.Id);
+            move.HasIndex(m => new { m.LicenseId, m.At }); // the move budget's window
+            move.HasOne<License>().WithMany().HasForeignKey(m => m.LicenseId);
         });
 
         modelBuilder.Entity<OneTimePassword>(otp =>

@@ -18,5 +18,7 @@ internal static class ProblemTypes
     public const string RateLimited = Prefix + "rate-limited";                        // 429, with Retry-After
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";     // 422: same key, different body
     public const string ReleaseRefused = Prefix + "release-refused";                  // 422: a manifest that does not verify under the release keys
+    public const string SeatsFull = Prefix + "seats-full";                            // 409: with "seats" and "installations"; confirm again naming one to release
+    public const string MoveBudgetExhausted = Prefix + "move-budget-exhausted";      // 409: with "nextMoveAt"; the license moved too often in the window
     public const string ReleaseSequenceStale = Prefix + "release-sequence-stale";     // 409: a sequence not above the product's highest
 }

@@ -217,13 +217,28 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("BoundAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("InstallationId")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -253,6 +268,9 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("ExtraMoves")
+                        .HasColumnType("integer");
 
                     b.Property<int>("InstallationLimit")
                         .HasColumnType("integer");
@@ -287,6 +305,35 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Licenses");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.LicenseMove", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LicenseId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ReleasedBindingId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenseId", "At");
+
+                    b.ToTable("LicenseMoves");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.OneTimePassword", b =>
@@ -471,6 +518,15 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.LicenseMove", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.License", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.OneTimePassword", b =>

@@ -212,13 +212,28 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("BoundAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InstallationId")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -247,6 +262,9 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtraMoves")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InstallationLimit")
@@ -282,6 +300,35 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Licenses");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.LicenseMove", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LicenseId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedBindingId")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenseId", "At");
+
+                    b.ToTable("LicenseMoves");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.OneTimePassword", b =>
@@ -466,6 +513,15 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.LicenseMove", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.License", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.OneTimePassword", b =>
