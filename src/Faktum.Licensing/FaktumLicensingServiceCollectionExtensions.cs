@@ -88,6 +88,7 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton<RecoveryFlow>();
         services.TryAddSingleton<ConfirmationFlow>();
         services.TryAddSingleton<CompanyCorrectionFlow>();
+        services.TryAddSingleton<Seats.InstallationsFlow>();
         services.TryAddSingleton<StartupCheck>();
         services.TryAddSingleton<FaktumLicensingService>();
         services.TryAddSingleton<IFaktumLicensing>(provider => provider.GetRequiredService<FaktumLicensingService>());

@@ -2,7 +2,7 @@ namespace Faktum.Licensing;
 
 /// <summary>
 /// The licensing services of a host app: register a company, recover a license, confirm with a one-time password,
-/// run the start-up check, and read or correct the company profile. Registered as a singleton by
+/// run the start-up check, read or correct the company profile, and see or release the license's installations. Registered as a singleton by
 /// <see cref="FaktumLicensingServiceCollectionExtensions.AddFaktumLicensing(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{FaktumLicensingOptions})"/>.
 /// </summary>
 /// <remarks>
@@ -33,14 +33,19 @@ public interface IFaktumLicensing
     Task<LicensingResult> RequestOneTimePasswordAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>Confirms the e-mail address with the one-time password and stores the license for this installation (S2, S4).
-    /// This call is never retried automatically: a password is single use.</summary>
+    /// This call is never retried automatically: a password is single use. With several seats (S8) a free one is taken; with the
+    /// seats full the answer is <see cref="LicensingFailure.SeatsFull"/>, and the host confirms again with the same password and a
+    /// <paramref name="choice"/> naming the installation to release. With one seat the previous installation is released without asking.</summary>
     /// <param name="email">The e-mail address the password was sent to.</param>
     /// <param name="oneTimePassword">The one-time password as the user typed it.</param>
+    /// <param name="choice">The label the user typed for this computer and, after <see cref="LicensingFailure.SeatsFull"/>, the installation to release.</param>
     /// <param name="cancellationToken">The token to cancel the call.</param>
     /// <returns>The new status (Trial or Licensed; ClockRolledBack when this computer's clock is behind the server's, the license
-    /// stored all the same), or <see cref="LicensingFailure.OneTimePasswordInvalid"/>,
-    /// <see cref="LicensingFailure.TooManyAttempts"/>, <see cref="LicensingFailure.InvalidResponse"/>, ….</returns>
-    Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, CancellationToken cancellationToken = default);
+    /// stored all the same), or <see cref="LicensingFailure.OneTimePasswordInvalid"/>, <see cref="LicensingFailure.TooManyAttempts"/>,
+    /// <see cref="LicensingFailure.SeatsFull"/> with <see cref="LicensingResult{TValue}.Installations"/> (the password is not spent),
+    /// <see cref="LicensingFailure.MoveBudgetExhausted"/> with <see cref="LicensingResult{TValue}.NextMoveAt"/>,
+    /// <see cref="LicensingFailure.InvalidResponse"/>, ….</returns>
+    Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, SeatChoice? choice = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs the start-up check (S5): one signed, privacy-minimal exchange with the server, or the offline rules when it cannot be reached.</summary>
     /// <param name="cancellationToken">The token to cancel the check.</param>
@@ -58,4 +63,24 @@ public interface IFaktumLicensing
     /// <returns>The corrected company, or <see cref="LicensingFailure.NotRegistered"/>, <see cref="LicensingFailure.InvalidInput"/>,
     /// <see cref="LicensingFailure.LicenseRejected"/>, ….</returns>
     Task<LicensingResult<CompanyProfile>> CorrectCompanyAsync(CompanyCorrection correction, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the installations holding a seat of this installation's license (S8), with the seats and the moves left.</summary>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>The overview, or <see cref="LicensingFailure.NotRegistered"/>, <see cref="LicensingFailure.LicenseRejected"/>,
+    /// <see cref="LicensingFailure.ServerUnreachable"/>, ….</returns>
+    Task<LicensingResult<InstallationOverview>> GetInstallationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Releases an installation's seat (S8); it learns at its next start that it was moved. A release is a move.</summary>
+    /// <param name="installationId">The <see cref="LicensedInstallation.Id"/> to release.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>Success, or <see cref="LicensingFailure.MoveBudgetExhausted"/> (with <see cref="LicensingResult.NextMoveAt"/>),
+    /// <see cref="LicensingFailure.RequestRejected"/> for an id this license does not hold, ….</returns>
+    Task<LicensingResult> ReleaseInstallationAsync(string installationId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets or removes (<see langword="null"/> or empty) the label of an installation of this license (S8).</summary>
+    /// <param name="installationId">The <see cref="LicensedInstallation.Id"/>.</param>
+    /// <param name="label">The new label, at most 40 characters.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>Success, or <see cref="LicensingFailure.InvalidInput"/> (field <c>label</c>), <see cref="LicensingFailure.RequestRejected"/>, ….</returns>
+    Task<LicensingResult> RenameInstallationAsync(string installationId, string? label, CancellationToken cancellationToken = default);
 }

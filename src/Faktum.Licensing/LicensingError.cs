@@ -6,7 +6,9 @@ internal sealed record LicensingError(
     string? Message,
     IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors,
     string? ProblemType = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    IReadOnlyList<LicensedInstallation>? Installations = null,
+    DateTimeOffset? NextMoveAt = null)
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> EmptyFieldErrors { get; } = new Dictionary<string, IReadOnlyList<string>>();
 

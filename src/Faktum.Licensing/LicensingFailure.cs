@@ -50,4 +50,16 @@ public enum LicensingFailure
 
     /// <summary>The server does not license this <see cref="FaktumLicensingOptions.ProductId"/>; the message names the product.</summary>
     UnknownProduct,
+
+    /// <summary>
+    /// The one-time password is right, but every seat of the license is taken: <see cref="LicensingResult{TValue}.Installations"/>
+    /// lists the installations holding them. The password is not spent: confirm again with a <see cref="SeatChoice"/> naming the one to release.
+    /// </summary>
+    SeatsFull,
+
+    /// <summary>
+    /// The license moved too often in the vendor's window (S8): the move is refused, and the license stays where it is.
+    /// <see cref="LicensingResult.NextMoveAt"/> says when the next move is possible; the vendor can grant an extra one.
+    /// </summary>
+    MoveBudgetExhausted,
 }

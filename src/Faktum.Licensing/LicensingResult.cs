@@ -33,6 +33,12 @@ public sealed class LicensingResult
     /// <summary>Gets how long to wait before trying again, when the server said so.</summary>
     public TimeSpan? RetryAfter => _error.RetryAfter;
 
+    /// <summary>Gets the installations holding the seats, for <see cref="LicensingFailure.SeatsFull"/>; empty otherwise.</summary>
+    public IReadOnlyList<LicensedInstallation> Installations => _error.Installations ?? [];
+
+    /// <summary>Gets when the next move is possible, for <see cref="LicensingFailure.MoveBudgetExhausted"/>.</summary>
+    public DateTimeOffset? NextMoveAt => _error.NextMoveAt;
+
     /// <summary>Gets the failure as the internals pass it on (<see cref="LicensingError.None"/> on success).</summary>
     internal LicensingError Error => _error;
 

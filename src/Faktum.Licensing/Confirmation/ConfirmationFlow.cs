@@ -37,7 +37,7 @@ internal sealed partial class ConfirmationFlow
         _logger = logger;
     }
 
-    public async Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, CancellationToken cancellationToken)
+    public async Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, SeatChoice? choice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(oneTimePassword);
@@ -54,7 +54,7 @@ internal sealed partial class ConfirmationFlow
             return new(keys.Error);
         }
 
-        var request = new ConfirmationRequest(email, oneTimePassword.Trim(), installation.Value, _options.ProductId);
+        var request = new ConfirmationRequest(email, oneTimePassword.Trim(), installation.Value, _options.ProductId, choice?.Label, choice?.ReleaseInstallationId);
         var issued = await _server.ConfirmAsync(request, cancellationToken).ConfigureAwait(false);
         if (!issued.Succeeded)
         {

@@ -56,9 +56,15 @@ internal sealed partial class LicenseServerTransport
     }
 
     /// <summary>A GET without a body (the server's published keys), with the same caps, timeouts and failures as <see cref="SendAsync{TRequest}"/>.</summary>
-    public async Task<LicensingResult<byte[]>> GetAsync(string clientName, string path, CancellationToken cancellationToken)
+    public Task<LicensingResult<byte[]>> GetAsync(string clientName, string path, CancellationToken cancellationToken) =>
+        SendWithoutBodyAsync(clientName, HttpMethod.Get, path, headers: null, cancellationToken);
+
+    /// <summary>A request without a body (a GET, a release), with the same caps, timeouts and failures as <see cref="SendAsync{TRequest}"/>.</summary>
+    public async Task<LicensingResult<byte[]>> SendWithoutBodyAsync(
+        string clientName, HttpMethod method, string path, Action<HttpRequestHeaders>? headers, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(method, path);
+        headers?.Invoke(request.Headers);
         return await SendAsync(clientName, request, path, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
     }
 

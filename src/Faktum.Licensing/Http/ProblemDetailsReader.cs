@@ -11,6 +11,8 @@ internal static class ProblemDetailsReader
     {
         string? type = null, detail = null;
         var fieldErrors = LicensingError.EmptyFieldErrors;
+        IReadOnlyList<LicensedInstallation>? installations = null;
+        DateTimeOffset? nextMoveAt = null;
         try
         {
             using var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 8 });
@@ -31,6 +33,10 @@ internal static class ProblemDetailsReader
 
                     fieldErrors = map;
                 }
+
+                installations = type == ProblemTypes.SeatsFull ? InstallationWire.ReadList(root) : null;
+                nextMoveAt = type == ProblemTypes.MoveBudgetExhausted && root.TryGetProperty("nextMoveAt", out var next)
+                    && next.ValueKind == JsonValueKind.String && next.TryGetDateTimeOffset(out var at) ? at : null;
             }
         }
         catch (JsonException)
@@ -50,6 +56,8 @@ internal static class ProblemDetailsReader
             ProblemTypes.InvalidLicenseToken => LicensingFailure.LicenseRejected,
             ProblemTypes.RateLimited => LicensingFailure.RateLimited,
             ProblemTypes.UnsupportedProduct => LicensingFailure.UnknownProduct,
+            ProblemTypes.SeatsFull when installations is not null => LicensingFailure.SeatsFull,
+            ProblemTypes.MoveBudgetExhausted => LicensingFailure.MoveBudgetExhausted,
             _ when response.StatusCode == HttpStatusCode.TooManyRequests => LicensingFailure.RateLimited,
             _ when status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout => LicensingFailure.ServerUnreachable,
             _ => LicensingFailure.RequestRejected,
@@ -62,11 +70,15 @@ internal static class ProblemDetailsReader
             LicensingFailure.TooManyAttempts => "Too many wrong one-time passwords. Request a new one.",
             LicensingFailure.CompanyNameImmutable => "The company name cannot be changed.",
             LicensingFailure.RateLimited => "The license server asks to slow down. Try again later.",
+            LicensingFailure.SeatsFull => "Every seat of this license is taken. Choose the computer whose seat this one takes, and confirm again.",
+            LicensingFailure.MoveBudgetExhausted => nextMoveAt is { } next
+                ? $"This license has moved to another computer too often lately. The next move is possible from {next:yyyy-MM-dd HH:mm} UTC."
+                : "This license has moved to another computer too often lately. Ask the vendor for an extra move.",
             LicensingFailure.ServerUnreachable => $"The license server failed ({status}).",
             _ => detail is { Length: > 0 and <= 500 } ? detail : $"The license server refused the request ({status}).",
         };
 
-        return new LicensingError(failure, message, fieldErrors, type, retryAfter);
+        return new LicensingError(failure, message, fieldErrors, type, retryAfter, installations, nextMoveAt);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -14,6 +14,9 @@ namespace Faktum.Licensing.Http;
 [JsonSerializable(typeof(StartupResponseEnvelope))]
 [JsonSerializable(typeof(CompanyCorrectionRequest))]
 [JsonSerializable(typeof(CompanyProfileDto))]
+[JsonSerializable(typeof(InstallationDto[]))]
+[JsonSerializable(typeof(InstallationListResponse))]
+[JsonSerializable(typeof(InstallationLabelRequest))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext
 {
 }

@@ -2,6 +2,7 @@ using Faktum.Licensing.Confirmation;
 using Faktum.Licensing.Profile;
 using Faktum.Licensing.Recovery;
 using Faktum.Licensing.Registration;
+using Faktum.Licensing.Seats;
 using Faktum.Licensing.Startup;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
     private readonly ConfirmationFlow _confirmation;
     private readonly StartupCheck _startup;
     private readonly CompanyCorrectionFlow _company;
+    private readonly InstallationsFlow _installations;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private LicenseStatus _current;
@@ -28,6 +30,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         ConfirmationFlow confirmation,
         StartupCheck startup,
         CompanyCorrectionFlow company,
+        InstallationsFlow installations,
         TimeProvider timeProvider,
         ILogger<FaktumLicensingService> logger)
     {
@@ -36,6 +39,7 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         _confirmation = confirmation;
         _startup = startup;
         _company = company;
+        _installations = installations;
         _logger = logger;
         _current = new LicenseStatus { State = LicenseState.NotChecked, CheckedAt = timeProvider.GetUtcNow() };
     }
@@ -65,11 +69,11 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
         return _recovery.RequestRecoveryAsync(email, cancellationToken);
     }
 
-    public async Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, CancellationToken cancellationToken = default)
+    public async Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, SeatChoice? choice = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(oneTimePassword);
-        var result = await _confirmation.ConfirmAsync(email, oneTimePassword, cancellationToken).ConfigureAwait(false);
+        var result = await _confirmation.ConfirmAsync(email, oneTimePassword, choice, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             Publish(result.Value);
@@ -93,6 +97,21 @@ internal sealed partial class FaktumLicensingService : IFaktumLicensing
     {
         ArgumentNullException.ThrowIfNull(correction);
         return _company.CorrectAsync(correction, cancellationToken);
+    }
+
+    public Task<LicensingResult<InstallationOverview>> GetInstallationsAsync(CancellationToken cancellationToken = default) =>
+        _installations.ListAsync(cancellationToken);
+
+    public Task<LicensingResult> ReleaseInstallationAsync(string installationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(installationId);
+        return _installations.ReleaseAsync(installationId, cancellationToken);
+    }
+
+    public Task<LicensingResult> RenameInstallationAsync(string installationId, string? label, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(installationId);
+        return _installations.RenameAsync(installationId, label, cancellationToken);
     }
 
     private void Publish(LicenseStatus status)
