@@ -2,7 +2,7 @@ using Faktum.Licensing;
 
 namespace Faktum.Factuur;
 
-/// <summary>The non-interactive commands (register, confirm, recover, status, profile).</summary>
+/// <summary>The non-interactive commands (register, confirm, recover, status, profile, installations).</summary>
 internal static class Commands
 {
     public static async Task<int> RegisterAsync(Session session, Output output, CompanyRegistration registration, CancellationToken cancellationToken)
@@ -19,9 +19,18 @@ internal static class Commands
         return output.Done("register", WithMailFolder(session, output, output.Texts.Registered), new() { ["mailDirectory"] = session.Server?.MailDirectory });
     }
 
-    public static async Task<int> ConfirmAsync(Session session, Output output, string email, string password, CancellationToken cancellationToken)
+    public static async Task<int> ConfirmAsync(Session session, Output output, string email, string password, SeatChoice? choice, CancellationToken cancellationToken)
     {
-        var result = await session.Licensing.ConfirmAsync(email, password, cancellationToken).ConfigureAwait(false);
+        var result = await session.Licensing.ConfirmAsync(email, password, choice, cancellationToken).ConfigureAwait(false);
+        if (result.Failure == LicensingFailure.SeatsFull)
+        {
+            // S8: the password still works; list the computers so the next call can name one with --release.
+            output.Log.Failure("confirm", SdkFailure.From(result));
+            var lines = result.Installations.Select(i => $"{i.Id}  {output.Texts.Describe(i)}").Prepend(output.Texts.Failure(LicensingFailure.SeatsFull));
+            return output.Done("confirm", string.Join(Environment.NewLine, lines),
+                new() { ["seatsFull"] = true, ["installations"] = result.Installations }, ExitCodes.Error);
+        }
+
         if (!result.Succeeded)
         {
             return output.Failed("confirm", SdkFailure.From(result));
@@ -63,6 +72,33 @@ internal static class Commands
             : $"{output.Texts.LicenseStatusTitle}: {output.Texts.State(status)}";
         return output.Done("status", message, new() { ["status"] = output.Describe("status", status), ["updates"] = Output.Describe(status.UpdateDecision) },
             status.Mode == LicenseMode.ReadOnly ? ExitCodes.NotRunnable : ExitCodes.Success);
+    }
+
+    /// <summary>The installations of the license (S8); with <paramref name="release"/> one is released, with <paramref name="rename"/> one renamed.</summary>
+    public static async Task<int> InstallationsAsync(Session session, Output output, string? release, string? rename, string? label, CancellationToken cancellationToken)
+    {
+        var licensing = session.Licensing;
+        if (release is not null || rename is not null)
+        {
+            var changed = release is not null
+                ? await licensing.ReleaseInstallationAsync(release, cancellationToken).ConfigureAwait(false)
+                : await licensing.RenameInstallationAsync(rename!, label is { Length: > 0 } ? label : null, cancellationToken).ConfigureAwait(false);
+            if (!changed.Succeeded)
+            {
+                return output.Failed("installations", SdkFailure.From(changed));
+            }
+        }
+
+        var listed = await licensing.GetInstallationsAsync(cancellationToken).ConfigureAwait(false);
+        if (!listed.Succeeded)
+        {
+            return output.Failed("installations", SdkFailure.From(listed));
+        }
+
+        var overview = listed.Value;
+        var texts = output.Texts;
+        var lines = overview.Installations.Select(i => $"{i.Id}  {texts.Describe(i)}").Prepend(texts.SeatsSummary(overview.Seats, overview.Installations.Count, overview.MovesLeft, overview.NextMoveAt));
+        return output.Done("installations", string.Join(Environment.NewLine, lines), new() { ["installations"] = overview });
     }
 
     public static async Task<int> ProfileAsync(Session session, Output output, CancellationToken cancellationToken)

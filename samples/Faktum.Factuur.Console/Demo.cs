@@ -85,7 +85,7 @@ internal sealed class Demo(GlobalSettings global, Output output)
             return;
         }
 
-        var confirmed = await pc1.ConfirmAsync(Email, password!, cancellationToken).ConfigureAwait(false);
+        var confirmed = await pc1.ConfirmAsync(Email, password!, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!Record("confirm", confirmed.Succeeded && confirmed.Value.State == LicenseState.Trial,
             confirmed.Succeeded ? texts.State(confirmed.Value) : Describe("confirm", SdkFailure.From(confirmed)), confirmed.Failure, confirmed.Value))
         {
@@ -112,7 +112,7 @@ internal sealed class Demo(GlobalSettings global, Output output)
             return;
         }
 
-        var recovered = await pc2.ConfirmAsync(Email, newPassword!, cancellationToken).ConfigureAwait(false);
+        var recovered = await pc2.ConfirmAsync(Email, newPassword!, cancellationToken: cancellationToken).ConfigureAwait(false);
         Record("recover-confirm", recovered.Succeeded && recovered.Value.State == LicenseState.Trial,
             recovered.Succeeded ? texts.State(recovered.Value) : Describe("recover-confirm", SdkFailure.From(recovered)), recovered.Failure, recovered.Value);
 

@@ -17,6 +17,10 @@ internal sealed class Interactive(Session session, Output output, string dataDir
     private static readonly Field[] AllFields = [.. PersonalFields, .. CompanyFields];
 
     private readonly Terminal _ui = new(AnsiConsole.Console, output.Texts);
+
+    /// <summary>The installations screen on its own (the <c>installations</c> command with a terminal).</summary>
+    public Task<int> InstallationsAsync(CancellationToken cancellationToken) =>
+        new InstallationsScreen(_ui, T, Licensing, output).RunAsync(cancellationToken);
     private readonly Dictionary<Field, string> _values = [];
 
     /// <summary>How a screen ended: done (confirmed), back to the screen before, or cancelled by the user.</summary>
@@ -362,7 +366,20 @@ internal sealed class Interactive(Session session, Output output, string dataDir
                 continue;
             }
 
-            var result = await _ui.BusyAsync(T.Confirming, () => Licensing.ConfirmAsync(pending.Email, answer.Value!, cancellationToken)).ConfigureAwait(false);
+            var result = await _ui.BusyAsync(T.Confirming, () => Licensing.ConfirmAsync(pending.Email, answer.Value!, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (result.Failure == LicensingFailure.SeatsFull)
+            {
+                // S8: every seat is taken; the password still works, so the user chooses a computer and we confirm again with it.
+                var seat = await new InstallationsScreen(_ui, T, Licensing, output).ChooseSeatAsync(result.Installations, cancellationToken).ConfigureAwait(false);
+                if (seat is null)
+                {
+                    _ui.Say(T.PasswordHint);
+                    continue;
+                }
+
+                result = await _ui.BusyAsync(T.Confirming, () => Licensing.ConfirmAsync(pending.Email, answer.Value!, seat, cancellationToken)).ConfigureAwait(false);
+            }
+
             if (result.Succeeded)
             {
                 PendingConfirmation.Clear(dataDirectory);

@@ -61,8 +61,22 @@ register.SetAction((parse, ct) => WithSessionAsync(parse, "register", (session, 
     Email = parse.GetValue(email)!,
 }, ct), ct));
 
-var confirm = new Command("confirm", "Confirm the account with the one-time password from the e-mail (S2, S4).") { email, password };
-confirm.SetAction((parse, ct) => WithSessionAsync(parse, "confirm", (session, output) => Commands.ConfirmAsync(session, output, parse.GetValue(email)!, parse.GetValue(password)!, ct), ct));
+var label = new Option<string?>("--label") { Description = "A name for this computer, e.g. Kantoor-PC (typed by you; never read from the computer)." };
+var release = new Option<string?>("--release") { Description = "With every seat taken: the id (ins_…) of the installation whose seat this computer takes." };
+var confirm = new Command("confirm", "Confirm the account with the one-time password from the e-mail (S2, S4, S8).") { email, password, label, release };
+confirm.SetAction((parse, ct) => WithSessionAsync(parse, "confirm", (session, output) => Commands.ConfirmAsync(
+    session, output, parse.GetValue(email)!, parse.GetValue(password)!, new SeatChoice { Label = parse.GetValue(label), ReleaseInstallationId = parse.GetValue(release) }, ct), ct));
+
+var releaseInstallation = new Option<string?>("--release") { Description = "Release the installation with this id (ins_…): it drops to read-only at its next start." };
+var renameInstallation = new Option<string?>("--rename") { Description = "Give the installation with this id (ins_…) the name in --label." };
+var installations = new Command("installations", "The computers using this license (S8): list, release one, or rename one. With a terminal and no option: the screen.")
+{
+    releaseInstallation, renameInstallation, label,
+};
+installations.SetAction((parse, ct) => WithSessionAsync(parse, "installations", (session, output) =>
+    !Console.IsInputRedirected && !parse.GetValue(json) && parse.GetValue(releaseInstallation) is null && parse.GetValue(renameInstallation) is null
+        ? new Interactive(session, output, Path.GetFullPath(parse.GetValue(dataDir)!)).InstallationsAsync(ct)
+        : Commands.InstallationsAsync(session, output, parse.GetValue(releaseInstallation), parse.GetValue(renameInstallation), parse.GetValue(label), ct), ct));
 
 var recover = new Command("recover", "Existing company on this computer (S4): a new one-time password is e-mailed.") { email };
 recover.SetAction((parse, ct) => WithSessionAsync(parse, "recover", (session, output) => Commands.RecoverAsync(session, output, parse.GetValue(email)!, ct), ct));
@@ -73,7 +87,7 @@ status.SetAction((parse, ct) => WithSessionAsync(parse, "status", (session, outp
 var profile = new Command("profile", "Show the registered company (S6); its address is the invoice address.");
 profile.SetAction((parse, ct) => WithSessionAsync(parse, "profile", (session, output) => Commands.ProfileAsync(session, output, ct), ct));
 
-foreach (var command in new[] { demo, register, confirm, recover, status, profile })
+foreach (var command in new[] { demo, register, confirm, recover, status, profile, installations })
 {
     root.Subcommands.Add(command);
 }

@@ -128,12 +128,13 @@ internal sealed record SdkFailure(
     string? Detail,
     IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors,
     string? ProblemType = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    DateTimeOffset? NextMoveAt = null)
 {
-    public static SdkFailure From(LicensingResult result) => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter);
+    public static SdkFailure From(LicensingResult result) => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter, result.NextMoveAt);
 
     public static SdkFailure From<TValue>(LicensingResult<TValue> result)
-        where TValue : class => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter);
+        where TValue : class => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter, result.NextMoveAt);
 
     public static SdkFailure Local(LicensingFailure failure) => new(failure, null, new Dictionary<string, IReadOnlyList<string>>());
 }

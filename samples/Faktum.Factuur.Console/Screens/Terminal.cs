@@ -80,6 +80,23 @@ internal sealed class Terminal(IAnsiConsole console, Texts.Texts texts)
         return chosen;
     }
 
+    /// <summary>A table of plain text cells (escaped), the first row the header.</summary>
+    public void Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in header)
+        {
+            table.AddColumn(Markup.Escape(column));
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+
+        console.Write(table);
+    }
+
     /// <summary>Shows a spinner while the server works.</summary>
     public Task<T> BusyAsync<T>(string text, Func<Task<T>> work) =>
         console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(text), _ => work());

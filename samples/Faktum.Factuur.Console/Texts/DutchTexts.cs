@@ -216,6 +216,8 @@ internal sealed class DutchTexts : Texts
         LicensingFailure.ServerUnreachable => "De licentieserver is niet bereikbaar. Controleer uw internetverbinding en probeer het later opnieuw.",
         LicensingFailure.InvalidResponse => "Het antwoord van de licentieserver was onbruikbaar of niet correct ondertekend.",
         LicensingFailure.RequestRejected => "De licentieserver heeft het verzoek geweigerd.",
+        LicensingFailure.SeatsFull => "Alle plaatsen van deze licentie zijn bezet: kies welke computer zijn plaats afstaat.",
+        LicensingFailure.MoveBudgetExhausted => "Deze licentie is de laatste tijd te vaak naar een andere computer verhuisd. Uw e-mailadres is bevestigd, maar de licentie blijft waar ze is.",
         LicensingFailure.LocalStateUnavailable => "De licentiegegevens op deze computer konden niet worden gelezen of geschreven. Controleer de map en de rechten.",
         _ => "De licentieserver gaf een onverwacht antwoord.",
     };
@@ -255,4 +257,29 @@ internal sealed class DutchTexts : Texts
     public override string DataFolderUnavailable => "De gegevensmap kon niet worden gelezen of geschreven. Controleer de map (--data-dir) en de rechten.";
     public override string Unexpected => "Er ging onverwacht iets mis.";
     public override string RegisteredTwice => "Hetzelfde bedrijf is twee keer aangemeld.";
+
+    public override string InstallationsTitle => "Computers met deze licentie";
+    public override string SeatsSummary(int seats, int used, int movesLeft, DateTimeOffset? nextMoveAt) =>
+        $"{used} van {seats} {(seats == 1 ? "plaats" : "plaatsen")} in gebruik. Nog {movesLeft} {(movesLeft == 1 ? "verhuizing" : "verhuizingen")} mogelijk"
+        + (nextMoveAt is { } next ? $"; de volgende kan vanaf {When(next)}." : ".");
+    public override string ThisComputer => "deze computer";
+    public override string NoLabel => "(zonder naam)";
+    public override string NeverSeen => "nog niet gezien";
+    public override string LabelColumn => "Naam";
+    public override string FirstSeenColumn => "In gebruik sinds";
+    public override string LastSeenColumn => "Laatst gezien";
+    public override string VersionColumn => "Versie";
+    public override string ReleaseOne => "Een computer vrijgeven (die gaat dan over op alleen lezen)";
+    public override string RenameOne => "Een computer een andere naam geven";
+    public override string Which => "Welke computer?";
+    public override string NewLabel => "Nieuwe naam (leeg: geen naam)";
+    public override string Released(string label) => $"{label} is vrijgegeven. Bij de volgende start ziet die computer dat de licentie is verhuisd.";
+    public override string Renamed(string label) => $"De computer heet nu {label}.";
+    public override string SeatsFullTitle => "Alle plaatsen zijn bezet";
+    public override string SeatsFullIntro => "Uw wachtwoord klopt, maar de licentie is al op alle plaatsen in gebruik. Kies de computer die zijn plaats aan deze computer afstaat; die gaat bij zijn volgende start over op alleen lezen. Uw gegevens blijven daar leesbaar.";
+    public override string ReleaseWhich => "Welke computer geeft zijn plaats af?";
+    public override string ComputerLabel => "Naam voor deze computer, bijvoorbeeld Kantoor-PC";
+    public override string NextMove(DateTimeOffset at) => $"De volgende verhuizing kan vanaf {When(at)}; of vraag de leverancier om een extra verhuizing.";
+
+    private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }

@@ -185,6 +185,8 @@ internal sealed class EnglishTexts : Texts
         LicensingFailure.ServerUnreachable => "The license server cannot be reached. Check your internet connection and try again later.",
         LicensingFailure.InvalidResponse => "The license server's answer was unusable or not correctly signed.",
         LicensingFailure.RequestRejected => "The license server refused the request.",
+        LicensingFailure.SeatsFull => "All seats of this license are taken: choose which computer gives up its seat.",
+        LicensingFailure.MoveBudgetExhausted => "This license has moved to another computer too often lately. Your e-mail address is confirmed, but the license stays where it is.",
         LicensingFailure.LocalStateUnavailable => "The license data on this computer could not be read or written. Check the folder and its permissions.",
         _ => "The license server gave an unexpected answer.",
     };
@@ -224,4 +226,29 @@ internal sealed class EnglishTexts : Texts
     public override string DataFolderUnavailable => "The data folder could not be read or written. Check the folder (--data-dir) and its permissions.";
     public override string Unexpected => "Something went wrong unexpectedly.";
     public override string RegisteredTwice => "The same company was registered twice.";
+
+    public override string InstallationsTitle => "Computers using this license";
+    public override string SeatsSummary(int seats, int used, int movesLeft, DateTimeOffset? nextMoveAt) =>
+        $"{used} of {seats} {(seats == 1 ? "seat" : "seats")} in use. {movesLeft} {(movesLeft == 1 ? "move" : "moves")} left"
+        + (nextMoveAt is { } next ? $"; the next is possible from {When(next)}." : ".");
+    public override string ThisComputer => "this computer";
+    public override string NoLabel => "(no name)";
+    public override string NeverSeen => "not seen yet";
+    public override string LabelColumn => "Name";
+    public override string FirstSeenColumn => "In use since";
+    public override string LastSeenColumn => "Last seen";
+    public override string VersionColumn => "Version";
+    public override string ReleaseOne => "Release a computer (it then drops to read-only)";
+    public override string RenameOne => "Rename a computer";
+    public override string Which => "Which computer?";
+    public override string NewLabel => "New name (empty: no name)";
+    public override string Released(string label) => $"{label} is released. At its next start that computer sees that the license has moved.";
+    public override string Renamed(string label) => $"The computer is now called {label}.";
+    public override string SeatsFullTitle => "All seats are taken";
+    public override string SeatsFullIntro => "Your password is right, but the license is in use on all its seats. Choose the computer that gives its seat to this one; it drops to read-only at its next start. Your data stays readable there.";
+    public override string ReleaseWhich => "Which computer gives up its seat?";
+    public override string ComputerLabel => "Name for this computer, for example Office-PC";
+    public override string NextMove(DateTimeOffset at) => $"The next move is possible from {When(at)}; or ask the vendor for an extra move.";
+
+    private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -150,6 +150,37 @@ internal abstract class Texts
     public abstract string DemoPassed { get; }
     public abstract string DemoFailed { get; }
 
+    // Seats (S8): the installations screen and command, and the seat choice at confirmation.
+    public abstract string InstallationsTitle { get; }
+    public abstract string SeatsSummary(int seats, int used, int movesLeft, DateTimeOffset? nextMoveAt);
+    public abstract string ThisComputer { get; }
+    public abstract string NoLabel { get; }
+    public abstract string NeverSeen { get; }
+    public abstract string LabelColumn { get; }
+    public abstract string FirstSeenColumn { get; }
+    public abstract string LastSeenColumn { get; }
+    public abstract string VersionColumn { get; }
+    public abstract string ReleaseOne { get; }
+    public abstract string RenameOne { get; }
+    public abstract string Which { get; }
+    public abstract string NewLabel { get; }
+    public abstract string Released(string label);
+    public abstract string Renamed(string label);
+    public abstract string SeatsFullTitle { get; }
+    public abstract string SeatsFullIntro { get; }
+    public abstract string ReleaseWhich { get; }
+    public abstract string ComputerLabel { get; }
+    public abstract string NextMove(DateTimeOffset at);
+
+    /// <summary>How an installation is named in a list: its label (or "no name"), and "this computer" for this one.</summary>
+    public string Describe(LicensedInstallation installation)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        var name = installation.Label ?? NoLabel;
+        var seen = installation.LastSeen is { } last ? $"{LastSeenColumn.ToLowerInvariant()} {last.ToLocalTime():yyyy-MM-dd HH:mm}" : NeverSeen;
+        return installation.IsThisInstallation ? $"{name} ({ThisComputer}, {seen})" : $"{name} ({seen})";
+    }
+
     /// <summary>A clear sentence for each license state (what the user may do now).</summary>
     public abstract string State(LicenseStatus status);
 
@@ -188,6 +219,11 @@ internal abstract class Texts
         if (failure.Failure == LicensingFailure.RateLimited && failure.RetryAfter is { } wait && wait > TimeSpan.Zero)
         {
             lines[0] = $"{lines[0]} {RetryIn(wait)}";
+        }
+
+        if (failure.Failure == LicensingFailure.MoveBudgetExhausted && failure.NextMoveAt is { } next)
+        {
+            lines[0] = $"{lines[0]} {NextMove(next)}";
         }
 
         foreach (var label in failure.FieldErrors.Keys.Select(FieldLabel).Distinct(StringComparer.Ordinal))
