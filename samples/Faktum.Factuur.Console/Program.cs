@@ -74,7 +74,7 @@ var installations = new Command("installations", "The computers using this licen
     releaseInstallation, renameInstallation, label,
 };
 installations.SetAction((parse, ct) => WithSessionAsync(parse, "installations", (session, output) =>
-    !Console.IsInputRedirected && !parse.GetValue(json) && parse.GetValue(releaseInstallation) is null && parse.GetValue(renameInstallation) is null
+    !Console.IsInputRedirected && !Console.IsOutputRedirected && !parse.GetValue(json) && parse.GetValue(releaseInstallation) is null && parse.GetValue(renameInstallation) is null
         ? new Interactive(session, output, Path.GetFullPath(parse.GetValue(dataDir)!)).InstallationsAsync(ct)
         : Commands.InstallationsAsync(session, output, parse.GetValue(releaseInstallation), parse.GetValue(renameInstallation), parse.GetValue(label), ct), ct));
 

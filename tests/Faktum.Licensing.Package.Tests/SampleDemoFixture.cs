@@ -61,6 +61,9 @@ public sealed class SampleDemoFixture : IAsyncLifetime
         await CommandAsync("wrong-password-nl", ["confirm", "--email", Email, "--password", "AAAAA-BBBBB"]);
         await CommandAsync("wrong-password-en", ["confirm", "--email", Email, "--password", "AAAAA-BBBBB", "--lang", "en"]);
         await CommandAsync("confirm", ["confirm", "--email", Email, "--password", OneTimePassword(Path.Combine(CommandsServerDirectory, "mail"), Email)]);
+        await CommandAsync("installations-nl", ["installations"]);
+        await CommandAsync("installations-en", ["installations", "--lang", "en"]);
+        await CommandAsync("installations-json", ["installations", "--json"]);
         Commands["duplicate-nl"] = await SampleAsync(duplicate);
         Commands["duplicate-en"] = await SampleAsync([.. duplicate, "--lang", "en"]);
         Commands["duplicate-json"] = await SampleAsync([.. duplicate, "--json"]);
