@@ -130,10 +130,14 @@ internal sealed record SdkFailure(
     string? ProblemType = null,
     TimeSpan? RetryAfter = null)
 {
-    public static SdkFailure From(LicensingResult result) => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter);
+    /// <summary>Gets the refused fields with the server's stable code for each (<see cref="LicensingResult.RefusedFields"/>).</summary>
+    public IReadOnlyList<RegistrationFieldError> RefusedFields { get; init; } = [];
+
+    public static SdkFailure From(LicensingResult result) =>
+        new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter) { RefusedFields = result.RefusedFields };
 
     public static SdkFailure From<TValue>(LicensingResult<TValue> result)
-        where TValue : class => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter);
+        where TValue : class => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter) { RefusedFields = result.RefusedFields };
 
     public static SdkFailure Local(LicensingFailure failure) => new(failure, null, new Dictionary<string, IReadOnlyList<string>>());
 }

@@ -11,6 +11,7 @@ internal static class ProblemDetailsReader
     {
         string? type = null, detail = null;
         var fieldErrors = LicensingError.EmptyFieldErrors;
+        IReadOnlyList<RegistrationFieldError> refused = [];
         try
         {
             using var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 8 });
@@ -30,6 +31,11 @@ internal static class ProblemDetailsReader
                     }
 
                     fieldErrors = map;
+                }
+
+                if (root.TryGetProperty(ProblemTypes.FieldCodesExtension, out var codes) && codes.ValueKind == JsonValueKind.Object)
+                {
+                    refused = RefusedFields(fieldErrors, codes, detail ?? string.Empty);
                 }
             }
         }
@@ -66,7 +72,38 @@ internal static class ProblemDetailsReader
             _ => detail is { Length: > 0 and <= 500 } ? detail : $"The license server refused the request ({status}).",
         };
 
-        return new LicensingError(failure, message, fieldErrors, type, retryAfter);
+        return new LicensingError(failure, message, fieldErrors, type, retryAfter) { RefusedFields = failure is LicensingFailure.InvalidInput or LicensingFailure.CompanyAlreadyRegistered ? refused : [] };
+    }
+
+    /// <summary>
+    /// Pairs each field's codes (the <c>codes</c> extension) with its messages in <c>errors</c>, in the same order; a code without a
+    /// message (a 409 sends codes only) takes the problem's detail. A field without codes is left out.
+    /// </summary>
+    private static List<RegistrationFieldError> RefusedFields(IReadOnlyDictionary<string, IReadOnlyList<string>> messages, JsonElement codes, string detail)
+    {
+        var refused = new List<RegistrationFieldError>();
+        foreach (var field in codes.EnumerateObject())
+        {
+            if (field.Value.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            var texts = messages.TryGetValue(field.Name, out var found) ? found : [];
+
+            var index = 0;
+            foreach (var code in field.Value.EnumerateArray())
+            {
+                if (code.ValueKind == JsonValueKind.String && code.GetString() is { Length: > 0 and <= 64 } value)
+                {
+                    refused.Add(new RegistrationFieldError(field.Name, value, index < texts.Count ? texts[index] : detail));
+                }
+
+                index++;
+            }
+        }
+
+        return refused;
     }
 
     private static string? Text(JsonElement element, string name) =>
