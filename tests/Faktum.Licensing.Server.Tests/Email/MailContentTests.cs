@@ -2,7 +2,6 @@ using System.Net;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.Testing;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
