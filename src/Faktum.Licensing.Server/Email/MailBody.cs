@@ -45,6 +45,13 @@ internal sealed class MailBody(string language, string title)
         return html.Append("</body>\n</html>\n").ToString();
     }
 
-    /// <summary>The multipart/alternative body: the plain text first, the HTML part (preferred by mail programs that show HTML) last.</summary>
-    public MimeEntity ToMimeEntity() => new BodyBuilder { TextBody = PlainText(), HtmlBody = Html() }.ToMessageBody();
+    /// <summary>
+    /// The multipart/alternative body: the plain text first, the HTML part (preferred by mail programs that show HTML) last; both
+    /// UTF-8 in quoted-printable, so the .eml is 7-bit and "één" survives every relay and reader.
+    /// </summary>
+    public MimeEntity ToMimeEntity() => new MultipartAlternative
+    {
+        new TextPart("plain") { Text = PlainText(), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+        new TextPart("html") { Text = Html(), ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+    };
 }

@@ -42,6 +42,7 @@ public sealed class MailContentTests
 
         // The .eml as written to the pickup folder, parsed by MimeKit.
         var file = Assert.Single(Directory.GetFiles(server.PickupDirectory, "*.eml"));
+        Assert.All(await File.ReadAllBytesAsync(file), b => Assert.True(b < 0x80, "the .eml is not 7-bit")); // quoted-printable UTF-8
         var message = await MimeMessage.LoadAsync(file);
         var password = ServerFixture.ExtractPassword(message);
         var (text, html) = BothParts(message);
