@@ -120,4 +120,22 @@ internal static class Commands
 
     private static string WithMailFolder(Session session, Output output, string message) =>
         session.Server is { } server ? $"{message}{Environment.NewLine}{output.Texts.MailFolder(server.MailDirectory)}" : message;
+
+    /// <summary>
+    /// The reason shown for each field code the sample maps (<see cref="Screens.FieldRules.Codes"/>), at every field, in Dutch and
+    /// English: <c>{ code: { "nl": { field: text }, "en": { field: text } } }</c>.
+    /// </summary>
+    public static string FieldTexts()
+    {
+        var languages = new[] { "nl", "en" };
+        var texts = Screens.FieldRules.Codes.ToDictionary(
+            pair => pair.Key,
+            pair => languages.ToDictionary(
+                language => language,
+                language => Enum.GetValues<Screens.Field>().ToDictionary(field => field.ToString(), field => Texts.Texts.For(language).Problem(field, pair.Value, "NL"))));
+        return System.Text.Json.JsonSerializer.Serialize(texts, FieldTextsJson);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions FieldTextsJson =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

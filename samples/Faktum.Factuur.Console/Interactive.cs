@@ -301,7 +301,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
             foreach (var field in refused)
             {
                 // Asked again at that field, with the reason in the chosen language; never a loop back to another screen.
-                _ui.Problem($"{T.FieldLabel(field)}: {T.Problem(field, FieldRules.Check(field, _values.GetValueOrDefault(field), Country) ?? FieldProblem.RefusedByServer, Country)}");
+                _ui.Problem($"{T.FieldLabel(field)}: {T.Problem(field, ServerProblem(failure, field), Country)}");
                 var answer = await AskFieldAsync(field, null, cancellationToken).ConfigureAwait(false);
                 if (answer.Cancel)
                 {
@@ -426,6 +426,13 @@ internal sealed class Interactive(Session session, Output output, string dataDir
 
     private static List<Field> RefusedFields(SdkFailure failure) =>
         AllFields.Where(f => failure.FieldErrors.Keys.Any(k => FieldRules.ServerNames.TryGetValue(k, out var named) && named == f)).ToList();
+
+    /// <summary>Why the server refused <paramref name="field"/>: the text of its code (the SDK's field codes), else of the sample's own check.</summary>
+    private FieldProblem ServerProblem(SdkFailure failure, Field field) =>
+        failure.RefusedFields.Where(e => FieldRules.ServerNames.TryGetValue(e.Field, out var named) && named == field)
+            .Select(e => FieldRules.ProblemOf(e.Code)).FirstOrDefault(p => p is not null)
+        ?? FieldRules.Check(field, _values.GetValueOrDefault(field), Country)
+        ?? FieldProblem.RefusedByServer;
 
     private CompanyRegistration Registration() => new()
     {

@@ -87,7 +87,15 @@ status.SetAction((parse, ct) => WithSessionAsync(parse, "status", (session, outp
 var profile = new Command("profile", "Show the registered company (S6); its address is the invoice address.");
 profile.SetAction((parse, ct) => WithSessionAsync(parse, "profile", (session, output) => Commands.ProfileAsync(session, output, ct), ct));
 
-foreach (var command in new[] { demo, register, confirm, recover, status, profile, installations })
+// For the test that every SDK field code has a text in both languages: the texts, as JSON. Not in --help.
+var fieldTexts = new Command("field-texts", "Write the text of every field code in Dutch and English, as JSON.") { Hidden = true };
+fieldTexts.SetAction(_ =>
+{
+    Console.WriteLine(Commands.FieldTexts());
+    return ExitCodes.Success;
+});
+
+foreach (var command in new[] { demo, register, confirm, recover, status, profile, installations, fieldTexts })
 {
     root.Subcommands.Add(command);
 }

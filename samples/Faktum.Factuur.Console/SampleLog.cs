@@ -131,10 +131,14 @@ internal sealed record SdkFailure(
     TimeSpan? RetryAfter = null,
     DateTimeOffset? NextMoveAt = null)
 {
-    public static SdkFailure From(LicensingResult result) => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter, result.NextMoveAt);
+    /// <summary>Gets the refused fields with the server's stable code for each (<see cref="LicensingResult.RefusedFields"/>).</summary>
+    public IReadOnlyList<RegistrationFieldError> RefusedFields { get; init; } = [];
+
+    public static SdkFailure From(LicensingResult result) =>
+        new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter, result.NextMoveAt) { RefusedFields = result.RefusedFields };
 
     public static SdkFailure From<TValue>(LicensingResult<TValue> result)
-        where TValue : class => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter, result.NextMoveAt);
+        where TValue : class => new(result.Failure, result.Message, result.FieldErrors, result.ProblemType, result.RetryAfter, result.NextMoveAt) { RefusedFields = result.RefusedFields };
 
     public static SdkFailure Local(LicensingFailure failure) => new(failure, null, new Dictionary<string, IReadOnlyList<string>>());
 }

@@ -10,6 +10,9 @@ internal sealed record LicensingError(
     IReadOnlyList<LicensedInstallation>? Installations = null,
     DateTimeOffset? NextMoveAt = null)
 {
+    /// <summary>Gets the refused fields with the server's stable code for each (its <c>codes</c> extension); empty without codes.</summary>
+    public IReadOnlyList<RegistrationFieldError> RefusedFields { get; init; } = [];
+
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> EmptyFieldErrors { get; } = new Dictionary<string, IReadOnlyList<string>>();
 
     public static LicensingError None { get; } = new(LicensingFailure.None, null, EmptyFieldErrors);

@@ -27,6 +27,14 @@ public sealed class LicensingResult
     /// <summary>Gets the server's errors per field for <see cref="LicensingFailure.InvalidInput"/>; empty otherwise.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors => _error.FieldErrors;
 
+    /// <summary>
+    /// Gets each refused field of <see cref="LicensingFailure.InvalidInput"/> with the server's stable code for it (one of
+    /// <see cref="RegistrationFieldCodes"/> for a registration's fields), the same codes <see cref="RegistrationValidator"/>
+    /// gives before anything is sent: show the text of the code at that field and ask it again. Empty otherwise, and from a
+    /// server too old to send codes (then <see cref="FieldErrors"/> still names the fields).
+    /// </summary>
+    public IReadOnlyList<RegistrationFieldError> RefusedFields => _error.RefusedFields;
+
     /// <summary>Gets the RFC 9457 problem type the server answered with, if any.</summary>
     public string? ProblemType => _error.ProblemType;
 

@@ -29,6 +29,12 @@ public static class RegistrationFieldCodes
     /// <summary>The country is not an ISO 3166-1 alpha-2 code.</summary>
     public const string UnknownCountry = FieldCodes.UnknownCountry;
 
+    /// <summary>
+    /// A company with this name and postcode is already registered: only the server knows (<see cref="LicensingFailure.CompanyAlreadyRegistered"/>,
+    /// whose <see cref="LicensingResult.RefusedFields"/> name the company's name and postcode with this code).
+    /// </summary>
+    public const string AlreadyRegistered = FieldCodes.AlreadyRegistered;
+
     /// <summary>Gets every code, for a host to check that each has a text in every language it offers.</summary>
-    public static IReadOnlyList<string> All { get; } = [Required, TooLong, InvalidCharacters, NotAllowed, InvalidFormat, MixedScript, UnknownCountry];
+    public static IReadOnlyList<string> All { get; } = [Required, TooLong, InvalidCharacters, NotAllowed, InvalidFormat, MixedScript, UnknownCountry, AlreadyRegistered];
 }

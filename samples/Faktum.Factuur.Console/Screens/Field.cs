@@ -27,6 +27,9 @@ internal enum FieldProblem
     InvalidFormat,
     UnknownCountry,
 
+    /// <summary>A company with this name and postcode is already registered (only the server knows).</summary>
+    AlreadyRegistered,
+
     /// <summary>The server refused the value for a reason the sample's own checks do not know.</summary>
     RefusedByServer,
 }
@@ -73,16 +76,25 @@ internal static class FieldRules
         }
 
         var name = ServerNames.Single(pair => pair.Value == field).Key;
-        return RegistrationValidator.ValidateField(name, value, country)?.Code switch
-        {
-            null => null,
-            RegistrationFieldCodes.Required => FieldProblem.Required,
-            RegistrationFieldCodes.TooLong => FieldProblem.TooLong,
-            RegistrationFieldCodes.InvalidCharacters => FieldProblem.InvisibleCharacters,
-            RegistrationFieldCodes.NotAllowed => FieldProblem.NotAllowedCharacters,
-            RegistrationFieldCodes.MixedScript => FieldProblem.MixedScript,
-            RegistrationFieldCodes.UnknownCountry => FieldProblem.UnknownCountry,
-            _ => FieldProblem.InvalidFormat,
-        };
+        return RegistrationValidator.ValidateField(name, value, country)?.Code is { } code ? ProblemOf(code) ?? FieldProblem.InvalidFormat : null;
     }
+
+    /// <summary>
+    /// Gets the reason the screens show for each of the SDK's field codes, from <see cref="RegistrationValidator"/> and from the
+    /// server alike (<see cref="LicensingResult.RefusedFields"/>). A code missing here has no text: the field-texts test fails.
+    /// </summary>
+    public static IReadOnlyDictionary<string, FieldProblem> Codes { get; } = new Dictionary<string, FieldProblem>(StringComparer.Ordinal)
+    {
+        [RegistrationFieldCodes.Required] = FieldProblem.Required,
+        [RegistrationFieldCodes.TooLong] = FieldProblem.TooLong,
+        [RegistrationFieldCodes.InvalidCharacters] = FieldProblem.InvisibleCharacters,
+        [RegistrationFieldCodes.NotAllowed] = FieldProblem.NotAllowedCharacters,
+        [RegistrationFieldCodes.InvalidFormat] = FieldProblem.InvalidFormat,
+        [RegistrationFieldCodes.MixedScript] = FieldProblem.MixedScript,
+        [RegistrationFieldCodes.UnknownCountry] = FieldProblem.UnknownCountry,
+        [RegistrationFieldCodes.AlreadyRegistered] = FieldProblem.AlreadyRegistered,
+    };
+
+    /// <summary>The reason for <paramref name="code"/>, or <see langword="null"/> for a code this sample does not know (a newer server).</summary>
+    public static FieldProblem? ProblemOf(string code) => Codes.TryGetValue(code, out var problem) ? problem : null;
 }

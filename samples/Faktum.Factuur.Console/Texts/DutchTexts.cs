@@ -91,6 +91,7 @@ internal sealed class DutchTexts : Texts
     public override string TooLong(int maxLength) => $"Dit veld mag hoogstens {maxLength} tekens lang zijn.";
     public override string InvisibleCharacters => "Dit veld bevat onzichtbare tekens of stuurtekens; typ het opnieuw.";
     public override string MixedScript => "De bedrijfsnaam mengt letters uit verschillende schriften (Latijns, Grieks, Cyrillisch); typ haar opnieuw met gewone letters.";
+    public override string AlreadyRegistered => "Er is al een bedrijf met deze naam en postcode geregistreerd.";
     public override string ServerRefused => "De licentieserver heeft dit geweigerd.";
     public override string Rule(Screens.Field field, string country) => field switch
     {

@@ -91,6 +91,7 @@ internal sealed class EnglishTexts : Texts
     public override string TooLong(int maxLength) => $"This field holds at most {maxLength} characters.";
     public override string InvisibleCharacters => "This field holds invisible or control characters; type it again.";
     public override string MixedScript => "The company name mixes letters of different scripts (Latin, Greek, Cyrillic); type it again in plain letters.";
+    public override string AlreadyRegistered => "A company with this name and postcode is already registered.";
     public override string ServerRefused => "The license server refused this.";
     public override string Rule(Screens.Field field, string country) => field switch
     {

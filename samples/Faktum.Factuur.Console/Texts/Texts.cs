@@ -92,6 +92,7 @@ internal abstract class Texts
         Screens.FieldProblem.TooLong => TooLong(Screens.FieldRules.MaxLength(field)),
         Screens.FieldProblem.InvisibleCharacters => InvisibleCharacters,
         Screens.FieldProblem.MixedScript => MixedScript,
+        Screens.FieldProblem.AlreadyRegistered => AlreadyRegistered,
         Screens.FieldProblem.RefusedByServer => $"{ServerRefused} {Rule(field, country)}",
         _ => Rule(field, country),
     };
@@ -101,6 +102,7 @@ internal abstract class Texts
     public abstract string InvisibleCharacters { get; }
     public abstract string MixedScript { get; }
     public abstract string ServerRefused { get; }
+    public abstract string AlreadyRegistered { get; }
 
     /// <summary>The rule of a field, said as a fix ("A Dutch postcode is four digits and two letters, like 1234 AB.").</summary>
     public abstract string Rule(Screens.Field field, string country);

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -38,7 +39,7 @@ internal static partial class AdminEndpoints
             if (read.Value!.Days is < 1 or > 3650)
             {
                 var check = new Validation();
-                check.Add("days", "Extend by 1 to 3650 days.");
+                check.Add("days", FieldCodes.OutOfRange, "Extend by 1 to 3650 days.");
                 return Problems.Validation(check.Errors);
             }
 
@@ -46,7 +47,7 @@ internal static partial class AdminEndpoints
             if (extension.Status == AdminExtensionStatus.PastLatestEnd)
             {
                 var check = new Validation();
-                check.Add("days", $"The new end would lie past {AdminOperations.LatestEnd:yyyy-MM-dd}; extend by fewer days.");
+                check.Add("days", FieldCodes.OutOfRange, $"The new end would lie past {AdminOperations.LatestEnd:yyyy-MM-dd}; extend by fewer days.");
                 return Problems.Validation(check.Errors);
             }
 
@@ -78,7 +79,7 @@ internal static partial class AdminEndpoints
                 var check = new Validation();
                 foreach (var error in identity.Errors)
                 {
-                    check.Add(error.Field, error.Message);
+                    check.Add(error.Field, error.Code, error.Message);
                 }
 
                 return Problems.Validation(check.Errors);
@@ -134,7 +135,7 @@ internal static partial class AdminEndpoints
             if (read.Value!.Percentage is < 0 or > 100)
             {
                 var check = new Validation();
-                check.Add("percentage", "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.");
+                check.Add("percentage", FieldCodes.OutOfRange, "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.");
                 return Problems.Validation(check.Errors);
             }
 

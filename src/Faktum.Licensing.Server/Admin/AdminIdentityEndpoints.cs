@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
@@ -27,12 +28,12 @@ internal static class AdminIdentityEndpoints
         var identity = canonicalizer.Create(request.Name, request.Postcode, request.Country ?? "NL");
         foreach (var error in identity.Errors)
         {
-            check.Add(error.Field, error.Message);
+            check.Add(error.Field, error.Code, error.Message);
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 320)
         {
-            check.Add("reason", "Give the dispute's reason or reference (1 to 320 characters); it is kept in the audit record.");
+            check.Add("reason", FieldCodes.Required, "Give the dispute's reason or reference (1 to 320 characters); it is kept in the audit record.");
         }
 
         var email = handOver ? check.Email("email", request.Email) : null;

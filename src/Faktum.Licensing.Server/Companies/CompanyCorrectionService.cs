@@ -79,7 +79,7 @@ internal sealed partial class CompanyCorrectionService(
             identity = canonicalizer.Create(company.Name, request.Postcode, company.Country);
             foreach (var error in identity.Errors)
             {
-                check.Add(error.Field, error.Message);
+                check.Add(error.Field, error.Code, error.Message);
             }
         }
 

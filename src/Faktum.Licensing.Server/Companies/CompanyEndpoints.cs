@@ -38,10 +38,10 @@ internal static class CompanyEndpoints
         return outcome.Status switch
         {
             CompanyCorrectionStatus.Corrected when outcome.Succeeded => TypedResults.Ok(outcome.License),
-            CompanyCorrectionStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary()),
+            CompanyCorrectionStatus.Invalid => Problems.Validation(outcome.Errors),
             CompanyCorrectionStatus.NameImmutable => Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.CompanyNameImmutable,
                 "The company name cannot be changed.", "The company name is fixed at registration. Leave 'name' out, or send it unchanged."),
-            CompanyCorrectionStatus.CompanyAlreadyRegistered => Problems.CompanyAlreadyRegistered(),
+            CompanyCorrectionStatus.CompanyAlreadyRegistered => Problems.CompanyAlreadyRegistered("postcode"),
             _ => throw new InvalidOperationException($"Unhandled company correction outcome {outcome.Status}."),
         };
     }

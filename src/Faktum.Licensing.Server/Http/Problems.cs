@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing.Server.Http;
@@ -8,12 +9,20 @@ internal static class Problems
     public static IResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 
-    public static IResult Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
+    /// <summary>
+    /// 400 validation-failed: <c>errors</c> holds the English messages per field, the <c>codes</c> extension one stable code
+    /// (<c>FieldCodes</c>) per message, in the same order, so a client shows its own text in its user's language.
+    /// </summary>
+    public static IResult Validation(FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return TypedResults.ValidationProblem(
             errors,
             detail: "One or more fields are missing or invalid; see errors.",
             title: "The request is invalid.",
-            type: ProblemTypes.ValidationFailed);
+            type: ProblemTypes.ValidationFailed,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { [ProblemTypes.FieldCodesExtension] = errors.Codes });
+    }
 
     public static IResult Malformed(string detail) =>
         Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "The request body could not be read.", detail);
@@ -32,7 +41,15 @@ internal static class Problems
         new RetryAfterResult(Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests.",
             "Too many requests from this address or for this e-mail address; wait and try again."), retryAfter);
 
-    public static IResult CompanyAlreadyRegistered() =>
-        Create(StatusCodes.Status409Conflict, ProblemTypes.CompanyAlreadyRegistered, "This company is already registered.",
-            "A company with this name and postcode already holds a license. Choose \"existing company\" and enter the e-mail address of its account to receive a one-time password.");
+    /// <summary>409: the company is taken; the <c>codes</c> extension names <paramref name="fields"/> (its identity) with <c>already-registered</c>.</summary>
+    public static IResult CompanyAlreadyRegistered(params string[] fields) =>
+        TypedResults.Problem(
+            detail: "A company with this name and postcode already holds a license. Choose \"existing company\" and enter the e-mail address of its account to receive a one-time password.",
+            statusCode: StatusCodes.Status409Conflict,
+            title: "This company is already registered.",
+            type: ProblemTypes.CompanyAlreadyRegistered,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [ProblemTypes.FieldCodesExtension] = fields.ToDictionary(f => f, _ => new[] { FieldCodes.AlreadyRegistered }, StringComparer.Ordinal),
+            });
 }

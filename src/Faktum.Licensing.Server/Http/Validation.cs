@@ -5,12 +5,12 @@ namespace Faktum.Licensing.Server.Http;
 /// <summary>Collects per-field errors, keyed by JSON path ("company.name", "email").</summary>
 internal sealed class Validation
 {
-    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+    public FieldErrors Errors { get; } = new();
 
     public bool IsValid => Errors.Count == 0;
 
-    public void Add(string field, string message) =>
-        Errors[field] = Errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+    /// <summary>Refuses <paramref name="field"/>: <paramref name="code"/> is one of <see cref="FieldCodes"/>, <paramref name="message"/> says it in English.</summary>
+    public void Add(string field, string code, string message) => Errors.Add(field, code, message);
 
     /// <summary>Checks a required or optional free-text field by the shared rule (<see cref="FieldCheck.Text"/>).</summary>
     public string? Text(string field, string? value, int maxLength, bool required = true, Func<char, bool>? allowed = null, string? allowedMessage = null) =>
@@ -38,13 +38,13 @@ internal sealed class Validation
     {
         if (string.IsNullOrEmpty(value))
         {
-            Add(field, "This field is required.");
+            Add(field, FieldCodes.Required, "This field is required.");
             return null;
         }
 
         if (value.Length is < 8 or > 128 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            Add(field, "The installation id must be 8 to 128 characters of A-Z, a-z, 0-9, '-' and '_'.");
+            Add(field, FieldCodes.InvalidFormat, "The installation id must be 8 to 128 characters of A-Z, a-z, 0-9, '-' and '_'.");
             return null;
         }
 
@@ -55,7 +55,7 @@ internal sealed class Validation
     {
         if (problem is not null)
         {
-            Add(field, problem.Message);
+            Add(field, problem.Code, problem.Message);
         }
 
         return normalized;

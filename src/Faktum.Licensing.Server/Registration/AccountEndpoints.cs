@@ -66,10 +66,10 @@ internal static class AccountEndpoints
         return outcome.Status switch
         {
             RegistrationStatus.Accepted or RegistrationStatus.Replayed when outcome.HasAnswer => Json(outcome.Answer),
-            RegistrationStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary()),
+            RegistrationStatus.Invalid => Problems.Validation(outcome.Errors),
             RegistrationStatus.UnsupportedProduct => Problems.UnsupportedProduct(),
             RegistrationStatus.RateLimited => Problems.RateLimited(options.Value.RateLimits.EmailWindow),
-            RegistrationStatus.CompanyAlreadyRegistered => Problems.CompanyAlreadyRegistered(),
+            RegistrationStatus.CompanyAlreadyRegistered => Problems.CompanyAlreadyRegistered("company.name", "company.postcode"),
             RegistrationStatus.IdempotencyKeyReused => Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused,
                 "The Idempotency-Key was used for another request.", "This Idempotency-Key was already used with a different body; use a new key for a new request."),
             _ => throw new InvalidOperationException($"Unhandled registration outcome {outcome.Status}."),
@@ -89,7 +89,7 @@ internal static class AccountEndpoints
         return outcome.Status switch
         {
             RecoveryStatus.Accepted => Json(new StoredAnswer(StatusCodes.Status202Accepted, RecoveryAccepted)),
-            RecoveryStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary()),
+            RecoveryStatus.Invalid => Problems.Validation(outcome.Errors),
             RecoveryStatus.UnsupportedProduct => Problems.UnsupportedProduct(),
             RecoveryStatus.RateLimited => Problems.RateLimited(options.Value.RateLimits.EmailWindow),
             _ => throw new InvalidOperationException($"Unhandled recovery outcome {outcome.Status}."),
@@ -109,7 +109,7 @@ internal static class AccountEndpoints
         return outcome.Status switch
         {
             ConfirmationStatus.Confirmed when outcome.Succeeded => TypedResults.Ok(outcome.License),
-            ConfirmationStatus.Invalid => Problems.Validation(outcome.Errors.ToDictionary()),
+            ConfirmationStatus.Invalid => Problems.Validation(outcome.Errors),
             ConfirmationStatus.UnsupportedProduct => Problems.UnsupportedProduct(),
             ConfirmationStatus.RateLimited => Problems.RateLimited(options.Value.RateLimits.EmailWindow),
             ConfirmationStatus.OneTimePasswordInvalid => Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.OneTimePasswordInvalid,

@@ -1,16 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
 using Faktum.Licensing.Protocol;
+using Faktum.Licensing.Server.Http;
 
 namespace Faktum.Licensing.Server.Registration;
 
 /// <summary>The outcome of <see cref="ConfirmationService.ConfirmAsync"/>.</summary>
 internal sealed record ConfirmationOutcome
 {
-    private ConfirmationOutcome(ConfirmationStatus status, LicenseResponse? license, IReadOnlyDictionary<string, string[]>? errors)
+    private ConfirmationOutcome(ConfirmationStatus status, LicenseResponse? license, FieldErrors? errors)
     {
         Status = status;
         License = license;
-        Errors = errors ?? new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Errors = errors ?? new FieldErrors();
     }
 
     public ConfirmationStatus Status { get; }
@@ -19,7 +20,7 @@ internal sealed record ConfirmationOutcome
     public LicenseResponse? License { get; }
 
     /// <summary>Gets the field errors of <see cref="ConfirmationStatus.Invalid"/>, keyed by JSON path.</summary>
-    public IReadOnlyDictionary<string, string[]> Errors { get; }
+    public FieldErrors Errors { get; }
 
     /// <summary>Gets the license's seats, for <see cref="ConfirmationStatus.SeatsFull"/>.</summary>
     public int Seats { get; private init; }
@@ -35,7 +36,7 @@ internal sealed record ConfirmationOutcome
 
     public static ConfirmationOutcome Confirmed(LicenseResponse license) => new(ConfirmationStatus.Confirmed, license, null);
 
-    public static ConfirmationOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ConfirmationStatus.Invalid, null, errors);
+    public static ConfirmationOutcome Invalid(FieldErrors errors) => new(ConfirmationStatus.Invalid, null, errors);
 
     public static ConfirmationOutcome Refused(ConfirmationStatus status) => new(status, null, null);
 

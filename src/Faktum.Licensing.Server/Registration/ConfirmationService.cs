@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
@@ -35,7 +36,7 @@ internal sealed partial class ConfirmationService(
         var installationId = check.InstallationId("installationId", request.InstallationId);
         if (string.IsNullOrWhiteSpace(request.OneTimePassword))
         {
-            check.Add("oneTimePassword", "This field is required.");
+            check.Add("oneTimePassword", FieldCodes.Required, "This field is required.");
         }
 
         var label = SeatRules.Label(check, "label", request.Label);

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Email;
@@ -38,7 +39,7 @@ internal sealed partial class RecoveryService(
         var installationId = check.InstallationId("installationId", request.InstallationId);
         if (string.IsNullOrEmpty(request.Product))
         {
-            check.Add("product", "This field is required.");
+            check.Add("product", FieldCodes.Required, "This field is required.");
         }
 
         if (!check.IsValid)

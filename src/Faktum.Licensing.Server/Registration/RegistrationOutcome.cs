@@ -1,15 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
+using Faktum.Licensing.Server.Http;
 
 namespace Faktum.Licensing.Server.Registration;
 
 /// <summary>The outcome of <see cref="RegistrationService.RegisterAsync"/>: every expected refusal is a status, never an exception.</summary>
 internal sealed record RegistrationOutcome
 {
-    private RegistrationOutcome(RegistrationStatus status, StoredAnswer? answer, IReadOnlyDictionary<string, string[]>? errors)
+    private RegistrationOutcome(RegistrationStatus status, StoredAnswer? answer, FieldErrors? errors)
     {
         Status = status;
         Answer = answer;
-        Errors = errors ?? new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Errors = errors ?? new FieldErrors();
     }
 
     public RegistrationStatus Status { get; }
@@ -18,7 +19,7 @@ internal sealed record RegistrationOutcome
     public StoredAnswer? Answer { get; }
 
     /// <summary>Gets the field errors (<see cref="RegistrationStatus.Invalid"/>), keyed by JSON path.</summary>
-    public IReadOnlyDictionary<string, string[]> Errors { get; }
+    public FieldErrors Errors { get; }
 
     [MemberNotNullWhen(true, nameof(Answer))]
     public bool HasAnswer => Answer is not null;
@@ -27,7 +28,7 @@ internal sealed record RegistrationOutcome
 
     public static RegistrationOutcome Replayed(StoredAnswer answer) => new(RegistrationStatus.Replayed, answer, null);
 
-    public static RegistrationOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(RegistrationStatus.Invalid, null, errors);
+    public static RegistrationOutcome Invalid(FieldErrors errors) => new(RegistrationStatus.Invalid, null, errors);
 
     public static RegistrationOutcome Refused(RegistrationStatus status) => new(status, null, null);
 }

@@ -54,13 +54,13 @@ internal sealed partial class RegistrationService(
         var identity = canonicalizer.Create(request.Company?.Name, request.Company?.Postcode, request.Company?.Country);
         if (request.Company is null)
         {
-            check.Add("company", "This field is required.");
+            check.Add("company", FieldCodes.Required, "This field is required.");
         }
         else
         {
             foreach (var error in identity.Errors)
             {
-                check.Add("company." + error.Field, error.Message);
+                check.Add("company." + error.Field, error.Code, error.Message);
             }
         }
 
@@ -73,7 +73,7 @@ internal sealed partial class RegistrationService(
         var installationId = check.InstallationId("installationId", request.InstallationId);
         if (string.IsNullOrEmpty(request.Product))
         {
-            check.Add("product", "This field is required.");
+            check.Add("product", FieldCodes.Required, "This field is required.");
         }
 
         if (!check.IsValid)
@@ -97,7 +97,7 @@ internal sealed partial class RegistrationService(
         {
             if (idempotencyKey.Length is 0 or > 128 || !idempotencyKey.All(c => c is > ' ' and < (char)127))
             {
-                check.Add("Idempotency-Key", "The Idempotency-Key header must be 1 to 128 printable ASCII characters.");
+                check.Add("Idempotency-Key", FieldCodes.InvalidFormat, "The Idempotency-Key header must be 1 to 128 printable ASCII characters.");
                 return RegistrationOutcome.Invalid(check.Errors);
             }
 

@@ -1,3 +1,5 @@
+using Faktum.Licensing.Server.Http;
+
 namespace Faktum.Licensing.Server.Startup;
 
 /// <summary>
@@ -6,12 +8,12 @@ namespace Faktum.Licensing.Server.Startup;
 /// </summary>
 /// <param name="SignedResponse">The compact JWS to send, or <see langword="null"/> when the request was invalid.</param>
 /// <param name="Errors">The field errors, keyed by JSON path; empty when answered.</param>
-internal sealed record StartupCheckOutcome(string? SignedResponse, IReadOnlyDictionary<string, string[]> Errors)
+internal sealed record StartupCheckOutcome(string? SignedResponse, FieldErrors Errors)
 {
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(SignedResponse))]
     public bool Answered => SignedResponse is not null;
 
-    public static StartupCheckOutcome Answer(string signedResponse) => new(signedResponse, new Dictionary<string, string[]>(StringComparer.Ordinal));
+    public static StartupCheckOutcome Answer(string signedResponse) => new(signedResponse, new FieldErrors());
 
-    public static StartupCheckOutcome Invalid(IReadOnlyDictionary<string, string[]> errors) => new(null, errors);
+    public static StartupCheckOutcome Invalid(FieldErrors errors) => new(null, errors);
 }

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Licenses;
@@ -105,22 +106,22 @@ internal sealed partial class StartupCheckService(
         var check = new Validation();
         if (string.IsNullOrEmpty(request.License))
         {
-            check.Add("license", "This field is required.");
+            check.Add("license", FieldCodes.Required, "This field is required.");
         }
         else if (request.License.Length > 8192)
         {
-            check.Add("license", "The license token is too long.");
+            check.Add("license", FieldCodes.TooLong, "The license token is too long.");
         }
 
         check.Text("appVersion", request.AppVersion, 64, allowed: c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+', allowedMessage: "A version holds letters, digits and . - + only.");
         check.Text("channel", request.Channel, 32, allowed: c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_', allowedMessage: "A channel holds letters, digits and . - _ only.");
         if (string.IsNullOrEmpty(request.Nonce))
         {
-            check.Add("nonce", "This field is required.");
+            check.Add("nonce", FieldCodes.Required, "This field is required.");
         }
         else if (request.Nonce.Length is < 16 or > 128 || !request.Nonce.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            check.Add("nonce", "The nonce must be 16 to 128 base64url characters.");
+            check.Add("nonce", FieldCodes.InvalidFormat, "The nonce must be 16 to 128 base64url characters.");
         }
 
         return check;

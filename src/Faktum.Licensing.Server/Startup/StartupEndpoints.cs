@@ -30,6 +30,6 @@ internal static class StartupEndpoints
         var outcome = await startup.CheckAsync(read.Value!, http.RequestAborted).ConfigureAwait(false);
         return outcome.Answered
             ? TypedResults.Ok(new StartupResponseEnvelope(outcome.SignedResponse))
-            : Problems.Validation(outcome.Errors.ToDictionary());
+            : Problems.Validation(outcome.Errors);
     }
 }

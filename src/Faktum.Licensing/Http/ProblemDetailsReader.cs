@@ -13,6 +13,7 @@ internal static class ProblemDetailsReader
         var fieldErrors = LicensingError.EmptyFieldErrors;
         IReadOnlyList<LicensedInstallation>? installations = null;
         DateTimeOffset? nextMoveAt = null;
+        IReadOnlyList<RegistrationFieldError> refused = [];
         try
         {
             using var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 8 });
@@ -37,6 +38,11 @@ internal static class ProblemDetailsReader
                 installations = type == ProblemTypes.SeatsFull ? InstallationWire.ReadList(root) : null;
                 nextMoveAt = type == ProblemTypes.MoveBudgetExhausted && root.TryGetProperty("nextMoveAt", out var next)
                     && next.ValueKind == JsonValueKind.String && next.TryGetDateTimeOffset(out var at) ? at : null;
+
+                if (root.TryGetProperty(ProblemTypes.FieldCodesExtension, out var codes) && codes.ValueKind == JsonValueKind.Object)
+                {
+                    refused = RefusedFields(fieldErrors, codes, detail ?? string.Empty);
+                }
             }
         }
         catch (JsonException)
@@ -78,7 +84,38 @@ internal static class ProblemDetailsReader
             _ => detail is { Length: > 0 and <= 500 } ? detail : $"The license server refused the request ({status}).",
         };
 
-        return new LicensingError(failure, message, fieldErrors, type, retryAfter, installations, nextMoveAt);
+        return new LicensingError(failure, message, fieldErrors, type, retryAfter, installations, nextMoveAt) { RefusedFields = failure is LicensingFailure.InvalidInput or LicensingFailure.CompanyAlreadyRegistered ? refused : [] };
+    }
+
+    /// <summary>
+    /// Pairs each field's codes (the <c>codes</c> extension) with its messages in <c>errors</c>, in the same order; a code without a
+    /// message (a 409 sends codes only) takes the problem's detail. A field without codes is left out.
+    /// </summary>
+    private static List<RegistrationFieldError> RefusedFields(IReadOnlyDictionary<string, IReadOnlyList<string>> messages, JsonElement codes, string detail)
+    {
+        var refused = new List<RegistrationFieldError>();
+        foreach (var field in codes.EnumerateObject())
+        {
+            if (field.Value.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            var texts = messages.TryGetValue(field.Name, out var found) ? found : [];
+
+            var index = 0;
+            foreach (var code in field.Value.EnumerateArray())
+            {
+                if (code.ValueKind == JsonValueKind.String && code.GetString() is { Length: > 0 and <= 64 } value)
+                {
+                    refused.Add(new RegistrationFieldError(field.Name, value, index < texts.Count ? texts[index] : detail));
+                }
+
+                index++;
+            }
+        }
+
+        return refused;
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -4,7 +4,7 @@ namespace Faktum.Licensing.Protocol;
 internal static class ProblemTypes
 {
     public const string Prefix = "urn:faktum:problem:";
-    public const string ValidationFailed = Prefix + "validation-failed";              // 400, with "errors": { field: [messages] }
+    public const string ValidationFailed = Prefix + "validation-failed";              // 400, with "errors": { field: [messages] } and "codes"
     public const string MalformedRequest = Prefix + "malformed-request";              // 400, body not JSON / wrong shape / unknown member
     public const string RequestTooLarge = Prefix + "request-too-large";               // 413
     public const string UnsupportedProduct = Prefix + "unsupported-product";          // 400
@@ -20,5 +20,8 @@ internal static class ProblemTypes
     public const string ReleaseRefused = Prefix + "release-refused";                  // 422: a manifest that does not verify under the release keys
     public const string SeatsFull = Prefix + "seats-full";                            // 409: with "seats" and "installations"; confirm again naming one to release
     public const string MoveBudgetExhausted = Prefix + "move-budget-exhausted";      // 409: with "nextMoveAt"; the license moved too often in the window
+    /// <summary>The extension member of <see cref="ValidationFailed"/>: { field: [codes] }, one stable code per message of "errors".</summary>
+    public const string FieldCodesExtension = "codes";
+
     public const string ReleaseSequenceStale = Prefix + "release-sequence-stale";     // 409: a sequence not above the product's highest
 }

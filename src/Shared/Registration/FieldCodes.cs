@@ -13,4 +13,10 @@ internal static class FieldCodes
     public const string InvalidFormat = "invalid-format";
     public const string MixedScript = "mixed-script";
     public const string UnknownCountry = "unknown-country";
+
+    /// <summary>The company (its name and postcode) already holds a license: a rule only the server can apply (409, not 400).</summary>
+    public const string AlreadyRegistered = "already-registered";
+
+    /// <summary>A number outside its range: the server's admin requests only, never a registration field.</summary>
+    public const string OutOfRange = "out-of-range";
 }

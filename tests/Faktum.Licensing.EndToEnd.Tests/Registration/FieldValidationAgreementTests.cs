@@ -81,6 +81,9 @@ public sealed class FieldValidationAgreementTests
             Assert.Contains(error.Message, refusedByServer[error.Field]);
         }
 
+        // The server's codes for the fields it refused are the validator's codes (LicensingResult.RefusedFields).
+        Assert.Equal(local.Select(e => (e.Field, e.Code)).Order(), answer.RefusedFields.Select(e => (e.Field, e.Code)).Order());
+
         if (local.Count == 0)
         {
             Assert.True(answer.Succeeded, answer.Message);
