@@ -93,6 +93,7 @@ internal static class ColdStart
         if (jitSummary)
         {
             PrintJitSummary(host, sdkArgs, environment, root);
+            File.WriteAllLines(Path.Combine(root, "sdk-args.txt"), sdkArgs); // to rerun the SDK host by hand
         }
         else
         {
