@@ -125,6 +125,9 @@ internal sealed partial class LicenseServerClient
         return new(response);
     }
 
+    /// <summary>Prepares the client of <see cref="StartupAsync"/> in the background (see <see cref="LicenseServerTransport.WarmUp"/>).</summary>
+    public void WarmUpStartup() => _transport.WarmUp(RetryingClientName);
+
     /// <summary>
     /// GET /.well-known/jwks.json: the keys the server publishes (signing and verification-only alike), read before a one-time
     /// password is spent. Retried like recovery (a GET changes nothing). Only Ed25519 keys with a <c>kid</c> and an <c>x</c> are kept.

@@ -28,4 +28,7 @@ internal sealed class LicenseServerPipelines
 
     /// <summary>Gets the retrying pipeline: total timeout, then retries, then a per-attempt timeout.</summary>
     public ResiliencePipeline<HttpResponseMessage> Retrying => _retrying.Value;
+
+    /// <summary>Gets a value indicating whether <see cref="Retrying"/> has been built.</summary>
+    internal bool IsRetryingBuilt => _retrying.IsValueCreated;
 }
