@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- --filter '*'            (full)
 // dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- --filter '*' --quick    (a few minutes)
 // dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- load [--seconds 10] [--concurrency 8] (loopback load test)
-// dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- coldstart [--runs 15] [--host <dll>] [--env NAME=VALUE] (process start to exit)
+// dotnet run -c Release --project benchmarks/Faktum.Licensing.Benchmarks -- coldstart [--runs 15] [--host <dll or executable>] [--env NAME=VALUE] [--jit-summary] (process start to exit)
 if (args.Length > 0 && args[0] == "load")
 {
     return await Faktum.Licensing.Benchmarks.LoadTest.RunAsync(args[1..]);

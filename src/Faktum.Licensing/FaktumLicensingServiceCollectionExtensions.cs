@@ -93,13 +93,16 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton<FaktumLicensingService>();
         services.TryAddSingleton<IFaktumLicensing>(provider => provider.GetRequiredService<FaktumLicensingService>());
 
-        // What each client retries, and why, is defined beside the endpoints that use it (LicenseServerClient).
+        // What each client retries, and why, is defined beside the endpoints that use it (LicenseServerClient). The retrying
+        // pipeline is built only when a first attempt needs a retry (ResilientAttemptHandler); the enricher keeps its metering tags.
+        services.TryAddSingleton<LicenseServerPipelines>();
+        services.AddResilienceEnricher();
         services.AddHttpClient(LicenseServerClient.RetryingClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddResilienceHandler("faktum-licensing-retrying", LicenseServerClient.ConfigureRetryingPipeline);
+            .AddHttpMessageHandler(provider => new ResilientAttemptHandler(provider.GetRequiredService<LicenseServerPipelines>(), retrying: true));
         services.AddHttpClient(LicenseServerClient.SingleAttemptClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddResilienceHandler("faktum-licensing-single-attempt", LicenseServerClient.ConfigureSingleAttemptPipeline);
+            .AddHttpMessageHandler(provider => new ResilientAttemptHandler(provider.GetRequiredService<LicenseServerPipelines>(), retrying: false));
 
         return options;
     }

@@ -125,6 +125,9 @@ internal sealed partial class LicenseServerClient
         return new(response);
     }
 
+    /// <summary>Prepares the client of <see cref="StartupAsync"/> in the background (see <see cref="LicenseServerTransport.WarmUp"/>).</summary>
+    public void WarmUpStartup() => _transport.WarmUp(RetryingClientName);
+
     /// <summary>
     /// GET /.well-known/jwks.json: the keys the server publishes (signing and verification-only alike), read before a one-time
     /// password is spent. Retried like recovery (a GET changes nothing). Only Ed25519 keys with a <c>kid</c> and an <c>x</c> are kept.
@@ -168,12 +171,16 @@ internal sealed partial class LicenseServerClient
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
-    /// <summary>The resilience pipeline of <see cref="RetryingClientName"/>: total timeout, then retries, then a per-attempt timeout.</summary>
-    public static void ConfigureRetryingPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    /// <summary>
+    /// The resilience pipeline of <see cref="RetryingClientName"/>: total timeout, then retries, then a per-attempt timeout. Built by
+    /// <see cref="LicenseServerPipelines"/> only when a first attempt needs a retry; <see cref="SingleAttemptClientName"/> has no
+    /// pipeline: its one attempt runs under the per-attempt timeout of <see cref="ResilientAttemptHandler"/>.
+    /// </summary>
+    public static void ConfigureRetryingPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services)
     {
-        var options = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
         pipeline.TimeProvider = NetworkClock;
-        QuietTelemetry(pipeline, context);
+        QuietTelemetry(pipeline, services);
         pipeline
             .AddTimeout(TotalTimeout(options))
             .AddRetry(new HttpRetryStrategyOptions
@@ -183,26 +190,17 @@ internal sealed partial class LicenseServerClient
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(500),
                 MaxDelay = MaxRetryDelay,
-                ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = static args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.GetRequestMessage())),
             })
             .AddTimeout(options.RequestTimeout);
     }
 
-    /// <summary>The resilience pipeline of <see cref="SingleAttemptClientName"/>: one attempt with a timeout.</summary>
-    public static void ConfigureSingleAttemptPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
-    {
-        var options = context.ServiceProvider.GetRequiredService<IOptions<FaktumLicensingOptions>>().Value;
-        pipeline.TimeProvider = NetworkClock;
-        QuietTelemetry(pipeline, context);
-        pipeline.AddTimeout(options.RequestTimeout);
-    }
-
     // Polly logs every failed attempt and retry with the exception and its stack trace (five for one refused registration). Every
     // failure here is an expected outcome that the transport logs once, in one line (ServerUnreachable, ServerRefused): Polly keeps
-    // the host's metering and telemetry listeners, but logs nothing of its own for these two pipelines.
-    private static void QuietTelemetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    // the host's metering and telemetry listeners, but logs nothing of its own for this pipeline.
+    private static void QuietTelemetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services)
     {
-        var host = context.ServiceProvider.GetService<IOptions<TelemetryOptions>>()?.Value;
+        var host = services.GetService<IOptions<TelemetryOptions>>()?.Value;
         pipeline.ConfigureTelemetry(new TelemetryOptions(host ?? new TelemetryOptions()) { LoggerFactory = NullLoggerFactory.Instance });
     }
 
@@ -232,12 +230,14 @@ internal sealed partial class LicenseServerClient
         _ => false,
     };
 
-    // The transient failures (HttpRequestException, a per-attempt timeout, 408, 429, 5xx), less two that a wait would not mend:
-    // a long rate limit, and, for a request marked FailFastWhenUnreachable, a connection that could not be established at all.
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+    /// <summary>
+    /// The transient failures (HttpRequestException, a per-attempt timeout, 408, 429, 5xx), less two that a wait would not mend:
+    /// a long rate limit, and, for a request marked <see cref="FailFastWhenUnreachable"/>, a connection that could not be established at all.
+    /// </summary>
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) =>
         HttpClientResiliencePredicates.IsTransient(outcome)
         && !IsLongRateLimit(outcome.Result)
-        && !(outcome.Exception is { } exception && IsConnectionNotEstablished(exception) && IsFailFast(context.GetRequestMessage()));
+        && !(outcome.Exception is { } exception && IsConnectionNotEstablished(exception) && IsFailFast(request));
 
     private static bool IsFailFast(HttpRequestMessage? request) =>
         request is not null && request.Options.TryGetValue(FailFastWhenUnreachable, out var failFast) && failFast;

@@ -55,6 +55,25 @@ internal sealed partial class LicenseServerTransport
         return await SendAsync(clientName, request, path, failFastWhenUnreachable, deadline, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Builds the named client's handler chain on the thread pool, so that a call made soon after finds it ready: the start-up check
+    /// overlaps it with reading the state folder and verifying the cached token. A failure here is left to the call itself to report.
+    /// </summary>
+    public void WarmUp(string clientName) => ThreadPool.UnsafeQueueUserWorkItem(
+        static state =>
+        {
+            try
+            {
+                state.Factory.CreateClient(state.Name);
+            }
+            catch (Exception)
+            {
+                // Never on a pool thread (it would end the process): the call itself builds the client again and reports the failure.
+            }
+        },
+        (Factory: _factory, Name: clientName),
+        preferLocal: false);
+
     /// <summary>A GET without a body (the server's published keys), with the same caps, timeouts and failures as <see cref="SendAsync{TRequest}"/>.</summary>
     public Task<LicensingResult<byte[]>> GetAsync(string clientName, string path, CancellationToken cancellationToken) =>
         SendWithoutBodyAsync(clientName, HttpMethod.Get, path, headers: null, cancellationToken);

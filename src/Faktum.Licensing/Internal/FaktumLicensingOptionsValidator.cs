@@ -124,14 +124,6 @@ internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumL
             return null;
         }
 
-        try
-        {
-            using var key = Ed25519SecurityKey.FromPublicKey(bytes);
-            return key.KeyId;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return PinnedKey.TryImport(bytes)?.KeyId;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Faktum.Licensing.Startup;
 using Faktum.Licensing.Tokens;
 using Faktum.Licensing.Updates;
@@ -11,12 +12,11 @@ internal sealed class LicensingVerifiers
     public LicensingVerifiers(TrustedKeySet keys, IOptions<FaktumLicensingOptions> options, TimeProvider timeProvider)
     {
         var value = options.Value;
-        Token = new LicenseTokenValidator(ValidationOptions(keys, value, validateLifetime: true), timeProvider);
-        Signature = new LicenseTokenValidator(ValidationOptions(keys, value, validateLifetime: false), timeProvider);
+        Token = new LicenseTokenValidator(value.Issuer, value.ProductId!, keys.Keys, value.ClockTolerance, validateLifetime: true, timeProvider);
+        Signature = new LicenseTokenValidator(value.Issuer, value.ProductId!, keys.Keys, value.ClockTolerance, validateLifetime: false, timeProvider);
         StartupResponse = new StartupResponseVerifier(value.Issuer, value.ProductId!, keys.Keys, value.ClockTolerance);
-        Releases = value.ReleaseKeys.Count == 0
-            ? null
-            : new ReleaseVerifier(value.ReleaseKeys.Values.Select(Ed25519SecurityKey.FromPublicKey).ToList(), value.ProductId!);
+
+        Releases = value.ReleaseKeys.Count == 0 ? null : ReleaseVerifierOf(value);
     }
 
     /// <summary>Gets the validator of a cached token under the offline rules: signature, header, binding and lifetime.</summary>
@@ -31,20 +31,9 @@ internal sealed class LicensingVerifiers
     /// <summary>Gets the verifier of release manifests, or <see langword="null"/> when no release key is pinned (updates are ignored).</summary>
     public ReleaseVerifier? Releases { get; }
 
-    private static LicenseTokenValidationOptions ValidationOptions(TrustedKeySet keys, FaktumLicensingOptions value, bool validateLifetime)
-    {
-        var options = new LicenseTokenValidationOptions
-        {
-            Issuer = value.Issuer,
-            ProductId = value.ProductId!,
-            ClockTolerance = value.ClockTolerance,
-            ValidateLifetime = validateLifetime,
-        };
-        foreach (var key in keys.Keys)
-        {
-            options.TrustedKeys.Add(key);
-        }
-
-        return options;
-    }
+    // Release manifests are verified through Ed25519SecurityKey (the shared ReleaseVerifier): in a method of its own, so that an app
+    // that pins no release key never loads Microsoft.IdentityModel (compiling a method loads the types it names).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ReleaseVerifier ReleaseVerifierOf(FaktumLicensingOptions value) =>
+        new(value.ReleaseKeys.Values.Select(Ed25519SecurityKey.FromPublicKey).ToList(), value.ProductId!);
 }

@@ -50,6 +50,9 @@ internal sealed partial class StartupCheck
     /// <param name="cancellationToken">The caller's token; its cancellation is the only exception.</param>
     public async Task<LicenseStatus> RunAsync(UpdateDecision? previousDecision, CancellationToken cancellationToken)
     {
+        // The local work (the state read under its lock, the signature check) overlaps with building the HTTP client of the start-up
+        // call on another thread: at a cold start both are mostly the JIT's work (issue 15). Nothing is sent before the token is checked.
+        _server.WarmUpStartup();
         var read = await _installation.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!read.Succeeded)
         {

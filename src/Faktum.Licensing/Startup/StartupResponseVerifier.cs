@@ -18,7 +18,7 @@ internal sealed class StartupResponseVerifier
     private readonly SignedJwt _jwt;
     private readonly TimeSpan _tolerance;
 
-    public StartupResponseVerifier(string issuer, string product, IEnumerable<Ed25519SecurityKey> trustedKeys, TimeSpan tolerance)
+    public StartupResponseVerifier(string issuer, string product, IEnumerable<PinnedKey> trustedKeys, TimeSpan tolerance)
     {
         _jwt = new SignedJwt(StartupResponseClaimNames.TokenType, issuer, product, trustedKeys, [SigningAlgorithms.Ed25519, SigningAlgorithms.EdDsa], MaxResponseLength);
         _tolerance = tolerance;

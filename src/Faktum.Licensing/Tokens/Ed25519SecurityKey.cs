@@ -49,6 +49,9 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey, IDisposable
 
     internal PublicKey PublicKey => _publicKey;
 
+    /// <summary>Gets this key as <see cref="SignedJwt"/> verifies with it, under its current <see cref="SecurityKey.KeyId"/>.</summary>
+    internal PinnedKey Pinned => new(KeyId, _publicKey);
+
     /// <summary>Imports a raw 32-byte public key.</summary>
     /// <param name="publicKey">The 32 bytes of the public key (RFC 8032).</param>
     /// <returns>A key that can verify only.</returns>
@@ -203,11 +206,9 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey, IDisposable
     /// <summary>Computes the RFC 7638 thumbprint of a raw Ed25519 public key, base64url-encoded.</summary>
     /// <param name="publicKey">The 32-byte public key.</param>
     /// <returns>The thumbprint, suitable as a <c>kid</c>.</returns>
-    public static string ComputeThumbprint(ReadOnlySpan<byte> publicKey) =>
-        Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(ThumbprintInput(publicKey))));
+    public static string ComputeThumbprint(ReadOnlySpan<byte> publicKey) => PinnedKey.Thumbprint(publicKey);
 
-    private static string ThumbprintInput(ReadOnlySpan<byte> publicKey) =>
-        "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.EncodeToString(publicKey) + "\"}";
+    private static string ThumbprintInput(ReadOnlySpan<byte> publicKey) => PinnedKey.ThumbprintInput(publicKey);
 
     private static string? GetString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

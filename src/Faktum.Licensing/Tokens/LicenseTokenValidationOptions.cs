@@ -32,5 +32,8 @@ public sealed class LicenseTokenValidationOptions
 
     /// <summary>Gets or sets the largest token accepted, in characters, checked before anything is parsed.</summary>
     /// <value>4096.</value>
-    public int MaxTokenLength { get; set; } = 4096;
+    public int MaxTokenLength { get; set; } = DefaultMaxTokenLength;
+
+    /// <summary>The default of <see cref="MaxTokenLength"/>.</summary>
+    internal const int DefaultMaxTokenLength = 4096;
 }

@@ -42,6 +42,28 @@ public sealed class LicenseTokenValidator
         _validateLifetime = options.ValidateLifetime;
     }
 
+    /// <summary>
+    /// The SDK's own validator (<c>LicensingVerifiers</c>): the defaults of <see cref="LicenseTokenValidationOptions"/> for the
+    /// algorithm allow-list and the longest token, over <see cref="PinnedKey"/>s, so that it loads nothing of Microsoft.IdentityModel.
+    /// </summary>
+    internal LicenseTokenValidator(string issuer, string product, IReadOnlyCollection<PinnedKey> trustedKeys, TimeSpan clockTolerance, bool validateLifetime, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(product);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        if (trustedKeys.Count == 0)
+        {
+            throw new ArgumentException("Pin at least one trusted Ed25519 public key.", nameof(trustedKeys));
+        }
+
+        _jwt = new SignedJwt(LicenseTokenValidationOptions.LicenseTokenType, issuer, product, trustedKeys, [SigningAlgorithms.Ed25519, SigningAlgorithms.EdDsa], LicenseTokenValidationOptions.DefaultMaxTokenLength);
+        _issuer = issuer;
+        _product = product;
+        _timeProvider = timeProvider;
+        _clockTolerance = clockTolerance;
+        _validateLifetime = validateLifetime;
+    }
+
     /// <summary>Validates a license token.</summary>
     /// <param name="token">The token in JWS compact form.</param>
     /// <param name="binding">The company and installation the token must be bound to, if any.</param>

@@ -12,13 +12,13 @@ internal sealed partial class SignedJwt
     /// in the end, and is classified by <see cref="CheckHeaderFully"/>, so that a duplicate member at any depth is still
     /// <see cref="LicenseTokenFailure.Malformed"/> before anything else.
     /// </summary>
-    internal (LicenseTokenFailure Failure, string? Message, Ed25519SecurityKey? Key, string? Algorithm) CheckHeader(ReadOnlyMemory<byte> header)
+    internal (LicenseTokenFailure Failure, string? Message, PinnedKey? Key, string? Algorithm) CheckHeader(ReadOnlyMemory<byte> header)
     {
         Span<char> scratch = stackalloc char[ScratchChars];
         var reader = new Utf8JsonReader(header.Span, StrictJson.ReaderOptions);
         reader.Read(); // the start of the object
         string? algorithm = null;
-        Ed25519SecurityKey? key = null;
+        PinnedKey? key = null;
         bool hasAlg = false, hasTyp = false, hasKid = false, typeMatches = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -57,7 +57,7 @@ internal sealed partial class SignedJwt
     }
 
     /// <summary>The same checks as <see cref="CheckHeader"/> over a <see cref="JsonDocument"/>, for headers it does not read itself.</summary>
-    internal (LicenseTokenFailure Failure, string? Message, Ed25519SecurityKey? Key, string? Algorithm) CheckHeaderFully(ReadOnlyMemory<byte> header)
+    internal (LicenseTokenFailure Failure, string? Message, PinnedKey? Key, string? Algorithm) CheckHeaderFully(ReadOnlyMemory<byte> header)
     {
         JsonDocument document;
         try
@@ -101,7 +101,7 @@ internal sealed partial class SignedJwt
     }
 
     // The header checks in their documented order: alg, other members, typ, kid.
-    private (LicenseTokenFailure, string?, Ed25519SecurityKey?, string?) Classify(string? algorithm, string? otherMember, bool typeMatches, bool hasKid, Ed25519SecurityKey? key)
+    private (LicenseTokenFailure, string?, PinnedKey?, string?) Classify(string? algorithm, string? otherMember, bool typeMatches, bool hasKid, PinnedKey? key)
     {
         if (algorithm is null)
         {

@@ -4,15 +4,14 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Faktum.Licensing.Tokens;
 
 /// <summary>
 /// The strict compact-JWS verifier of every signed object the server issues (license tokens, startup responses); the
 /// signing side is <c>JwsSigner</c> (src/Shared/Tokens), compiled into the vendor package and the server. It verifies under pinned keys only,
-/// parsing each token once itself and checking the signature through the pinned key's own <see cref="CryptoProviderFactory"/>
-/// (our <see cref="Ed25519SignatureProvider"/>); IdentityModel does not parse the token a second time.
+/// parsing each token once itself and checking the Ed25519 signature with NSec (<see cref="PinnedKey.Verify"/>): Microsoft.IdentityModel
+/// is not loaded to validate a token (issue 15: a host's cold start).
 /// </summary>
 internal sealed partial class SignedJwt
 {
@@ -30,10 +29,15 @@ internal sealed partial class SignedJwt
     private readonly int _maxLength;
     private readonly FrozenSet<string> _algorithms;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _algorithmsBySpan;
-    private readonly FrozenDictionary<string, Ed25519SecurityKey> _keysByKid;
-    private readonly FrozenDictionary<string, Ed25519SecurityKey>.AlternateLookup<ReadOnlySpan<char>> _keysByKidSpan;
+    private readonly FrozenDictionary<string, PinnedKey> _keysByKid;
+    private readonly FrozenDictionary<string, PinnedKey>.AlternateLookup<ReadOnlySpan<char>> _keysByKidSpan;
 
     public SignedJwt(string type, string issuer, string audience, IEnumerable<Ed25519SecurityKey> trustedKeys, IEnumerable<string> algorithms, int maxLength)
+        : this(type, issuer, audience, trustedKeys.Select(key => key.Pinned), algorithms, maxLength)
+    {
+    }
+
+    public SignedJwt(string type, string issuer, string audience, IEnumerable<PinnedKey> trustedKeys, IEnumerable<string> algorithms, int maxLength)
     {
         _type = type;
         _typeUtf8 = Encoding.UTF8.GetBytes(type);
@@ -44,10 +48,10 @@ internal sealed partial class SignedJwt
         // Every pinned key is an Ed25519 key: an allowed alg that is not an Ed25519 name could never verify, so it is not allowed.
         _algorithms = algorithms.Where(SigningAlgorithms.IsEd25519).ToFrozenSet(StringComparer.Ordinal);
         _algorithmsBySpan = _algorithms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var keys = new Dictionary<string, Ed25519SecurityKey>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, PinnedKey>(StringComparer.Ordinal);
         foreach (var key in trustedKeys)
         {
-            keys[key.KeyId] = key.ToPublicKey();
+            keys[key.KeyId] = key;
         }
 
         _keysByKid = keys.ToFrozenDictionary(StringComparer.Ordinal);
@@ -139,14 +143,14 @@ internal sealed partial class SignedJwt
             return (headerFailure, headerMessage);
         }
 
-        if (signatureLength != Ed25519SignatureProvider.SignatureSizeInBytes)
+        if (signatureLength != PinnedKey.SignatureSizeInBytes)
         {
             return (LicenseTokenFailure.BadSignature, "The signature is not 64 bytes long.");
         }
 
         // The signing input is the token's first two segments as they stand; their characters are base64url and '.', all ASCII.
         var inputLength = Encoding.ASCII.GetBytes(token.AsSpan(0, second), buffer.AsSpan(layout.Input, second));
-        if (!Verify(key!, algorithm!, buffer, layout.Input, inputLength, layout.Signature))
+        if (!key!.Verify(buffer.AsSpan(layout.Input, inputLength), buffer.AsSpan(layout.Signature, PinnedKey.SignatureSizeInBytes)))
         {
             return (LicenseTokenFailure.BadSignature, "The signature does not verify under the pinned key.");
         }
@@ -164,21 +168,6 @@ internal sealed partial class SignedJwt
         }
 
         return (LicenseTokenFailure.None, null);
-    }
-
-    // The signature goes through the pinned key's own crypto provider factory (NSec/libsodium underneath), honouring offsets.
-    private static bool Verify(Ed25519SecurityKey key, string algorithm, byte[] buffer, int inputOffset, int inputLength, int signatureOffset)
-    {
-        var factory = key.CryptoProviderFactory;
-        var verifier = factory.CreateForVerifying(key, algorithm);
-        try
-        {
-            return verifier.Verify(buffer, inputOffset, inputLength, buffer, signatureOffset, Ed25519SignatureProvider.SignatureSizeInBytes);
-        }
-        finally
-        {
-            factory.ReleaseSignatureProvider(verifier);
-        }
     }
 
     /// <summary>Where each part lives in the pooled buffer: payload, header, signature (each at its longest possible decoding), signing input.</summary>

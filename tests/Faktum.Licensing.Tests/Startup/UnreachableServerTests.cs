@@ -46,6 +46,35 @@ public sealed class UnreachableServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_async_over_a_refused_connection_never_builds_the_retry_pipeline()
+    {
+        await WriteCachedLicenseAsync();
+        await using var provider = Sdk(LoopbackPeer.Refusing());
+
+        var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        Assert.False(provider.GetRequiredService<LicenseServerPipelines>().IsRetryingBuilt);
+    }
+
+    [Fact]
+    public async Task Check_async_answered_with_a_transient_status_hands_the_retries_to_the_pipeline_built_then()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.Answering(HttpStatusCode.ServiceUnavailable);
+        await using var provider = Sdk(peer.Uri);
+        var pipelines = provider.GetRequiredService<LicenseServerPipelines>();
+        Assert.False(pipelines.IsRetryingBuilt);
+
+        var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.True(pipelines.IsRetryingBuilt);
+        Assert.Equal(3, _attempts.Count("/v1/startup"));
+        Assert.Equal(LicenseState.OfflineGrace, status.State);
+    }
+
+    [Fact]
     public async Task Check_async_over_a_connection_reset_after_the_request_was_sent_is_still_retried()
     {
         await WriteCachedLicenseAsync();
