@@ -1,4 +1,5 @@
 using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Observability;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.Privacy;
@@ -11,6 +12,7 @@ namespace Faktum.Licensing.Server.Privacy;
 internal sealed partial class RetentionService(
     IServiceScopeFactory scopes,
     IOptions<FaktumServerOptions> options,
+    ServerMetrics metrics,
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService
 {
@@ -52,6 +54,7 @@ internal sealed partial class RetentionService(
         {
             var purge = scope.ServiceProvider.GetRequiredService<RetentionPurge>();
             var result = await purge.RunAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            metrics.RetentionPurged(result);
             if (result.Total > 0)
             {
                 Log.Purged(logger, result.OneTimePasswords, result.Mails, result.IdempotencyRecords, result.UnconfirmedRegistrations);

@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using Faktum.Licensing.Server.Configuration;
+using Faktum.Licensing.Server.Observability;
 using Faktum.Licensing.Server.Privacy;
 using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Server.Tests.Infrastructure;
@@ -59,6 +61,8 @@ public sealed class RetentionScheduleTests
     {
         var time = new FakeTimeProvider(Start);
         await using var server = await StartAsync(time, provider, c => c["FaktumServer:Email:Outbox:Retention"] = "2.00:00:00");
+        var purged = new List<(string? Kind, long Count)>();
+        using var listener = ListenToRetentionCounter(server, purged);
         await server.RegisterAndConfirmAsync("post@example.nl", "install-mail-0001", "Post Bedrijf B.V.", "4444 DD");
         await WaitForOutboxSentAsync(server);
         var before = await SnapshotAsync(server);
@@ -76,6 +80,8 @@ public sealed class RetentionScheduleTests
         }, "the scheduled pass to purge the mail records");
 
         Assert.Equal(before.Except(mails).Order(StringComparer.Ordinal), (await SnapshotAsync(server)).Order(StringComparer.Ordinal));
+        Assert.Equal(mails.Count, purged.Sum(p => p.Kind == "mails" ? p.Count : 0));
+        Assert.All(purged, p => Assert.Equal("mails", p.Kind));
     }
 
     [Fact]
@@ -186,6 +192,31 @@ public sealed class RetentionScheduleTests
         request.Headers.Add("Idempotency-Key", $"key-{installationId}");
         using var response = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>Records this server's <c>faktum.retention.purged</c> measurements (other tests' servers have meters of their own).</summary>
+    private static MeterListener ListenToRetentionCounter(ServerFixture server, List<(string? Kind, long Count)> purged)
+    {
+        var meter = server.Server.Services.GetRequiredService<ServerMetrics>().Meter;
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter == meter && instrument.Name == "faktum.retention.purged")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (purged)
+            {
+                purged.Add((tags.ToArray().Single(t => t.Key == "kind").Value as string, value));
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     private static RetentionService RetentionService(ServerFixture server) =>
