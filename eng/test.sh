@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The README's test command: makes PostgreSQL available on loopback (eng/postgres.sh), then runs every test.
+# The README's test command: makes PostgreSQL available on loopback (eng/postgres.sh), builds the container image
+# (eng/container.sh), then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=eng/postgres.sh
 . eng/postgres.sh
+# The server's container image as an OCI archive (ContainerImageTests checks and runs it); see docs/operations.md.
+bash eng/container.sh
 dotnet test Faktum.Licensing.sln "$@"

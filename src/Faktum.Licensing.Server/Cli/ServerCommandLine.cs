@@ -151,7 +151,11 @@ internal static class ServerCommandLine
     private static async Task<int> RunServerAsync(string[] args, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        // The default only when nothing says where to listen: URLS, or HTTP_PORTS / HTTPS_PORTS (the container image sets
+        // ASPNETCORE_HTTP_PORTS=8080, which UseUrls would otherwise override).
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpsPortsKey]))
         {
             builder.WebHost.UseUrls("http://localhost:5080");
         }

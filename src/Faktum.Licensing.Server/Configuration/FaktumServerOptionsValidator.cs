@@ -58,6 +58,16 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             failures.Add("FaktumServer:Retention:OneTimePasswords must lie between 00:00:00 and 365.00:00:00; the default is 1.00:00:00.");
         }
 
+        if (options.Retention.Interval < TimeSpan.FromMinutes(1) || options.Retention.Interval > TimeSpan.FromDays(1))
+        {
+            failures.Add("FaktumServer:Retention:Interval must lie between 00:01:00 and 1.00:00:00; the default is 01:00:00.");
+        }
+
+        if (options.Retention.UnconfirmedRegistrations < options.UnconfirmedRegistrationLifetime || options.Retention.UnconfirmedRegistrations > TimeSpan.FromDays(3650))
+        {
+            failures.Add("FaktumServer:Retention:UnconfirmedRegistrations must lie between FaktumServer:UnconfirmedRegistrationLifetime and 3650.00:00:00; the default is 30.00:00:00.");
+        }
+
         if (options.Health.MaxOutboxLag <= TimeSpan.Zero)
         {
             failures.Add("FaktumServer:Health:MaxOutboxLag must be positive; the default is 00:15:00.");

@@ -245,7 +245,8 @@ internal sealed partial class MailOutboxDispatcher(
 
     /// <summary>
     /// Once a minute: deletes the bodies of one-time password mails whose password expired unsent (say, while every
-    /// instance was stopped or the mail server was away), and the records of finished mails past the retention.
+    /// instance was stopped or the mail server was away), and expired pickup mails. The records of finished mails are
+    /// purged by the retention service (<see cref="Privacy.RetentionService"/>), with the other retention periods.
     /// </summary>
     private async Task<bool> MaintainAsync(LicensingDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -267,21 +268,11 @@ internal sealed partial class MailOutboxDispatcher(
             Log.MailsExpired(logger, expired);
         }
 
-        var cutoff = now - Settings.Retention;
-        await db.OutboxMessages
-            .Where(m => m.Status != OutboxMessageStatus.Pending && m.CompletedAt != null && m.CompletedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-
         if (sender is PickupDirectoryEmailSender pickupFolder && pickupFolder.DeleteExpired(now) is var removed and > 0)
         {
             Log.PickupMailsRemoved(logger, removed);
         }
 
-        // The same once-a-minute pass prunes the stored answers of Idempotency-Keys past their retention.
-        var idempotencyCutoff = now - options.Value.IdempotencyRetention;
-        await db.IdempotencyRecords.Where(r => r.CreatedAt < idempotencyCutoff)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await Privacy.RetentionPurge.PurgeAsync(db, now, options.Value.Retention, cancellationToken).ConfigureAwait(false);
         return expired > 0;
     }
 

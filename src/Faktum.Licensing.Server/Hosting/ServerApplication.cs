@@ -84,6 +84,8 @@ internal static partial class ServerApplication
         });
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
+        services.AddScoped<Privacy.RetentionPurge>();
+        services.AddHostedService<Privacy.RetentionService>();
         services.AddScoped<AdminOperations>();
         services.AddScoped<Privacy.PrivacyOperations>();
         services.AddServerFlows();

@@ -20,6 +20,7 @@ internal sealed class ServerMetrics
     private readonly Counter<long> _moves;
     private readonly Counter<long> _rateLimitRefusals;
     private readonly Counter<long> _storageErrors;
+    private readonly Counter<long> _retentionPurged;
 
     public ServerMetrics(IMeterFactory meters)
     {
@@ -32,6 +33,7 @@ internal sealed class ServerMetrics
         _moves = Meter.CreateCounter<long>("faktum.installations.moved", "{installation}", "Installations released for another one (S4, S8).");
         _rateLimitRefusals = Meter.CreateCounter<long>("faktum.rate_limit.refusals", "{request}", "Requests refused by a rate limit, by limiter.");
         _storageErrors = Meter.CreateCounter<long>("faktum.storage.errors", "{error}", "Requests failed by a database error, by exception type.");
+        _retentionPurged = Meter.CreateCounter<long>("faktum.retention.purged", "{record}", "Records deleted by the retention purge, by kind.");
     }
 
     /// <summary>Gets the server's meter (created through <see cref="IMeterFactory"/>, disposed with the host).</summary>
@@ -61,6 +63,23 @@ internal sealed class ServerMetrics
     {
         ArgumentNullException.ThrowIfNull(exception);
         _storageErrors.Add(1, new KeyValuePair<string, object?>("error.type", exception.GetType().Name));
+    }
+
+    /// <summary>One retention pass: each kind's deleted records (a kind with none adds nothing).</summary>
+    public void RetentionPurged(Privacy.RetentionPurgeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        (string Kind, int Count)[] kinds =
+        [
+            ("one_time_passwords", result.OneTimePasswords),
+            ("mails", result.Mails),
+            ("idempotency_records", result.IdempotencyRecords),
+            ("unconfirmed_registrations", result.UnconfirmedRegistrations),
+        ];
+        foreach (var (kind, count) in kinds.Where(k => k.Count > 0))
+        {
+            _retentionPurged.Add(count, new KeyValuePair<string, object?>("kind", kind));
+        }
     }
 
     private void Outcome(Counter<long> counter, string status, bool emailLimited)

@@ -138,6 +138,38 @@ public sealed class ServerCommandLineTests : IDisposable
         Assert.DoesNotContain("PRIVATE", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Health_exits_0_when_the_url_answers_200_1_when_nothing_answers_and_refuses_a_url_that_is_not_http()
+    {
+        await using var server = await ServerFixture.StartAsync();
+
+        var (code, output) = await RunAsync("health", "--url", new Uri(server.Server.BaseAddress, "health/live").ToString());
+        Assert.Equal(0, code);
+        Assert.StartsWith("200 ", output, StringComparison.Ordinal);
+
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var (closed, _) = await RunAsync("health", "--url", $"http://127.0.0.1:{closedPort}/health/live");
+        Assert.Equal(1, closed);
+
+        var originalError = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            var (bad, _) = await RunAsync("health", "--url", "ftp://127.0.0.1/health/live");
+            Assert.NotEqual(0, bad);
+        }
+        finally
+        {
+            Console.SetError(originalError);
+        }
+
+        Assert.Contains("--url 'ftp://127.0.0.1/health/live' is not an absolute http(s) URL", error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))

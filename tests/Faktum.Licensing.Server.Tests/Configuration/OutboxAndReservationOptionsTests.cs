@@ -13,6 +13,8 @@ public sealed class OutboxAndReservationOptionsTests
     [InlineData("FaktumServer:Email:Outbox:RetryDelay", "00:00:00", "FaktumServer:Email:Outbox:RetryDelay")]
     [InlineData("FaktumServer:Email:Outbox:PollInterval", "02:00:00", "FaktumServer:Email:Outbox:PollInterval")]
     [InlineData("FaktumServer:Email:Outbox:Retention", "00:01:00", "FaktumServer:Email:Outbox:Retention")]
+    [InlineData("FaktumServer:Retention:Interval", "00:00:10", "FaktumServer:Retention:Interval")]
+    [InlineData("FaktumServer:Retention:UnconfirmedRegistrations", "6.00:00:00", "FaktumServer:Retention:UnconfirmedRegistrations")]
     public async Task An_out_of_range_value_refuses_to_start_and_names_the_setting(string key, string value, string named)
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => ServerFixture.StartAsync(configure: c => c[key] = value));
