@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal static partial class AdminEndpoints
             if (read.Value!.Seats is < 1 or > SeatAdminOperations.MaxSeats)
             {
                 var check = new Validation();
-                check.Add("seats", $"A license has 1 to {SeatAdminOperations.MaxSeats} seats.");
+                check.Add("seats", FieldCodes.OutOfRange, $"A license has 1 to {SeatAdminOperations.MaxSeats} seats.");
                 return Problems.Validation(check.Errors);
             }
 

@@ -1,7 +1,9 @@
+using Faktum.Licensing.Server.Http;
+
 namespace Faktum.Licensing.Server.Seats;
 
 /// <summary>The outcome of <see cref="InstallationService.ReleaseAsync"/> and <see cref="InstallationService.RenameAsync"/>.</summary>
-internal sealed record InstallationChange(InstallationChangeStatus Status, DateTimeOffset? NextMoveAt = null, IDictionary<string, string[]>? Errors = null)
+internal sealed record InstallationChange(InstallationChangeStatus Status, DateTimeOffset? NextMoveAt = null, FieldErrors? Errors = null)
 {
     public static InstallationChange Done { get; } = new(InstallationChangeStatus.Done);
 

@@ -1,3 +1,4 @@
+using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Storage;
@@ -31,7 +32,7 @@ internal static class SeatRules
 
         if (!IsSeatId(id))
         {
-            check.Add(field, "An installation id from the list of installations (ins_…) is expected.");
+            check.Add(field, FieldCodes.InvalidFormat, "An installation id from the list of installations (ins_…) is expected.");
             return null;
         }
 
