@@ -16,23 +16,10 @@ internal static class AdminLicenseEndpoints
             return read.Problem ?? AdminResults.From(await operations.MarkPaidAsync(licenseId, read.Value!.EndsAt, read.Value.UpdatesEndAt, http.RequestAborted).ConfigureAwait(false));
         }).Accepts<AdminPaidRequest>("application/json").Produces<AdminLicenseDto>();
 
-        admin.MapPost("/licenses/{licenseId}/extend", async (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
-        {
-            var read = await RequestReader.ReadAsync<AdminExtendRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-            if (read.Problem is not null)
-            {
-                return read.Problem;
-            }
-
-            if (read.Value!.Days is < 1 or > 3650)
-            {
-                var check = new Validation();
-                check.Add("days", "Extend by 1 to 3650 days.");
-                return Problems.Validation(check.Errors);
-            }
-
-            return AdminResults.From(await operations.ExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false));
-        }).Accepts<AdminExtendRequest>("application/json").Produces<AdminLicenseDto>();
+        admin.MapPost("/licenses/{licenseId}/extend", (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
+            AdminResults.WithBodyAsync<AdminExtendRequest>(http, options.Value.MaxRequestBodyBytes, body => body.Days is < 1 or > 3650 ? ("days", "Extend by 1 to 3650 days.") : null,
+                async body => AdminResults.From(await operations.ExtendAsync(licenseId, body.Days, http.RequestAborted).ConfigureAwait(false))))
+            .Accepts<AdminExtendRequest>("application/json").Produces<AdminLicenseDto>();
 
         admin.MapPost("/licenses/{licenseId}/suspend", async (string licenseId, HttpContext http, AdminOperations operations) =>
             AdminResults.From(await operations.SuspendAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();

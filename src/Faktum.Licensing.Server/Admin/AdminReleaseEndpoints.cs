@@ -18,23 +18,11 @@ internal static class AdminReleaseEndpoints
             SignedAsync(http, options, operations.WithdrawReleaseAsync))
             .Produces<AdminReleaseDto>().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        admin.MapPost("/releases/{releaseId}/rollout", async (string releaseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
-        {
-            var read = await RequestReader.ReadAsync<AdminRolloutRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-            if (read.Problem is not null)
-            {
-                return read.Problem;
-            }
-
-            if (read.Value!.Percentage is < 0 or > 100)
-            {
-                var check = new Validation();
-                check.Add("percentage", "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.");
-                return Problems.Validation(check.Errors);
-            }
-
-            return AdminResults.From(await operations.SetRolloutAsync(releaseId, read.Value.Percentage, http.RequestAborted).ConfigureAwait(false));
-        }).Accepts<AdminRolloutRequest>("application/json").Produces<AdminReleaseDto>();
+        admin.MapPost("/releases/{releaseId}/rollout", (string releaseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
+            AdminResults.WithBodyAsync<AdminRolloutRequest>(http, options.Value.MaxRequestBodyBytes,
+                body => body.Percentage is < 0 or > 100 ? ("percentage", "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.") : null,
+                async body => AdminResults.From(await operations.SetRolloutAsync(releaseId, body.Percentage, http.RequestAborted).ConfigureAwait(false))))
+            .Accepts<AdminRolloutRequest>("application/json").Produces<AdminReleaseDto>();
         admin.MapPost("/releases/{releaseId}/pause", async (string releaseId, HttpContext http, AdminOperations operations) =>
             AdminResults.From(await operations.PauseReleaseAsync(releaseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminReleaseDto>();
 

@@ -18,6 +18,28 @@ internal static class AdminResults
         };
     }
 
+    /// <summary>Reads a JSON body, checks one field of it (<paramref name="invalid"/> returns the field and message, or null), then acts.</summary>
+    public static async Task<IResult> WithBodyAsync<TBody>(HttpContext http, int maxBodyBytes, Func<TBody, (string Field, string Message)?> invalid, Func<TBody, Task<IResult>> act)
+        where TBody : class
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        ArgumentNullException.ThrowIfNull(act);
+        var read = await RequestReader.ReadAsync<TBody>(http, maxBodyBytes).ConfigureAwait(false);
+        if (read.Problem is not null)
+        {
+            return read.Problem;
+        }
+
+        if (invalid(read.Value!) is { } error)
+        {
+            var check = new Validation();
+            check.Add(error.Field, error.Message);
+            return Problems.Validation(check.Errors);
+        }
+
+        return await act(read.Value!).ConfigureAwait(false);
+    }
+
     public static IResult Found<T>(T? value)
         where T : class =>
         value is null

@@ -83,6 +83,7 @@ internal static partial class ServerApplication
         });
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
+        services.AddHostedService<Startup.StartupActivityFlusher>();
         services.AddScoped<AdminOperations>();
         services.AddScoped<AdminQueries>();
         services.AddScoped<AdminAuditLog>();
