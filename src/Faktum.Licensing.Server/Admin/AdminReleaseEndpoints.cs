@@ -21,8 +21,12 @@ internal static class AdminReleaseEndpoints
         admin.MapPost("/releases/{releaseId}/rollout", (string releaseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
             AdminResults.WithBodyAsync<AdminRolloutRequest>(http, options.Value.MaxRequestBodyBytes,
                 body => body.Percentage is < 0 or > 100 ? ("percentage", "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.") : null,
-                async body => AdminResults.From(await operations.SetRolloutAsync(releaseId, body.Percentage, http.RequestAborted).ConfigureAwait(false))))
-            .Accepts<AdminRolloutRequest>("application/json").Produces<AdminReleaseDto>();
+                async body =>
+                {
+                    var outcome = await operations.SetRolloutAsync(releaseId, body.Percentage, http.RequestAborted).ConfigureAwait(false);
+                    return outcome.IsDone ? TypedResults.NoContent() : AdminResults.From(outcome); // 204, as it answered before the typed outcomes
+                }))
+            .Accepts<AdminRolloutRequest>("application/json").Produces(StatusCodes.Status204NoContent);
         admin.MapPost("/releases/{releaseId}/pause", async (string releaseId, HttpContext http, AdminOperations operations) =>
             AdminResults.From(await operations.PauseReleaseAsync(releaseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminReleaseDto>();
 
