@@ -36,7 +36,8 @@ internal static class AdminReadCommandLine
         mail.SetAction((parse, ct) =>
         {
             var wanted = AdminCommandLine.Status(parse.GetValue(status));
-            return target.ReadAsync<object>(parse, "Mail outbox", $"v1/admin/mail?{Query(("status", parse.GetValue(status)), ("companyId", parse.GetValue(ofCompany)), ("page", Number(parse.GetValue(page))), ("pageSize", Number(parse.GetValue(pageSize))))}",
+            var query = Query(("status", parse.GetValue(status)), ("companyId", parse.GetValue(ofCompany)), ("page", Number(parse.GetValue(page))), ("pageSize", Number(parse.GetValue(pageSize))));
+            return target.ReadAsync<object>(parse, "Mail outbox", $"v1/admin/mail?{query}",
                 async (services, c) => await services.GetRequiredService<AdminQueries>().MailAsync(wanted, parse.GetValue(ofCompany), parse.GetValue(page), parse.GetValue(pageSize), c).ConfigureAwait(false), ct);
         });
         admin.Subcommands.Add(mail);
