@@ -11,7 +11,7 @@ internal static partial class AdminEndpoints
     private static void MapSeatEndpoints(RouteGroupBuilder admin)
     {
         admin.MapGet("/licenses/{licenseId}/seats", async (string licenseId, HttpContext http, SeatAdminOperations seats) =>
-            Found(await seats.DescribeAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminSeatsDto>();
+            AdminResults.Found(await seats.DescribeAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminSeatsDto>();
 
         admin.MapPost("/licenses/{licenseId}/seats", async (string licenseId, HttpContext http, SeatAdminOperations seats, IOptions<FaktumServerOptions> options) =>
         {
@@ -28,10 +28,10 @@ internal static partial class AdminEndpoints
                 return Problems.Validation(check.Errors);
             }
 
-            return Found(await seats.SetSeatsAsync(licenseId, read.Value.Seats, http.RequestAborted).ConfigureAwait(false));
+            return AdminResults.Found(await seats.SetSeatsAsync(licenseId, read.Value.Seats, http.RequestAborted).ConfigureAwait(false));
         }).Accepts<AdminSeatsRequest>("application/json").Produces<AdminSeatsDto>();
 
         admin.MapPost("/licenses/{licenseId}/grant-move", async (string licenseId, HttpContext http, SeatAdminOperations seats) =>
-            Found(await seats.GrantMoveAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminSeatsDto>();
+            AdminResults.Found(await seats.GrantMoveAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminSeatsDto>();
     }
 }

@@ -8,7 +8,7 @@ namespace Faktum.Licensing.Server.Admin;
 /// The vendor's actions on seats (S8), shared by the admin API and the CLI: read a license's seats and moves, set its seats,
 /// grant an extra move. Each is one transaction; none of them is a move.
 /// </summary>
-internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budget, TimeProvider time)
+internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budget, AuditActor actor, TimeProvider time)
 {
     /// <summary>The highest number of seats a license can have.</summary>
     public const int MaxSeats = 1000;
@@ -49,12 +49,17 @@ internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budg
         {
             await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             var license = await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
+            var before = license.InstallationLimit;
             license.InstallationLimit = seats;
             var active = await db.Installations.Where(i => i.LicenseId == licenseId && i.ReleasedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var installation in active.OrderBy(i => i.LastSeenAt ?? i.BoundAt).Take(Math.Max(0, active.Count - seats)))
+            var released = active.OrderBy(i => i.LastSeenAt ?? i.BoundAt).Take(Math.Max(0, active.Count - seats)).ToList();
+            foreach (var installation in released)
             {
                 installation.ReleasedAt = now;
             }
+
+            new AuditTrail(db, actor, time).Add(AuditActions.LicenseSeatsSet, license.CompanyId, license.Id, Seats(before), Seats(seats),
+                released.Count == 0 ? null : $"released {string.Join(", ", released.Select(i => i.Id))}");
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -66,8 +71,28 @@ internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budg
     /// <summary>Grants the license one extra move beyond its rolling budget; it is spent by the next move the window has no room for.</summary>
     public async Task<AdminSeatsDto?> GrantMoveAsync(string licenseId, CancellationToken cancellationToken)
     {
-        var changed = await db.Licenses.Where(l => l.Id == licenseId)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExtraMoves, l => l.ExtraMoves + 1), cancellationToken).ConfigureAwait(false);
-        return changed == 0 ? null : await DescribeAsync(licenseId, cancellationToken).ConfigureAwait(false);
+        var accountId = await (from l in db.Licenses where l.Id == licenseId select l.Company!.AccountId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (accountId is null)
+        {
+            return null;
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            // Under the account's lock, as the moves themselves: the extra move and its audit row commit together.
+            await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var license = await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
+            var before = new Dictionary<string, object?>(StringComparer.Ordinal) { ["extraMoves"] = license.ExtraMoves };
+            license.ExtraMoves++;
+            new AuditTrail(db, actor, time).Add(AuditActions.LicenseMoveGranted, license.CompanyId, license.Id, before,
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["extraMoves"] = license.ExtraMoves }, null);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await DescribeAsync(licenseId, cancellationToken).ConfigureAwait(false);
     }
+
+    private static Dictionary<string, object?> Seats(int seats) => new(StringComparer.Ordinal) { ["seats"] = seats };
 }

@@ -10,37 +10,25 @@ internal static class HealthCommandLine
 {
     public static Command Create()
     {
-        // System.CommandLine has no built-in Uri conversion: without this parser every --url failed to parse (exit 1).
-        var url = new Option<Uri>("--url")
-        {
-            Description = "The health URL to ask.",
-            DefaultValueFactory = _ => new Uri("http://localhost:8080/health/live"),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
-                {
-                    return parsed;
-                }
-
-                result.AddError($"--url '{text}' is not an absolute http(s) URL, e.g. http://localhost:8080/health/live.");
-                return null;
-            },
-        };
+        var url = new Option<string>("--url") { Description = "The health URL to ask.", DefaultValueFactory = _ => "http://localhost:8080/health/live" };
         var health = new Command("health", "Ask a running server's health endpoint; exit 0 when it answers 200 (for container health checks).") { url };
         health.SetAction(async (parse, cancellationToken) =>
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             try
             {
-                using var response = await client.GetAsync(parse.GetValue(url), cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
-                return response.IsSuccessStatusCode ? 0 : 1;
+                // System.CommandLine 2.0 cannot bind Uri options: the text is checked here.
+                var address = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var parsed) ? parsed
+                    : throw new CliException(CliExitCodes.Usage, "usage", $"--url '{parse.GetValue(url)}' is not an absolute URL.");
+                using var response = await client.GetAsync(address, cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return response.IsSuccessStatusCode
+                    ? CliOutput.Text(parse, $"{(int)response.StatusCode} {body}", new { status = (int)response.StatusCode, body })
+                    : CliOutput.Fail(parse, CliExitCodes.Refused, "unhealthy", $"{(int)response.StatusCode} {body}");
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                Console.Error.WriteLine(e.Message);
-                return 1;
+                return CliOutput.Fail(parse, CliExitCodes.Unreachable, "unreachable", $"Cannot reach {parse.GetValue(url)}: {e.Message}");
             }
         });
         return health;

@@ -18,12 +18,10 @@ internal static class KeysCommandLine
             var (key, path) = SigningKeyRing.Generate(FullPath(parse.GetValue(dataDir)!));
             using (key)
             {
-                Console.WriteLine($"Generated {key.KeyId} at {path}");
-                Console.WriteLine(key.ExportPublicKeyPem().Trim());
-                Console.WriteLine($"TrustedKeys (kid → x): \"{key.KeyId}\": \"{key.ExportPublicKeyBase64Url()}\"");
+                var pem = key.ExportPublicKeyPem().Trim();
+                return CliOutput.Text(parse, $"Generated {key.KeyId} at {path}\n{pem}\nTrustedKeys (kid → x): \"{key.KeyId}\": \"{key.ExportPublicKeyBase64Url()}\"",
+                    new { kid = key.KeyId, file = path, publicKeyPem = pem, x = key.ExportPublicKeyBase64Url() });
             }
-
-            return 0;
         });
         var list = new Command("list", "List the signing keys (kid, file, newest signs), in the order the server loads them.") { dataDir };
         list.SetAction(parse =>
@@ -36,13 +34,9 @@ internal static class KeysCommandLine
             }
 
             var ordered = SigningKeyOrder.OldestFirst(listed, k => k.WrittenAt, k => k.KeyId);
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var (keyId, writtenAt, file) = ordered[i];
-                Console.WriteLine($"{keyId}  {writtenAt:u}  {file}{(i == ordered.Count - 1 ? "  (signs)" : string.Empty)}");
-            }
-
-            return 0;
+            var text = string.Concat(ordered.Select((k, i) => $"{k.KeyId}  {k.WrittenAt:u}  {k.File}{(i == ordered.Count - 1 ? "  (signs)" : string.Empty)}\n"));
+            return CliOutput.Text(parse, ordered.Count == 0 ? "No signing keys." : text,
+                new { keys = ordered.Select((k, i) => new { kid = k.KeyId, writtenAt = k.WrittenAt, file = k.File, signs = i == ordered.Count - 1 }) });
         });
         var files = new Option<string[]>("--file") { Description = "A PEM key file (private or public); repeatable. Instead of the data folder's keys.", AllowMultipleArgumentsPerToken = false };
         var export = new Command("export", "Print the public keys as the SDK configuration takes them: { kid: base64url x }.") { dataDir, files };
@@ -56,8 +50,8 @@ internal static class KeysCommandLine
                 result[key.KeyId] = key.ExportPublicKeyBase64Url();
             }
 
-            Console.WriteLine(JsonSerializer.Serialize(result, Output));
-            return 0;
+            // The text form is the SDK's TrustedKeys object as it is pasted; --json prints the same object.
+            return CliOutput.Text(parse, JsonSerializer.Serialize(result, Output), result);
         });
         var file = new Option<string>("--file") { Description = "The signing key's PEM file.", Required = true };
         var output = new Option<string?>("--out") { Description = "Write the public key here (PEM) instead of printing it." };
@@ -69,14 +63,10 @@ internal static class KeysCommandLine
             if (parse.GetValue(output) is { } path)
             {
                 File.WriteAllText(FullPath(path), pem);
-                Console.WriteLine($"Wrote the public key {key.KeyId} to {FullPath(path)}");
-            }
-            else
-            {
-                Console.Write(pem);
+                return CliOutput.Text(parse, $"Wrote the public key {key.KeyId} to {FullPath(path)}", new { kid = key.KeyId, file = FullPath(path) });
             }
 
-            return 0;
+            return CliOutput.Text(parse, pem, new { kid = key.KeyId, publicKeyPem = pem.Trim() });
         });
         keys.Subcommands.Add(generate);
         keys.Subcommands.Add(list);

@@ -18,15 +18,17 @@ internal static class PrivacyCommandLine
         export.SetAction((parse, ct) => RunAsync(parse.GetValue(dataDir)!, services, async ops =>
         {
             var document = await ops.ExportAsync(parse.GetValue(companyId)!, ct).ConfigureAwait(false);
-            Console.WriteLine(document is null ? "Not found." : JsonSerializer.Serialize(document, Output));
-            return document is null ? 1 : 0;
+            return document is null
+                ? CliOutput.Fail(parse, CliExitCodes.NotFound, "not-found", "No company has that id.")
+                : CliOutput.Text(parse, JsonSerializer.Serialize(document, Output), document); // the export is one JSON document in both modes
         }));
         var erase = new Command("erase", "Erase the company's personal data (e-mail, contact, address); the license stays.") { companyId };
         erase.SetAction((parse, ct) => RunAsync(parse.GetValue(dataDir)!, services, async ops =>
         {
             var erased = await ops.EraseAsync(parse.GetValue(companyId)!, ct).ConfigureAwait(false);
-            Console.WriteLine(erased ? "Erased." : "Not found.");
-            return erased ? 0 : 1;
+            return erased
+                ? CliOutput.Text(parse, $"Erased the personal data of {parse.GetValue(companyId)}.", new { companyId = parse.GetValue(companyId), erased })
+                : CliOutput.Fail(parse, CliExitCodes.NotFound, "not-found", "No company has that id.");
         }));
         privacy.Subcommands.Add(export);
         privacy.Subcommands.Add(erase);

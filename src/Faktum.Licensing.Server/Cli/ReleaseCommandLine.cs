@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Faktum.Licensing.Server.Admin;
@@ -20,28 +20,86 @@ internal static class ReleaseCommandLine
     public static Command Create(TimeProvider time)
     {
         var releases = new Command("releases", "Sign, publish and steer releases (update discovery).");
+        var server = new Option<string?>("--server") { Description = "The license server's base URL.", Recursive = true };
+        var apiKey = new Option<string?>("--api-key") { Description = "The admin API key (or FAKTUM_ADMIN_API_KEY).", Recursive = true };
+        var dataDir = new Option<string>("--data-dir") { Description = "Unused by releases: they act through a running server.", DefaultValueFactory = _ => "data" };
+        var target = new AdminTarget(dataDir, server, apiKey);
+        releases.Options.Add(server);
+        releases.Options.Add(apiKey);
         releases.Subcommands.Add(KeyGen());
-        releases.Subcommands.Add(Sign(time));
+        releases.Subcommands.Add(Sign(time, target));
 
-        var server = new Option<string>("--server") { Description = "The license server's base URL.", Required = true, Recursive = true };
-        var apiKey = new Option<string>("--api-key") { Description = "The admin API key.", Required = true, Recursive = true };
+        var file = new Option<string?>("--file") { Description = "A signed release (from `releases sign`); or give --key and the manifest options to sign with the next sequence." };
+        var key = new Option<string?>("--key") { Description = "The private release key (PEM) on this machine; it never reaches the server." };
+        var manifest = new ReleaseManifestOptions();
+        var publish = new Command("publish", "Publish a signed release; with --key, sign it here with the product's next sequence first.") { file, key };
+        manifest.AddTo(publish, required: false);
+        publish.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(file) is { } path)
+            {
+                return await SendAsync(parse, target, "Published", HttpMethod.Post, "v1/admin/releases", await File.ReadAllTextAsync(path, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            }
 
-        var file = new Option<string>("--file") { Description = "The signed release (from `releases sign`).", Required = true };
-        var publish = new Command("publish", "Publish a signed release; the server verifies it under its pinned release keys and stores it as-is.") { server, apiKey, file };
-        publish.SetAction((parse, ct) => SendAsync(parse.GetValue(server)!, parse.GetValue(apiKey)!, HttpMethod.Post, "v1/admin/releases", File.ReadAllText(parse.GetValue(file)!), ct));
+            var pem = parse.GetValue(key) ?? throw new CliException(CliExitCodes.Usage, "usage", "Give --file with a signed release, or --key with the manifest options.");
+            var next = await NextSequenceAsync(parse, target, parse.GetValue(manifest.Product) ?? string.Empty, ct).ConfigureAwait(false);
+            var signed = SignWith(pem, manifest.Build(parse, parse.GetValue(manifest.Sequence) ?? next, time));
+            return await SendAsync(parse, target, "Published", HttpMethod.Post, "v1/admin/releases", signed, ct).ConfigureAwait(false);
+        });
 
         var releaseId = new Argument<string>("release-id");
         var percentage = new Option<int>("--percentage") { Description = "0 pauses; the server can lower or pause, never exceed the signed percentage.", Required = true };
-        var rollout = new Command("rollout", "Change the server's rollout percentage of a release.") { releaseId, percentage, server, apiKey };
-        rollout.SetAction((parse, ct) => SendAsync(parse.GetValue(server)!, parse.GetValue(apiKey)!, HttpMethod.Post,
-            $"v1/admin/releases/{Uri.EscapeDataString(parse.GetValue(releaseId)!)}/rollout", JsonSerializer.Serialize(new AdminRolloutRequest(parse.GetValue(percentage)), Output), ct));
+        var rollout = new Command("rollout", "Change the server's rollout percentage of a release.") { releaseId, percentage };
+        rollout.SetAction((parse, ct) => parse.GetValue(percentage) is < 0 or > 100
+            ? Task.FromResult(CliOutput.Fail(parse, CliExitCodes.Usage, "usage", "--percentage must be 0 to 100."))
+            : SendAsync(parse, target, "Rollout set", HttpMethod.Post, $"v1/admin/releases/{Uri.EscapeDataString(parse.GetValue(releaseId)!)}/rollout",
+                JsonSerializer.Serialize(new AdminRolloutRequest(parse.GetValue(percentage)), Output), ct));
+        var pause = new Command("pause", "Pause a release on the server (rollout 0) at once; no signature needed.") { releaseId };
+        pause.SetAction((parse, ct) => SendAsync(parse, target, "Paused", HttpMethod.Post, $"v1/admin/releases/{Uri.EscapeDataString(parse.GetValue(releaseId)!)}/pause", "{}", ct));
 
-        var list = new Command("list", "List the published releases.") { server, apiKey };
-        list.SetAction((parse, ct) => SendAsync(parse.GetValue(server)!, parse.GetValue(apiKey)!, HttpMethod.Get, "v1/admin/releases", null, ct));
+        var withdrawKey = new Option<string>("--key") { Description = "The private release key (PEM) on this machine; it never reaches the server.", Required = true };
+        var withdrawOut = new Option<string?>("--out") { Description = "Also keep the signed withdrawal in this file." };
+        var withdraw = new Command("withdraw", "Withdraw a published release: copy its newest manifest, mark it withdrawn, sign it here with the next sequence, publish.")
+        {
+            releaseId, withdrawKey, withdrawOut,
+        };
+        withdraw.SetAction(async (parse, ct) =>
+        {
+            using var client = Client(parse, target);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"v1/admin/releases/{Uri.EscapeDataString(parse.GetValue(releaseId)!)}/signed", UriKind.Relative));
+            using var response = await AdminTarget.SendAsync(client, request, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await CliOutput.FromResponseAsync(parse, response, string.Empty, ct).ConfigureAwait(false);
+            }
 
-        releases.Subcommands.Add(publish);
-        releases.Subcommands.Add(rollout);
-        releases.Subcommands.Add(list);
+            if (!SignedRelease.TryParse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false), out var head)
+                || !ReleaseManifestSerializer.TryParse(head.ManifestBytes.Span, out var current, out _))
+            {
+                throw new CliException(CliExitCodes.Refused, "failed", "The server's copy of the release cannot be read.");
+            }
+
+            var next = await NextSequenceAsync(parse, target, current.ProductId, ct).ConfigureAwait(false);
+            var signed = SignWith(parse.GetValue(withdrawKey)!, current with { Sequence = next, Withdrawn = true });
+            if (parse.GetValue(withdrawOut) is { } output)
+            {
+                await File.WriteAllTextAsync(output, signed, ct).ConfigureAwait(false);
+            }
+
+            return await SendAsync(parse, target, "Withdrawn", HttpMethod.Post, "v1/admin/releases/withdraw", signed, ct).ConfigureAwait(false);
+        });
+
+        var list = new Command("list", "List the published releases.");
+        list.SetAction((parse, ct) => SendAsync(parse, target, "Releases", HttpMethod.Get, "v1/admin/releases", null, ct));
+        var product = new Option<string>("--product") { Description = "The product id.", Required = true };
+        var nextSequence = new Command("next-sequence", "Print the sequence the product's next signed manifest must carry.") { product };
+        nextSequence.SetAction((parse, ct) => SendAsync(parse, target, "Next sequence", HttpMethod.Get, $"v1/admin/releases/next-sequence?product={Uri.EscapeDataString(parse.GetValue(product)!)}", null, ct));
+
+        foreach (var command in new[] { publish, rollout, pause, withdraw, list, nextSequence })
+        {
+            releases.Subcommands.Add(command);
+        }
+
         return releases;
     }
 
@@ -64,109 +122,71 @@ internal static class ReleaseCommandLine
                 writer.Write(key.ExportPrivateKeyPem());
             }
 
-            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { [key.KeyId] = key.ExportPublicKeyBase64Url() }, Output));
-            return 0;
+            var pinned = new Dictionary<string, string> { [key.KeyId] = key.ExportPublicKeyBase64Url() };
+            return CliOutput.Text(parse, JsonSerializer.Serialize(pinned, Output), pinned); // {kid: x} to pin, in both modes
         });
         return keygen;
     }
 
-    private static Command Sign(TimeProvider time)
+    private static Command Sign(TimeProvider time, AdminTarget target)
     {
         var key = new Option<string>("--key") { Description = "The private release key (PEM).", Required = true };
-        var product = new Option<string>("--product") { Description = "The product id.", Required = true };
-        var releaseId = new Option<string>("--release-id") { Description = "A stable id of this release; re-sign with the same id to withdraw or change its rollout.", Required = true };
-        var sequence = new Option<long>("--sequence") { Description = "Above every sequence published for the product so far.", Required = true };
-        var version = new Option<string>("--version") { Description = "SemVer 2.0.0.", Required = true };
-        var channel = new Option<string>("--channel") { Description = "stable, beta or alpha.", DefaultValueFactory = _ => "stable" };
-        var publishedAt = new Option<DateTimeOffset?>("--published-at") { Description = "ISO 8601; default now." };
-        var notes = new Option<string>("--notes-url") { Required = true };
-        var download = new Option<string>("--download-url") { Required = true };
-        var artefact = new Option<string?>("--artefact") { Description = "The file to ship: its SHA-256 and size go into the manifest." };
-        var sha256 = new Option<string?>("--sha256") { Description = "Without --artefact: the SHA-256 (64 hex digits)." };
-        var size = new Option<long?>("--size") { Description = "Without --artefact: the size in bytes." };
-        var mandatory = new Option<bool>("--mandatory");
-        var minimum = new Option<string?>("--minimum-supported-version");
-        var rollout = new Option<int>("--rollout") { DefaultValueFactory = _ => 100 };
-        var withdrawn = new Option<bool>("--withdrawn") { Description = "Withdraw this release (with a higher sequence)." };
         var output = new Option<string?>("--out") { Description = "Where to write the signed release; default standard output." };
-        var sign = new Command("sign", "Sign a release manifest with the release key.")
+        var manifest = new ReleaseManifestOptions();
+        var sign = new Command("sign", "Sign a release manifest with the release key (offline; with --server and no --sequence, the next sequence is asked).") { key, output };
+        manifest.AddTo(sign, required: true);
+        sign.SetAction(async (parse, ct) =>
         {
-            key, product, releaseId, sequence, version, channel, publishedAt, notes, download, artefact, sha256, size, mandatory, minimum, rollout, withdrawn, output,
-        };
-        sign.SetAction(parse =>
-        {
-            string hash;
-            long length;
-            if (parse.GetValue(artefact) is { } path)
+            var sequence = parse.GetValue(manifest.Sequence) ?? (target.Remote(parse) is null
+                ? throw new CliException(CliExitCodes.Usage, "usage", "Give --sequence, or --server and --api-key to use the product's next sequence.")
+                : await NextSequenceAsync(parse, target, parse.GetValue(manifest.Product)!, ct).ConfigureAwait(false));
+            var signed = SignWith(parse.GetValue(key)!, manifest.Build(parse, sequence, time));
+            if (parse.GetValue(output) is not { } file)
             {
-                using var stream = File.OpenRead(path);
-                hash = ReleaseManifestSerializer.FormatSha256(SHA256.HashData(stream));
-                length = stream.Length;
-            }
-            else
-            {
-                hash = parse.GetValue(sha256) ?? throw new ArgumentException("Give --artefact, or --sha256 and --size.");
-                length = parse.GetValue(size) ?? throw new ArgumentException("Give --artefact, or --sha256 and --size.");
+                Console.WriteLine(signed); // the signed release is itself one JSON object, in both modes
+                return CliExitCodes.Done;
             }
 
-            if (!ReleaseChannels.TryParse(parse.GetValue(channel), out var releaseChannel))
-            {
-                Console.Error.WriteLine("--channel must be stable, beta or alpha.");
-                return 1;
-            }
-
-            var manifest = new ReleaseManifest
-            {
-                ReleaseId = parse.GetValue(releaseId)!,
-                ProductId = parse.GetValue(product)!,
-                Sequence = parse.GetValue(sequence),
-                Version = parse.GetValue(version)!,
-                Channel = releaseChannel,
-                PublishedAt = parse.GetValue(publishedAt) ?? time.GetUtcNow(),
-                NotesUrl = new Uri(parse.GetValue(notes)!, UriKind.Absolute),
-                DownloadUrl = new Uri(parse.GetValue(download)!, UriKind.Absolute),
-                Sha256 = hash,
-                Size = length,
-                Mandatory = parse.GetValue(mandatory),
-                MinimumSupportedVersion = parse.GetValue(minimum),
-                RolloutPercentage = parse.GetValue(rollout),
-                Withdrawn = parse.GetValue(withdrawn),
-            };
-            if (ReleaseManifestSerializer.Validate(manifest) is { } problem)
-            {
-                Console.Error.WriteLine(problem);
-                return 1;
-            }
-
-            using var releaseKey = Ed25519SigningKey.FromPem(File.ReadAllText(parse.GetValue(key)!));
-            var signed = ReleaseSigner.Sign(manifest, releaseKey);
-            if (parse.GetValue(output) is { } target)
-            {
-                File.WriteAllText(target, signed);
-            }
-            else
-            {
-                Console.WriteLine(signed);
-            }
-
-            return 0;
+            await File.WriteAllTextAsync(file, signed, ct).ConfigureAwait(false);
+            return CliOutput.Done(parse, $"Signed sequence {sequence} to {Path.GetFullPath(file)}", new { file = Path.GetFullPath(file), sequence });
         });
         return sign;
     }
 
-    private static async Task<int> SendAsync(string server, string apiKey, HttpMethod method, string path, string? json, CancellationToken cancellationToken)
+    private static string SignWith(string pemFile, ReleaseManifest manifest)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(server.TrimEnd('/') + "/") };
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(AdminEndpoints.ApiKeyHeader, apiKey);
+        using var releaseKey = Ed25519SigningKey.FromPem(File.ReadAllText(pemFile));
+        return ReleaseSigner.Sign(manifest, releaseKey);
+    }
+
+    private static HttpClient Client(ParseResult parse, AdminTarget target) =>
+        target.Remote(parse) ?? throw new CliException(CliExitCodes.Usage, "usage", "releases act through a running server: pass --server and --api-key.");
+
+    private static async Task<long> NextSequenceAsync(ParseResult parse, AdminTarget target, string product, CancellationToken cancellationToken)
+    {
+        using var client = Client(parse, target);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"v1/admin/releases/next-sequence?product={Uri.EscapeDataString(product)}", UriKind.Relative));
+        using var response = await AdminTarget.SendAsync(client, request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new CliException(response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden ? CliExitCodes.Unreachable : CliExitCodes.Refused,
+                "failed", $"The server did not give the next sequence: {(int)response.StatusCode} {response.ReasonPhrase}.");
+        }
+
+        var answer = await response.Content.ReadFromJsonAsync<AdminNextSequenceDto>(Output, cancellationToken).ConfigureAwait(false);
+        return answer!.NextSequence;
+    }
+
+    private static async Task<int> SendAsync(ParseResult parse, AdminTarget target, string headline, HttpMethod method, string path, string? json, CancellationToken cancellationToken)
+    {
+        using var client = Client(parse, target);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         }
 
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        Console.WriteLine(body.Length == 0 ? $"{(int)response.StatusCode} {response.ReasonPhrase}" : body);
-        return response.IsSuccessStatusCode ? 0 : 1;
+        using var response = await AdminTarget.SendAsync(client, request, cancellationToken).ConfigureAwait(false);
+        return await CliOutput.FromResponseAsync(parse, response, headline, cancellationToken).ConfigureAwait(false);
     }
 }

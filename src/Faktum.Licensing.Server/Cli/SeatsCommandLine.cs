@@ -9,59 +9,38 @@ namespace Faktum.Licensing.Server.Cli;
 /// </summary>
 internal static class SeatsCommandLine
 {
-    public static void AddTo(Command admin, Option<string> dataDir, Option<string?> server, Option<string?> apiKey)
+    public static void AddTo(Command admin, AdminTarget target)
     {
         ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(target);
         var licenseId = new Argument<string>("license-id") { Description = "The license id (lic_…)." };
         var seats = new Command("seats", "Show a license's seats, installations and moves left; with --set, change its seats.") { licenseId };
         var set = new Option<int?>("--set") { Description = $"The new number of seats (1 to {SeatAdminOperations.MaxSeats}); fewer than in use releases the least recently seen." };
         seats.Options.Add(set);
-        seats.SetAction(async (parse, ct) =>
+        seats.SetAction((parse, ct) =>
         {
             var id = parse.GetValue(licenseId)!;
-            if (parse.GetValue(set) is { } count && count is < 1 or > SeatAdminOperations.MaxSeats)
+            var path = $"v1/admin/licenses/{Uri.EscapeDataString(id)}/seats";
+            if (parse.GetValue(set) is not { } count)
             {
-                await Console.Error.WriteLineAsync($"--set: a license has 1 to {SeatAdminOperations.MaxSeats} seats.").ConfigureAwait(false);
-                return 2;
+                return target.ReadAsync(parse, $"Seats of {id}", path, (services, c) => services.GetRequiredService<SeatAdminOperations>().DescribeAsync(id, c), ct);
             }
 
-            if (ServerCommandLine.ServerAddress(parse, server) is { } baseAddress)
-            {
-                using var client = ServerCommandLine.Client(baseAddress, parse.GetValue(apiKey));
-                var path = new Uri($"v1/admin/licenses/{Uri.EscapeDataString(id)}/seats", UriKind.Relative);
-                using var response = parse.GetValue(set) is { } n
-                    ? await client.PostAsJsonAsync(path, new AdminSeatsRequest(n), ct).ConfigureAwait(false)
-                    : await client.GetAsync(path, ct).ConfigureAwait(false);
-                return await ServerCommandLine.PrintAsync(response, ct).ConfigureAwait(false);
-            }
-
-            return await DirectAsync(parse.GetValue(dataDir)!, ops => parse.GetValue(set) is { } n ? ops.SetSeatsAsync(id, n, ct) : ops.DescribeAsync(id, ct)).ConfigureAwait(false);
+            return count is < 1 or > SeatAdminOperations.MaxSeats
+                ? Task.FromResult(CliOutput.Fail(parse, CliExitCodes.Usage, "usage", $"--set: a license has 1 to {SeatAdminOperations.MaxSeats} seats."))
+                : target.ActOnAsync(parse, $"Seats of {id} set to {count}", HttpMethod.Post, path, new AdminSeatsRequest(count),
+                    (services, c) => services.GetRequiredService<SeatAdminOperations>().SetSeatsAsync(id, count, c), ct);
         });
 
         var grant = new Command("grant-move", "Grant a license one extra move beyond its rolling move budget.") { licenseId };
-        grant.SetAction(async (parse, ct) =>
+        grant.SetAction((parse, ct) =>
         {
             var id = parse.GetValue(licenseId)!;
-            if (ServerCommandLine.ServerAddress(parse, server) is { } baseAddress)
-            {
-                using var client = ServerCommandLine.Client(baseAddress, parse.GetValue(apiKey));
-                using var response = await client.PostAsJsonAsync(new Uri($"v1/admin/licenses/{Uri.EscapeDataString(id)}/grant-move", UriKind.Relative), new { }, ct).ConfigureAwait(false);
-                return await ServerCommandLine.PrintAsync(response, ct).ConfigureAwait(false);
-            }
-
-            return await DirectAsync(parse.GetValue(dataDir)!, ops => ops.GrantMoveAsync(id, ct)).ConfigureAwait(false);
+            return target.ActOnAsync(parse, $"Granted {id} an extra move", HttpMethod.Post, $"v1/admin/licenses/{Uri.EscapeDataString(id)}/grant-move", null,
+                (services, c) => services.GetRequiredService<SeatAdminOperations>().GrantMoveAsync(id, c), ct);
         });
 
         admin.Subcommands.Add(seats);
         admin.Subcommands.Add(grant);
-    }
-
-    private static async Task<int> DirectAsync(string dataDirectory, Func<SeatAdminOperations, Task<AdminSeatsDto?>> action)
-    {
-        var provider = ServerCommandLine.DirectServices(dataDirectory);
-        await using var disposeProvider = provider.ConfigureAwait(false);
-        var scope = provider.CreateAsyncScope();
-        await using var disposeScope = scope.ConfigureAwait(false);
-        return ServerCommandLine.Print(await action(scope.ServiceProvider.GetRequiredService<SeatAdminOperations>()).ConfigureAwait(false));
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
 using Faktum.Licensing.Server.Admin;
-using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Hosting;
 using Faktum.Licensing.Server.Storage;
@@ -15,8 +13,6 @@ namespace Faktum.Licensing.Server.Cli;
 /// </summary>
 internal static class ServerCommandLine
 {
-    private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static async Task<int> InvokeAsync(string[] args)
     {
         var root = new RootCommand("Faktum.Licensing reference license server. Without a command it runs the server (ASP.NET Core options such as --urls apply).")
@@ -26,9 +22,9 @@ internal static class ServerCommandLine
         root.SetAction((parse, cancellationToken) => RunServerAsync([.. parse.UnmatchedTokens], cancellationToken));
 
         var dataDir = new Option<string>("--data-dir") { Description = "The data folder (default: ./data).", DefaultValueFactory = _ => "data", Recursive = true };
-
+        root.Options.Add(CliOutput.Json);
         root.Subcommands.Add(KeysCommandLine.Create(dataDir));
-        root.Subcommands.Add(AdminCommand(dataDir));
+        root.Subcommands.Add(AdminCommandLine.Create(dataDir));
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
         root.Subcommands.Add(HealthCommandLine.Create());
         root.Subcommands.Add(PrivacyCommandLine.Create(dataDir, DirectServices));
@@ -37,114 +33,34 @@ internal static class ServerCommandLine
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
-    }
-
-    private static Command AdminCommand(Option<string> dataDir)
-    {
-        var server = new Option<string?>("--server") { Description = "A running server's base URL; without it the data folder is changed directly.", Recursive = true };
-        var apiKey = new Option<string?>("--api-key") { Description = "The admin API key (with --server).", Recursive = true };
-        var licenseId = new Argument<string>("license-id") { Description = "The license id (lic_…)." };
-        var admin = new Command("admin", "The vendor's actions on licenses.");
-        admin.Options.Add(dataDir);
-        admin.Options.Add(server);
-        admin.Options.Add(apiKey);
-
-        var paid = new Command("paid", "Turn a license into a paid one.") { licenseId };
-        var endsAt = new Option<DateTimeOffset?>("--ends-at") { Description = "When the paid license ends (ISO 8601); none for no end." };
-        var updatesEndAt = new Option<DateTimeOffset?>("--updates-end-at") { Description = "When the entitlement to updates ends." };
-        paid.Options.Add(endsAt);
-        paid.Options.Add(updatesEndAt);
-        paid.SetAction((parse, ct) => RunAsync(parse, "paid", new AdminPaidRequest(parse.GetValue(endsAt), parse.GetValue(updatesEndAt)),
-            ops => ops.MarkPaidAsync(parse.GetValue(licenseId)!, parse.GetValue(endsAt), parse.GetValue(updatesEndAt), ct), ct));
-
-        var extend = new Command("extend", "Extend a trial or a paid license.") { licenseId };
-        var days = new Option<int>("--days") { Description = "Days to add.", Required = true };
-        extend.Options.Add(days);
-        extend.SetAction((parse, ct) => RunAsync(parse, "extend", new AdminExtendRequest(parse.GetValue(days)),
-            ops => ops.ExtendAsync(parse.GetValue(licenseId)!, parse.GetValue(days), ct), ct));
-
-        admin.Subcommands.Add(paid);
-        admin.Subcommands.Add(extend);
-        foreach (var (name, description) in new[] { ("suspend", "Suspend a license."), ("reinstate", "Reinstate a suspended or revoked license."), ("revoke", "Revoke a license.") })
+        var parse = root.Parse(args);
+        if (parse.CommandResult.Command == root)
         {
-            var command = new Command(name, description) { licenseId };
-            command.SetAction((parse, ct) => RunAsync<object?>(parse, name, null, ops => name switch
-            {
-                "suspend" => ops.SuspendAsync(parse.GetValue(licenseId)!, ct),
-                "reinstate" => ops.ReinstateAsync(parse.GetValue(licenseId)!, ct),
-                _ => ops.RevokeAsync(parse.GetValue(licenseId)!, ct),
-            }, ct));
-            admin.Subcommands.Add(command);
+            return await parse.InvokeAsync().ConfigureAwait(false); // the server itself: its failures keep their full story
         }
 
-        var lookup = new Command("lookup", "Look up a company by e-mail, or by name + postcode + country.");
-        var email = new Option<string?>("--email");
-        var companyName = new Option<string?>("--name");
-        var postcode = new Option<string?>("--postcode");
-        var country = new Option<string?>("--country") { DefaultValueFactory = _ => "NL" };
-        lookup.Options.Add(email);
-        lookup.Options.Add(companyName);
-        lookup.Options.Add(postcode);
-        lookup.Options.Add(country);
-        lookup.SetAction(async (parse, ct) =>
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "--help" or "-h" or "-?"))
         {
-            if (ServerAddress(parse, server) is { } baseAddress)
-            {
-                var query = parse.GetValue(email) is { } e
-                    ? $"email={Uri.EscapeDataString(e)}"
-                    : $"name={Uri.EscapeDataString(parse.GetValue(companyName) ?? string.Empty)}&postcode={Uri.EscapeDataString(parse.GetValue(postcode) ?? string.Empty)}&country={Uri.EscapeDataString(parse.GetValue(country) ?? "NL")}";
-                using var client = Client(baseAddress, parse.GetValue(apiKey));
-                using var response = await client.GetAsync(new Uri($"v1/admin/companies?{query}", UriKind.Relative), ct).ConfigureAwait(false);
-                return await PrintAsync(response, ct).ConfigureAwait(false);
-            }
+            return CliOutput.Fail(parse, CliExitCodes.Usage, "usage", $"{parse.Errors[0].Message} (see --help)");
+        }
 
-            var provider = DirectServices(parse.GetValue(dataDir)!);
-            await using var disposeProvider = provider.ConfigureAwait(false);
-            var scope = provider.CreateAsyncScope();
-            await using var disposeScope = scope.ConfigureAwait(false);
-            var ops = scope.ServiceProvider.GetRequiredService<AdminOperations>();
-            AdminCompanyDto? company;
-            if (parse.GetValue(email) is { } address)
-            {
-                company = await ops.LookupByEmailAsync(address, ct).ConfigureAwait(false);
-            }
-            else
-            {
-                var identity = new CompanyIdentityCanonicalizer().Create(parse.GetValue(companyName), parse.GetValue(postcode), parse.GetValue(country));
-                if (!identity.Succeeded)
-                {
-                    await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, identity.Errors.Select(x => $"{x.Field}: {x.Message}"))).ConfigureAwait(false);
-                    return 2;
-                }
-
-                company = await ops.LookupByIdentityAsync(identity.Key!, ct).ConfigureAwait(false);
-            }
-
-            return Print(company);
-        });
-        admin.Subcommands.Add(lookup);
-        IdentityCommandLine.AddTo(admin, dataDir, server, apiKey);
-        SeatsCommandLine.AddTo(admin, dataDir, server, apiKey);
-        return admin;
-
-        async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminLicenseDto?>> direct, CancellationToken ct)
+        try
         {
-            if (ServerAddress(parse, server) is { } baseAddress)
-            {
-                using var client = Client(baseAddress, parse.GetValue(apiKey));
-                var path = new Uri($"v1/admin/licenses/{Uri.EscapeDataString(parse.GetValue(licenseId)!)}/{action}", UriKind.Relative);
-                using var response = body is null
-                    ? await client.PostAsync(path, JsonContent.Create(new { }), ct).ConfigureAwait(false)
-                    : await client.PostAsJsonAsync(path, body, ct).ConfigureAwait(false);
-                return await PrintAsync(response, ct).ConfigureAwait(false);
-            }
-
-            var provider = DirectServices(parse.GetValue(dataDir)!);
-            await using var disposeProvider = provider.ConfigureAwait(false);
-            var scope = provider.CreateAsyncScope();
-            await using var disposeScope = scope.ConfigureAwait(false);
-            return Print(await direct(scope.ServiceProvider.GetRequiredService<AdminOperations>()).ConfigureAwait(false));
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (CliException e)
+        {
+            return CliOutput.Fail(parse, e.ExitCode, e.Code, e.Message);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            return CliOutput.Fail(parse, CliExitCodes.Unreachable, "database", $"The database cannot be used: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException
+            or System.Security.Cryptography.CryptographicException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            // Every command ends in one line and an exit code, never a stack trace.
+            return CliOutput.Fail(parse, CliExitCodes.Refused, "failed", e.Message);
         }
     }
 
@@ -173,27 +89,37 @@ internal static class ServerCommandLine
     {
         var full = FullPath(dataDirectory);
 
-        // The same FaktumServer:Storage the server reads (appsettings.json in the working folder, then environment variables).
-        var storage = new StorageOptions();
+        // The same FaktumServer section the server reads (appsettings.json in the working folder, then environment variables).
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
             .Build();
+        var storage = new StorageOptions();
         configuration.GetSection("FaktumServer:Storage").Bind(storage);
         if (storage.Provider == StorageProvider.Sqlite && storage.ConnectionString is null
             && !File.Exists(Path.Combine(full, StorageServiceCollectionExtensions.DatabaseFileName)))
         {
-            throw new InvalidOperationException($"No database in '{full}'. Pass the server's data folder with --data-dir.");
+            throw new CliException(CliExitCodes.Unreachable, "no-database",
+                $"No database in '{full}'. Pass the server's data folder with --data-dir, or a running server with --server and --api-key.");
         }
 
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(storage, full);
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddOptions<FaktumServerOptions>().Bind(configuration.GetSection("FaktumServer"));
+        services.AddSingleton<Email.EmailComposer>(); // resend and retry queue mails; the running server's dispatcher sends them
         services.AddScoped<AdminOperations>();
+        services.AddScoped<AdminQueries>();
+        services.AddScoped<AdminAuditLog>();
+        services.AddScoped(_ =>
+        {
+            var actor = new AuditActor();
+            actor.SetCli();
+            return actor;
+        });
         services.AddScoped<Privacy.PrivacyOperations>();
-        services.AddOptions<FaktumServerOptions>().Bind(configuration.GetSection("FaktumServer")); // the move budget's window
         services.AddScoped<Seats.MoveBudget>();
         services.AddScoped<SeatAdminOperations>();
         return services.BuildServiceProvider();
@@ -209,31 +135,6 @@ internal static class ServerCommandLine
 
         return client;
     }
-
-    internal static async Task<int> PrintAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        Console.WriteLine(text);
-        return response.IsSuccessStatusCode ? 0 : 1;
-    }
-
-    internal static int Print<T>(T? value)
-        where T : class
-    {
-        if (value is null)
-        {
-            Console.Error.WriteLine("Not found.");
-            return 1;
-        }
-
-        Console.WriteLine(JsonSerializer.Serialize(value, Output));
-        return 0;
-    }
-
-    internal static Uri? ServerAddress(ParseResult parse, Option<string?> server) =>
-        parse.GetValue(server) is not { } value ? null
-        : Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
-        : throw new ArgumentException($"--server '{value}' is not an absolute http(s) URL, e.g. http://localhost:5080.");
 
     private static string FullPath(string path) => Path.GetFullPath(path);
 }

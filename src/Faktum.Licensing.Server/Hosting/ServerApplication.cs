@@ -86,7 +86,11 @@ internal static partial class ServerApplication
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<Privacy.RetentionPurge>();
         services.AddHostedService<Privacy.RetentionService>();
+        services.AddHostedService<Startup.StartupActivityFlusher>();
         services.AddScoped<AdminOperations>();
+        services.AddScoped<AdminQueries>();
+        services.AddScoped<AdminAuditLog>();
+        services.AddScoped<AuditActor>();
         services.AddScoped<Privacy.PrivacyOperations>();
         services.AddServerFlows();
         services.AddSingleton<AdminAuthenticationThrottle>();

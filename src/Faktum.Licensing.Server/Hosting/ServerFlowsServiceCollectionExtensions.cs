@@ -16,6 +16,7 @@ internal static class ServerFlowsServiceCollectionExtensions
         services.TryAddScoped<RecoveryService>();
         services.TryAddScoped<ConfirmationService>();
         services.TryAddScoped<CompanyCorrectionService>();
+        services.TryAddSingleton<StartupActivity>();
         services.TryAddScoped<StartupCheckService>();
         services.TryAddScoped<Seats.MoveBudget>();
         services.TryAddScoped<Seats.SeatAssignment>();

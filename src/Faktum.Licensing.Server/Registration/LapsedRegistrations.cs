@@ -109,7 +109,7 @@ internal sealed partial class LapsedRegistrations(LicensingDbContext db, ILogger
             l => l.Status != LicenseRecordStatus.Pending || l.Kind != StoredLicenseKind.Trial
                 || l.TrialEndsAt != null || l.LicenseEndsAt != null || l.UpdatesEndAt != null,
             cancellationToken).ConfigureAwait(false);
-        if (touched || (keepAudited && await db.AdminAuditRecords.AnyAsync(r => companies.Any(c => c.Id == r.CompanyId), cancellationToken).ConfigureAwait(false)))
+        if (touched || (keepAudited && await db.AuditRecords.AnyAsync(r => companies.Any(c => c.Id == r.CompanyId), cancellationToken).ConfigureAwait(false)))
         {
             return null; // the vendor acted on it: a release never undoes that
         }

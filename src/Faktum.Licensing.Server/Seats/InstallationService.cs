@@ -123,10 +123,10 @@ internal sealed partial class InstallationService(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 901, EventName = "InstallationReleasedByOwner", Level = LogLevel.Information, Message = "License {LicenseId}: the owner released installation binding {BindingId}")]
+        [LoggerMessage(EventId = 911, EventName = "InstallationReleasedByOwner", Level = LogLevel.Information, Message = "License {LicenseId}: the owner released installation binding {BindingId}")]
         public static partial void ReleasedByOwner(ILogger logger, string licenseId, string bindingId);
 
-        [LoggerMessage(EventId = 902, EventName = "InstallationsRefused", Level = LogLevel.Information, Message = "The installations were asked with a token that was refused ({Reason})")]
+        [LoggerMessage(EventId = 912, EventName = "InstallationsRefused", Level = LogLevel.Information, Message = "The installations were asked with a token that was refused ({Reason})")]
         public static partial void Refused(ILogger logger, string reason);
     }
 }

@@ -61,7 +61,7 @@ internal sealed partial class SeatAssignment(LicensingDbContext db, MoveBudget b
         [LoggerMessage(EventId = 209, EventName = "InstallationReleased", Level = LogLevel.Information, Message = "License {LicenseId} released installation binding {BindingId}")]
         public static partial void InstallationReleased(ILogger logger, string licenseId, string bindingId);
 
-        [LoggerMessage(EventId = 900, EventName = "MoveRefused", Level = LogLevel.Information, Message = "License {LicenseId} has no move left in its window; the next is possible at {NextMoveAt}")]
+        [LoggerMessage(EventId = 910, EventName = "MoveRefused", Level = LogLevel.Information, Message = "License {LicenseId} has no move left in its window; the next is possible at {NextMoveAt}")]
         public static partial void MoveRefused(ILogger logger, string licenseId, DateTimeOffset? nextMoveAt);
     }
 }

@@ -11,7 +11,8 @@ namespace Faktum.Licensing.Server.Startup;
 
 /// <summary>
 /// The start-up check (S5): the one call at every start, answered with a signed verdict. Read-only: the license (with
-/// the installation's binding) and the releases are read on one connection, opened once for both queries.
+/// the installation's binding) and the releases are read on one connection, opened once for both queries; the check is
+/// counted in memory (<see cref="StartupActivity"/>), written once a minute.
 /// </summary>
 internal sealed partial class StartupCheckService(
     LicensingDbContext db,
@@ -20,7 +21,8 @@ internal sealed partial class StartupCheckService(
     StartupResponseWriter writer,
     TimeProvider time,
     ILoggerFactory loggers,
-    ServerMetrics metrics)
+    ServerMetrics metrics,
+    StartupActivity activity)
 {
     private readonly ILogger _logger = loggers.CreateLogger("Faktum.Licensing.Server.Startup");
 
@@ -42,17 +44,20 @@ internal sealed partial class StartupCheckService(
             var product = tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct;
             Log.UnknownToken(_logger, validation.Refusal);
             metrics.StartupChecked(LicenseVerdict.Unknown, null);
+            activity.Checked(now, null, null, null);
             return Answer(StartupResponse.Unknown(product, nonce));
         }
 
         var claims = validation.Claims;
         StartupRow? found;
+        Installation? seen = null;
         var verdict = StartupVerdict.Unknown;
         ReleaseDecision? updates = null;
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             (found, var binding) = await ReadLicenseAsync(claims.LicenseId, claims.InstallationId, cancellationToken).ConfigureAwait(false);
+            seen = binding;
             if (found is { License: var license })
             {
                 verdict = StartupVerdict.Of(license, binding, now);
@@ -76,6 +81,7 @@ internal sealed partial class StartupCheckService(
         {
             Log.UnknownLicense(_logger, claims.LicenseId);
             metrics.StartupChecked(LicenseVerdict.Unknown, null);
+            activity.Checked(now, null, null, null);
             return Answer(StartupResponse.Unknown(claims.ProductId, nonce));
         }
 
@@ -83,6 +89,7 @@ internal sealed partial class StartupCheckService(
         var profile = verdict.Verdict == LicenseVerdict.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
         Log.Verdict(_logger, found.License.Id, verdict.Verdict);
         metrics.StartupChecked(verdict.Verdict, updates?.Decision.Kind);
+        activity.Checked(now, seen?.Id, request.AppVersion, request.Channel);
         return Answer(new StartupResponse(found.License.Product, nonce, verdict, refreshed, profile, updates));
     }
 

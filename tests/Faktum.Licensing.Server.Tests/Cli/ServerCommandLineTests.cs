@@ -83,7 +83,7 @@ public sealed class ServerCommandLineTests : IDisposable
         var confirmed = await server.RegisterAndConfirmAsync("cli@example.nl");
         var licenseId = await server.WithDbAsync(db => db.Licenses.Select(l => l.Id).SingleAsync());
 
-        var (suspendCode, suspended) = await RunAsync("admin", "suspend", licenseId, "--data-dir", data);
+        var (suspendCode, suspended) = await RunAsync("admin", "suspend", licenseId, "--data-dir", data, "--json");
         Assert.Equal(0, suspendCode);
         Assert.Contains("\"suspended\"", suspended, StringComparison.Ordinal);
         Assert.Equal("suspended", (await server.StartupAsync(confirmed.License)).GetProperty("verdict").GetString());
@@ -99,7 +99,7 @@ public sealed class ServerCommandLineTests : IDisposable
         Assert.Equal("licensed", (await server.StartupAsync(confirmed.License)).GetProperty("verdict").GetString());
 
         var (wrongKeyCode, _) = await RunAsync("admin", "revoke", licenseId, "--server", server.Server.BaseAddress.ToString(), "--api-key", "wrong-key-0123456789");
-        Assert.Equal(1, wrongKeyCode);
+        Assert.Equal(CliExitCodes.Unreachable, wrongKeyCode);
     }
 
     [Fact]
