@@ -76,7 +76,11 @@ internal static class ConsoleHosting
         {
             o.Cookie.Name = "faktum-console-af";
             o.Cookie.Path = PathPrefix;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+
+            // Antiforgery refuses to run at all with Always on a plain-HTTP request (loopback, tests); behind TLS (or a proxy
+            // that says https, see ForwardedHeaders) it is Secure. The session cookies are always Secure: without TLS a
+            // browser keeps them only on localhost.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });
