@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Faktum.Licensing.Protocol;
-using Faktum.Licensing.Server.Companies;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.Http;
 using Microsoft.Extensions.Options;
@@ -19,140 +18,14 @@ internal static partial class AdminEndpoints
         // Not in the public OpenAPI document: the admin API is the vendor's, not the apps'.
         var admin = routes.MapGroup("/v1/admin").ExcludeFromDescription().AddEndpointFilter(RequireApiKeyAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        admin.MapPost("/licenses/{licenseId}/paid", async (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
-        {
-            var read = await RequestReader.ReadAsync<AdminPaidRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-            return read.Problem ?? Found(await operations.MarkPaidAsync(licenseId, read.Value!.EndsAt, read.Value.UpdatesEndAt, http.RequestAborted).ConfigureAwait(false));
-        }).Accepts<AdminPaidRequest>("application/json").Produces<AdminLicenseDto>();
-
-        admin.MapPost("/licenses/{licenseId}/extend", async (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
-        {
-            var read = await RequestReader.ReadAsync<AdminExtendRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-            if (read.Problem is not null)
-            {
-                return read.Problem;
-            }
-
-            if (read.Value!.Days is < 1 or > 3650)
-            {
-                var check = new Validation();
-                check.Add("days", "Extend by 1 to 3650 days.");
-                return Problems.Validation(check.Errors);
-            }
-
-            var extension = await operations.TryExtendAsync(licenseId, read.Value.Days, http.RequestAborted).ConfigureAwait(false);
-            if (extension.Status == AdminExtensionStatus.PastLatestEnd)
-            {
-                var check = new Validation();
-                check.Add("days", $"The new end would lie past {AdminOperations.LatestEnd:yyyy-MM-dd}; extend by fewer days.");
-                return Problems.Validation(check.Errors);
-            }
-
-            return Found(extension.License);
-        }).Accepts<AdminExtendRequest>("application/json").Produces<AdminLicenseDto>();
-
-        admin.MapPost("/licenses/{licenseId}/suspend", async (string licenseId, HttpContext http, AdminOperations operations) =>
-            Found(await operations.SuspendAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
-        admin.MapPost("/licenses/{licenseId}/reinstate", async (string licenseId, HttpContext http, AdminOperations operations) =>
-            Found(await operations.ReinstateAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
-        admin.MapPost("/licenses/{licenseId}/revoke", async (string licenseId, HttpContext http, AdminOperations operations) =>
-            Found(await operations.RevokeAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminLicenseDto>();
-
-        admin.MapGet("/companies/{companyId}/export", async (string companyId, HttpContext http, Privacy.PrivacyOperations privacy) =>
-            Found(await privacy.ExportAsync(companyId, http.RequestAborted).ConfigureAwait(false))).Produces<Privacy.PrivacyExport>();
-        admin.MapPost("/companies/{companyId}/erase", async (string companyId, HttpContext http, Privacy.PrivacyOperations privacy) =>
-            await privacy.EraseAsync(companyId, http.RequestAborted).ConfigureAwait(false) ? Results.NoContent() : Found<object>(null)).Produces(StatusCodes.Status204NoContent);
-        admin.MapGet("/companies", async (string? email, string? name, string? postcode, string? country, HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer) =>
-        {
-            if (!string.IsNullOrWhiteSpace(email))
-            {
-                return Found(await operations.LookupByEmailAsync(email, http.RequestAborted).ConfigureAwait(false));
-            }
-
-            var identity = canonicalizer.Create(name, postcode, country);
-            if (!identity.Succeeded)
-            {
-                var check = new Validation();
-                foreach (var error in identity.Errors)
-                {
-                    check.Add(error.Field, error.Message);
-                }
-
-                return Problems.Validation(check.Errors);
-            }
-
-            return Found(await operations.LookupByIdentityAsync(identity.Key!, http.RequestAborted).ConfigureAwait(false));
-        }).Produces<AdminCompanyDto>();
-
-        admin.MapPost("/identities/release", (HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer, IOptions<FaktumServerOptions> options) =>
-            AdminIdentityEndpoints.DisputeAsync(http, canonicalizer, options, handOver: false, (key, request) =>
-                operations.ReleaseIdentityAsync(key, request.Reason!, http.RequestAborted))).Accepts<AdminIdentityRequest>("application/json").Produces<AdminDisputeResult>();
-        admin.MapPost("/identities/hand-over", (HttpContext http, AdminOperations operations, ICompanyIdentityCanonicalizer canonicalizer, IOptions<FaktumServerOptions> options) =>
-            AdminIdentityEndpoints.DisputeAsync(http, canonicalizer, options, handOver: true, (key, request) =>
-                operations.HandOverIdentityAsync(key, request.Email!, request.Reason!, http.RequestAborted))).Accepts<AdminIdentityRequest>("application/json").Produces<AdminDisputeResult>();
-        admin.MapGet("/mailboxes", async (int? min, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
-            TypedResults.Ok(await operations.FlaggedMailboxesAsync(Math.Max(2, min ?? options.Value.MailboxTrialCompaniesFlag), http.RequestAborted).ConfigureAwait(false)))
-            .Produces<IReadOnlyList<AdminMailboxDto>>();
-
-        admin.MapPost("/releases", async (HttpContext http, Updates.ReleaseCatalog catalog, Storage.LicensingDbContext db, IOptions<FaktumServerOptions> options, TimeProvider time) =>
-        {
-            // The body is the signed wire form as the release CLI wrote it; it is stored as-is.
-            var read = await RequestReader.ReadAsync<System.Text.Json.JsonDocument>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-            if (read.Problem is not null)
-            {
-                return read.Problem;
-            }
-
-            var undecodable = ReleaseUpload.ManifestHoldsUndecodableText(read.Value!.RootElement);
-            read.Value.Dispose();
-            if (undecodable)
-            {
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ReleaseRefused, "Release refused.",
-                    "Malformed: the manifest holds a string or member name that is not valid Unicode (a lone surrogate escape).");
-            }
-
-            var result = await catalog.PublishAsync(db, Encoding.UTF8.GetString(read.Body), time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
-            return result switch
-            {
-                { Manifest: { } manifest } => TypedResults.Ok(AdminReleaseDto.From(manifest, null)),
-                { HighestSequence: not null } => Problems.Create(StatusCodes.Status409Conflict, ProblemTypes.ReleaseSequenceStale, "Stale release sequence.", result.Message!),
-                _ => Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.ReleaseRefused, "Release refused.", $"{result.Failure}: {result.Message}"),
-            };
-        }).Produces<AdminReleaseDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-        admin.MapPost("/releases/{releaseId}/rollout", async (string releaseId, HttpContext http, Storage.LicensingDbContext db, IOptions<FaktumServerOptions> options) =>
-        {
-            var read = await RequestReader.ReadAsync<AdminRolloutRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
-            if (read.Problem is not null)
-            {
-                return read.Problem;
-            }
-
-            if (read.Value!.Percentage is < 0 or > 100)
-            {
-                var check = new Validation();
-                check.Add("percentage", "A rollout is 0 (paused) to 100 percent; it can only narrow the signed percentage.");
-                return Problems.Validation(check.Errors);
-            }
-
-            return await Updates.ReleaseCatalog.SetRolloutAsync(db, releaseId, read.Value.Percentage, http.RequestAborted).ConfigureAwait(false)
-                ? TypedResults.NoContent()
-                : Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", "No release has that id.");
-        }).Accepts<AdminRolloutRequest>("application/json");
-
-        admin.MapGet("/releases", async (HttpContext http, Storage.LicensingDbContext db) =>
-            TypedResults.Ok((await Updates.ReleaseCatalog.ListAsync(db, http.RequestAborted).ConfigureAwait(false))
-                .Select(r => AdminReleaseDto.From(r.Manifest, r.EffectiveRollout)).ToList()));
+        AdminLicenseEndpoints.Map(admin);
+        AdminReleaseEndpoints.Map(admin);
+        AdminLogEndpoints.Map(admin);
         return routes;
     }
-
-    private static IResult Found<T>(T? value)
-        where T : class =>
-        value is null
-            ? Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", "No license or company matches.")
-            : TypedResults.Ok(value);
 
     private static async ValueTask<object?> RequireApiKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -193,6 +66,8 @@ internal static partial class AdminEndpoints
             return Problems.Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unauthorized.", $"Send the admin API key in the {ApiKeyHeader} header.");
         }
 
+        // Who acts, for the audit rows this request writes: the key's configured name.
+        http.RequestServices.GetRequiredService<AuditActor>().Set(Storage.AuditSource.Api, settings.Admin.ApiKeyName is { Length: > 0 } name ? name : AuditActor.DefaultApiKeyName);
         return await next(context).ConfigureAwait(false);
     }
 

@@ -3,146 +3,189 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Faktum.Licensing.Server.Admin;
 
-/// <summary>The vendor's actions on licenses (S7), shared by the admin API and the CLI's --data-dir mode. Each is one transaction.</summary>
-internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time)
+/// <summary>
+/// The vendor's actions (S7), shared by the admin API, the CLI's --data-dir mode and the console. Each is one transaction
+/// that writes its <see cref="AuditRecord"/> (who from the scope's <see cref="AuditActor"/>) in the same <c>SaveChanges</c>,
+/// and returns an <see cref="AdminOutcome{T}"/>: done, not found, or refused with a code of <see cref="AdminRefusals"/>.
+/// </summary>
+internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time, AuditActor actor, IServiceProvider services)
 {
-    public Task<AdminLicenseDto?> MarkPaidAsync(string licenseId, DateTimeOffset? endsAt, DateTimeOffset? updatesEndAt, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license =>
-        {
-            license.Kind = StoredLicenseKind.Paid;
-            license.LicenseEndsAt = endsAt;
-            license.UpdatesEndAt = updatesEndAt;
-        }, cancellationToken);
-
     /// <summary>The latest end a license or trial can be extended to: the calendar ends with the year 9999.</summary>
     public static readonly DateTimeOffset LatestEnd = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>
-    /// Extends the trial (from its end, or from now once it has ended) or the paid license's end; a paid license
-    /// without an end stays without one. Refused, and nothing changed, when the new end would lie past <see cref="LatestEnd"/>.
-    /// </summary>
-    public async Task<AdminExtension> TryExtendAsync(string licenseId, int days, CancellationToken cancellationToken)
-    {
-        var refused = false;
-        var changed = await ChangeAsync(licenseId, license =>
+    private const string NoLicense = "No license has that id.";
+
+    private AuditTrail Trail => new(db, actor, time);
+
+    public Task<AdminOutcome<AdminLicenseDto>> MarkPaidAsync(string licenseId, DateTimeOffset? endsAt, DateTimeOffset? updatesEndAt, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, AuditActions.LicenseMarkedPaid, license =>
         {
+            if (license.Status == LicenseRecordStatus.Revoked)
+            {
+                return (AdminRefusals.LicenseRevoked, "The license is revoked; a revoked license cannot be marked paid.");
+            }
+
+            license.Kind = StoredLicenseKind.Paid;
+            license.LicenseEndsAt = endsAt;
+            license.UpdatesEndAt = updatesEndAt;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Extends the trial (from its end, or from now once it has ended) or the paid license's end; a paid license without
+    /// an end stays without one. Refused when the new end would lie past <see cref="LatestEnd"/> or the license is revoked.
+    /// </summary>
+    public Task<AdminOutcome<AdminLicenseDto>> ExtendAsync(string licenseId, int days, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, AuditActions.LicenseExtended, license =>
+        {
+            if (license.Status == LicenseRecordStatus.Revoked)
+            {
+                return (AdminRefusals.LicenseRevoked, "The license is revoked; a revoked license cannot be extended.");
+            }
+
             var now = time.GetUtcNow();
+            var current = license.Kind == StoredLicenseKind.Trial ? license.TrialEndsAt ?? now : license.LicenseEndsAt;
+            if (current is not { } end)
+            {
+                return null; // a paid license without an end stays without one
+            }
+
+            end = end > now ? end : now;
+            if (end > LatestEnd || (LatestEnd - end).TotalDays < days)
+            {
+                return (AdminRefusals.PastLatestEnd, $"The new end would lie past {LatestEnd:yyyy-MM-dd}; extend by fewer days.");
+            }
+
             if (license.Kind == StoredLicenseKind.Trial)
             {
-                var end = license.TrialEndsAt is { } trialEnd && trialEnd > now ? trialEnd : now;
-                refused = !Fits(end, days);
-                if (!refused)
-                {
-                    license.TrialEndsAt = end.AddDays(days);
-                }
+                license.TrialEndsAt = end.AddDays(days);
             }
-            else if (license.LicenseEndsAt is { } paidEnd)
+            else
             {
-                var end = paidEnd > now ? paidEnd : now;
-                refused = !Fits(end, days);
-                if (!refused)
-                {
-                    license.LicenseEndsAt = end.AddDays(days);
-                }
+                license.LicenseEndsAt = end.AddDays(days);
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return changed is null ? AdminExtension.NotFound
-            : refused ? AdminExtension.PastLatestEnd
-            : new AdminExtension(AdminExtensionStatus.Extended, changed);
 
-        static bool Fits(DateTimeOffset end, int days) => end <= LatestEnd && (LatestEnd - end).TotalDays >= days;
-    }
+            return null;
+        }, cancellationToken, $"days {days}");
 
-    /// <summary>The CLI's form of <see cref="TryExtendAsync"/>: <see langword="null"/> for an unknown license.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The new end would lie past <see cref="LatestEnd"/>.</exception>
-    public async Task<AdminLicenseDto?> ExtendAsync(string licenseId, int days, CancellationToken cancellationToken)
+    public Task<AdminOutcome<AdminLicenseDto>> SuspendAsync(string licenseId, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, AuditActions.LicenseSuspended, license => license.Status switch
+        {
+            LicenseRecordStatus.Revoked => (AdminRefusals.LicenseRevoked, "The license is revoked; a revoked license cannot be suspended."),
+            LicenseRecordStatus.Suspended => (AdminRefusals.LicenseAlreadySuspended, "The license is already suspended."),
+            _ => Set(license, LicenseRecordStatus.Suspended),
+        }, cancellationToken);
+
+    /// <summary>Lifts a suspension. A revoked license stays revoked: revocation is final (a new registration starts over).</summary>
+    public Task<AdminOutcome<AdminLicenseDto>> ReinstateAsync(string licenseId, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, AuditActions.LicenseReinstated, license => license.Status == LicenseRecordStatus.Suspended
+            ? Set(license, LicenseRecordStatus.Active)
+            : (AdminRefusals.LicenseNotSuspended, $"The license is {license.Status.ToString().ToLowerInvariant()}, not suspended; only a suspended license can be reinstated."), cancellationToken);
+
+    public Task<AdminOutcome<AdminLicenseDto>> RevokeAsync(string licenseId, CancellationToken cancellationToken) =>
+        ChangeAsync(licenseId, AuditActions.LicenseRevoked, license => license.Status == LicenseRecordStatus.Revoked
+            ? (AdminRefusals.LicenseAlreadyRevoked, "The license is already revoked.")
+            : Set(license, LicenseRecordStatus.Revoked), cancellationToken);
+
+    /// <summary>Frees the seat of one installation of a license; its next start-up check says "moved".</summary>
+    public async Task<AdminOutcome<AdminLicenseDto>> ReleaseInstallationAsync(string licenseId, string installationId, CancellationToken cancellationToken)
     {
-        var result = await TryExtendAsync(licenseId, days, cancellationToken).ConfigureAwait(false);
-        return result.Status == AdminExtensionStatus.PastLatestEnd
-            ? throw new ArgumentOutOfRangeException(nameof(days), days, $"The new end would lie past {LatestEnd:yyyy-MM-dd}; extend by fewer days.")
-            : result.License;
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var license = await LockLicenseAsync(licenseId, cancellationToken).ConfigureAwait(false);
+            var bindings = license is null ? [] : await db.Installations.Where(i => i.LicenseId == licenseId && i.InstallationId == installationId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (license is null || bindings.Count == 0)
+            {
+                return AdminOutcome<AdminLicenseDto>.NotFound(license is null ? NoLicense : "The license has no installation with that id.");
+            }
+
+            var active = bindings.Where(b => b.ReleasedAt is null).ToList();
+            if (active.Count == 0)
+            {
+                return AdminOutcome<AdminLicenseDto>.Refused(AdminRefusals.InstallationAlreadyReleased, "The installation is already released.");
+            }
+
+            var now = time.GetUtcNow();
+            active.ForEach(b => b.ReleasedAt = now);
+            Trail.Add(AuditActions.InstallationReleased, license.CompanyId, license.Id,
+                new Dictionary<string, object?> { ["releasedAt"] = null }, new Dictionary<string, object?> { ["releasedAt"] = now }, $"installation {installationId}");
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return AdminOutcome<AdminLicenseDto>.Done(await AdminQueries.DescribeAsync(db, license, cancellationToken).ConfigureAwait(false));
+        }
     }
 
-    public Task<AdminLicenseDto?> SuspendAsync(string licenseId, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license => license.Status = license.Status == LicenseRecordStatus.Revoked ? LicenseRecordStatus.Revoked : LicenseRecordStatus.Suspended, cancellationToken);
+    /// <summary>Sends a new registration password to an unconfirmed company's address (the old one is voided).</summary>
+    public Task<AdminOutcome<AdminMailDto>> ResendConfirmationAsync(string companyId, CancellationToken cancellationToken) =>
+        Mails.ResendConfirmationAsync(companyId, cancellationToken);
 
-    public Task<AdminLicenseDto?> ReinstateAsync(string licenseId, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license => license.Status = license.Status is LicenseRecordStatus.Suspended or LicenseRecordStatus.Revoked ? LicenseRecordStatus.Active : license.Status, cancellationToken);
+    /// <summary>Sends a given-up one-time-password mail again, with a new password (its body, holding the old one, is gone).</summary>
+    public Task<AdminOutcome<AdminMailDto>> RetryMailAsync(string messageId, CancellationToken cancellationToken) =>
+        Mails.RetryAsync(messageId, cancellationToken);
 
-    public Task<AdminLicenseDto?> RevokeAsync(string licenseId, CancellationToken cancellationToken) =>
-        ChangeAsync(licenseId, license => license.Status = LicenseRecordStatus.Revoked, cancellationToken);
+    /// <summary>Verifies and stores a signed release (a new one, a re-signed rollout, or a withdrawal).</summary>
+    public Task<AdminOutcome<AdminReleaseDto>> PublishReleaseAsync(string signedJson, CancellationToken cancellationToken) =>
+        Releases.PublishAsync(signedJson, withdrawal: false, cancellationToken);
 
-    public async Task<AdminCompanyDto?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
-    {
-        var normalized = email.Trim().ToLowerInvariant();
-        var company = await db.Companies.AsNoTracking().Include(c => c.Account)
-            .SingleOrDefaultAsync(c => c.Account!.Email == normalized, cancellationToken).ConfigureAwait(false);
-        return company is null ? null : await DescribeAsync(company, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Sets the server's rollout of a release (it only narrows the signed one); 0 pauses.</summary>
+    public Task<AdminOutcome<AdminReleaseDto>> SetRolloutAsync(string releaseId, int percentage, CancellationToken cancellationToken) =>
+        Releases.SetRolloutAsync(releaseId, percentage, pause: false, cancellationToken);
 
-    public async Task<AdminCompanyDto?> LookupByIdentityAsync(string identityKey, CancellationToken cancellationToken)
-    {
-        var company = await db.Companies.AsNoTracking().Include(c => c.Account)
-            .SingleOrDefaultAsync(c => c.IdentityKey == identityKey, cancellationToken).ConfigureAwait(false);
-        return company is null ? null : await DescribeAsync(company, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<AdminOutcome<AdminReleaseDto>> PauseReleaseAsync(string releaseId, CancellationToken cancellationToken) =>
+        Releases.SetRolloutAsync(releaseId, 0, pause: true, cancellationToken);
+
+    /// <summary>Publishes a signed withdrawal (made offline by <c>releases withdraw</c>): refused unless it withdraws a published, not yet withdrawn release.</summary>
+    public Task<AdminOutcome<AdminReleaseDto>> WithdrawReleaseAsync(string signedJson, CancellationToken cancellationToken) =>
+        Releases.PublishAsync(signedJson, withdrawal: true, cancellationToken);
 
     /// <summary>Releases a disputed company identity (F2); see <see cref="CompanyIdentityDisputes.ReleaseAsync"/>.</summary>
     public Task<AdminDisputeResult> ReleaseIdentityAsync(string identityKey, string reason, CancellationToken cancellationToken) =>
-        new CompanyIdentityDisputes(db, time).ReleaseAsync(identityKey, reason, cancellationToken);
+        new CompanyIdentityDisputes(db, time, Trail).ReleaseAsync(identityKey, reason, cancellationToken);
 
     /// <summary>Hands a disputed company identity to its rightful owner (F2); see <see cref="CompanyIdentityDisputes.HandOverAsync"/>.</summary>
     public Task<AdminDisputeResult> HandOverIdentityAsync(string identityKey, string email, string reason, CancellationToken cancellationToken) =>
-        new CompanyIdentityDisputes(db, time).HandOverAsync(identityKey, email.Trim().ToLowerInvariant(), reason, cancellationToken);
+        new CompanyIdentityDisputes(db, time, Trail).HandOverAsync(identityKey, email.Trim().ToLowerInvariant(), reason, cancellationToken);
 
-    /// <summary>The mailboxes whose addresses hold at least <paramref name="minimum"/> trial companies (F2): flagged, not forbidden.</summary>
-    public async Task<IReadOnlyList<AdminMailboxDto>> FlaggedMailboxesAsync(int minimum, CancellationToken cancellationToken)
+    private AdminMailOperations Mails => new(db, time, Trail, services);
+
+    private AdminReleaseOperations Releases => new(db, time, Trail, services);
+
+    private static (string Code, string Message)? Set(License license, LicenseRecordStatus status)
     {
-        var trials = from c in db.Companies
-                     join a in db.Accounts on c.AccountId equals a.Id
-                     where db.Licenses.Any(l => l.CompanyId == c.Id && l.Kind == StoredLicenseKind.Trial)
-                     select new { a.Mailbox, c.Id, c.Name, c.Postcode, a.Email, a.EmailConfirmedAt, c.CreatedAt };
-        var flagged = await trials.GroupBy(t => t.Mailbox).Where(g => g.Count() >= minimum).Select(g => g.Key)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var companies = await trials.AsNoTracking().Where(t => flagged.Contains(t.Mailbox)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return companies.GroupBy(t => t.Mailbox, StringComparer.Ordinal)
-            .Select(g => new AdminMailboxDto(g.Key, g.Count(), g.OrderBy(t => t.CreatedAt)
-                .Select(t => new AdminMailboxCompanyDto(t.Id, t.Name, t.Postcode, t.Email, t.EmailConfirmedAt, t.CreatedAt)).ToList()))
-            .OrderByDescending(m => m.TrialCompanies).ThenBy(m => m.Mailbox, StringComparer.Ordinal).ToList();
+        license.Status = status;
+        return null;
     }
 
-    private async Task<AdminLicenseDto?> ChangeAsync(string licenseId, Action<License> change, CancellationToken cancellationToken)
+    /// <summary>Locks the license's row for the transaction (a no-op UPDATE), so a check-then-change cannot race another instance.</summary>
+    private async Task<License?> LockLicenseAsync(string licenseId, CancellationToken cancellationToken) =>
+        await db.Licenses.Where(l => l.Id == licenseId).ExecuteUpdateAsync(s => s.SetProperty(l => l.InstallationLimit, l => l.InstallationLimit), cancellationToken).ConfigureAwait(false) == 0
+            ? null
+            : await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
+
+    private async Task<AdminOutcome<AdminLicenseDto>> ChangeAsync(
+        string licenseId, string action, Func<License, (string Code, string Message)?> change, CancellationToken cancellationToken, string? detail = null)
     {
-        var license = await db.Licenses.SingleOrDefaultAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
-        if (license is null)
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            return null;
+            var license = await LockLicenseAsync(licenseId, cancellationToken).ConfigureAwait(false);
+            if (license is null)
+            {
+                return AdminOutcome<AdminLicenseDto>.NotFound(NoLicense);
+            }
+
+            var before = AuditTrail.Snapshot(license);
+            if (change(license) is { } refusal)
+            {
+                return AdminOutcome<AdminLicenseDto>.Refused(refusal.Code, refusal.Message);
+            }
+
+            Trail.Add(action, license.CompanyId, license.Id, before, AuditTrail.Snapshot(license), detail);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return AdminOutcome<AdminLicenseDto>.Done(await AdminQueries.DescribeAsync(db, license, cancellationToken).ConfigureAwait(false));
         }
-
-        change(license);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await DescribeAsync(license, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<AdminCompanyDto> DescribeAsync(Company company, CancellationToken cancellationToken)
-    {
-        var licenses = await db.Licenses.AsNoTracking().Where(l => l.CompanyId == company.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var described = new List<AdminLicenseDto>();
-        foreach (var license in licenses.OrderBy(l => l.CreatedAt))
-        {
-            described.Add(await DescribeAsync(license, cancellationToken).ConfigureAwait(false));
-        }
-
-        return new AdminCompanyDto(company.Id, company.Name, company.Postcode, company.Country, company.IdentityKey, company.Street, company.HouseNumber,
-            company.City, company.ContactName, company.Phone, company.Account!.Email, company.Account.EmailConfirmedAt, described);
-    }
-
-    private async Task<AdminLicenseDto> DescribeAsync(License license, CancellationToken cancellationToken)
-    {
-        var installations = await db.Installations.AsNoTracking().Where(i => i.LicenseId == license.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new AdminLicenseDto(license.Id, license.Product, license.Kind.ToString().ToLowerInvariant(), license.Status.ToString().ToLowerInvariant(),
-            license.TrialEndsAt, license.LicenseEndsAt, license.UpdatesEndAt, license.InstallationLimit,
-            installations.OrderBy(i => i.BoundAt).Select(i => new AdminInstallationDto(i.InstallationId, i.BoundAt, i.ReleasedAt)).ToList());
     }
 }

@@ -6,13 +6,13 @@ namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>
 /// The vendor's way out of a squatted company (F2): release its identity, or hand it to the rightful owner's address.
-/// Each is one transaction that writes its <see cref="AdminAuditRecord"/> with the change (I9). Used through
+/// Each is one transaction that writes its <see cref="AuditRecord"/> with the change (I9). Used through
 /// <see cref="AdminOperations"/> by the admin API and the CLI.
 /// </summary>
-internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvider time)
+internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvider time, AuditTrail trail)
 {
-    public const string ReleasedAction = "identity-released";
-    public const string HandedOverAction = "identity-handed-over";
+    public const string ReleasedAction = AuditActions.IdentityReleased;
+    public const string HandedOverAction = AuditActions.IdentityHandedOver;
 
     /// <summary>
     /// Revokes the licenses of the company that holds (or held) <paramref name="identityKey"/>, releases its installations,
@@ -43,7 +43,7 @@ internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvide
             var held = await db.HeldIdentities.Where(h => h.CompanyId == company.Id).Select(h => h.IdentityKey).ToListAsync(cancellationToken).ConfigureAwait(false);
             await db.HeldIdentities.Where(h => h.CompanyId == company.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             company.IdentityKey = "released:" + company.Id;
-            var audit = Audit(ReleasedAction, company.Id, identityKey, reason, now,
+            var audit = Audit(ReleasedAction, company.Id, identityKey, reason,
                 $"revoked {string.Join(' ', licenses.Select(l => l.Id))}; freed {held.Count} identities; account {company.AccountId}");
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvide
             company.AccountId = owner.Id;
             var licenses = await db.Licenses.Where(l => l.CompanyId == company.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             await ReleaseInstallationsAsync(licenses, now, cancellationToken).ConfigureAwait(false);
-            var audit = Audit(HandedOverAction, company.Id, identityKey, reason, now, $"from account {oldAccountId} to account {owner.Id}; licenses {string.Join(' ', licenses.Select(l => l.Id))}");
+            var audit = Audit(HandedOverAction, company.Id, identityKey, reason, $"from account {oldAccountId} to account {owner.Id}; licenses {string.Join(' ', licenses.Select(l => l.Id))}");
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
             // The squatter's account goes (one company per account): its address is free again and can confirm nothing.
@@ -111,19 +111,8 @@ internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvide
         db.OneTimePasswords.Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken);
 
-    private AdminAuditRecord Audit(string action, string companyId, string identityKey, string reason, DateTimeOffset now, string detail)
+    private AuditRecord Audit(string action, string companyId, string identityKey, string reason, string detail)
     {
-        var record = new AdminAuditRecord
-        {
-            Id = Ids.New("aud"),
-            At = now,
-            Action = action,
-            CompanyId = companyId,
-            IdentityKey = identityKey,
-            Reason = reason,
-            Detail = detail.Length > 2000 ? detail[..2000] : detail,
-        };
-        db.AdminAuditRecords.Add(record);
-        return record;
+        return trail.Add(action, companyId, null, null, null, $"identity {identityKey}; reason {reason}; {detail}");
     }
 }

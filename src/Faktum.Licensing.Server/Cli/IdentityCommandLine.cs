@@ -33,7 +33,7 @@ internal static class IdentityCommandLine
             await using var disposeProvider = provider.ConfigureAwait(false);
             var scope = provider.CreateAsyncScope();
             await using var disposeScope = scope.ConfigureAwait(false);
-            var operations = scope.ServiceProvider.GetRequiredService<AdminOperations>();
+            var operations = scope.ServiceProvider.GetRequiredService<AdminQueries>();
             return ServerCommandLine.Print(await operations.FlaggedMailboxesAsync(Math.Max(2, parse.GetValue(minimum) ?? 3), ct).ConfigureAwait(false));
         });
         admin.Subcommands.Add(mailboxes);

@@ -104,7 +104,7 @@ internal static class ServerCommandLine
             await using var disposeProvider = provider.ConfigureAwait(false);
             var scope = provider.CreateAsyncScope();
             await using var disposeScope = scope.ConfigureAwait(false);
-            var ops = scope.ServiceProvider.GetRequiredService<AdminOperations>();
+            var ops = scope.ServiceProvider.GetRequiredService<AdminQueries>();
             AdminCompanyDto? company;
             if (parse.GetValue(email) is { } address)
             {
@@ -128,7 +128,7 @@ internal static class ServerCommandLine
         IdentityCommandLine.AddTo(admin, dataDir, server, apiKey);
         return admin;
 
-        async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminLicenseDto?>> direct, CancellationToken ct)
+        async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminOutcome<AdminLicenseDto>>> direct, CancellationToken ct)
         {
             if (ServerAddress(parse, server) is { } baseAddress)
             {
@@ -144,7 +144,8 @@ internal static class ServerCommandLine
             await using var disposeProvider = provider.ConfigureAwait(false);
             var scope = provider.CreateAsyncScope();
             await using var disposeScope = scope.ConfigureAwait(false);
-            return Print(await direct(scope.ServiceProvider.GetRequiredService<AdminOperations>()).ConfigureAwait(false));
+            var outcome = await direct(scope.ServiceProvider.GetRequiredService<AdminOperations>()).ConfigureAwait(false);
+            return Print(outcome.Value);
         }
     }
 
@@ -188,6 +189,14 @@ internal static class ServerCommandLine
         services.AddStorage(storage, full);
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddScoped<AdminOperations>();
+        services.AddScoped<AdminQueries>();
+        services.AddScoped<AdminAuditLog>();
+        services.AddScoped(_ =>
+        {
+            var actor = new AuditActor();
+            actor.SetCli();
+            return actor;
+        });
         services.AddScoped<Privacy.PrivacyOperations>();
         return services.BuildServiceProvider();
     }

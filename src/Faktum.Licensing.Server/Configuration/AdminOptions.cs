@@ -21,4 +21,12 @@ public sealed class AdminOptions
     /// <summary>Gets or sets the window of <see cref="FailedAttemptsPerAddress"/>.</summary>
     /// <value>1 minute.</value>
     public TimeSpan FailedAttemptWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets the name the audit log records as the actor of admin API calls (who holds the key, e.g. <c>billing-script</c>).
+    /// Not a secret; without it the actor is <c>api-key</c>.
+    /// </summary>
+    /// <value><see langword="null"/>.</value>
+    [StringLength(64)]
+    public string? ApiKeyName { get; set; }
 }

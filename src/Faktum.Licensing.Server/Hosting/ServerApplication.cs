@@ -85,6 +85,9 @@ internal static partial class ServerApplication
         services.AddSingleton<MailOutbox>();
         services.AddHostedService<MailOutboxDispatcher>();
         services.AddScoped<AdminOperations>();
+        services.AddScoped<AdminQueries>();
+        services.AddScoped<AdminAuditLog>();
+        services.AddScoped<AuditActor>();
         services.AddScoped<Privacy.PrivacyOperations>();
         services.AddServerFlows();
         services.AddSingleton<AdminAuthenticationThrottle>();

@@ -17,6 +17,9 @@ internal static class ServerProblemTypes
     /// <summary>403: the admin API was asked over plain HTTP on a non-loopback address.</summary>
     public const string HttpsRequired = ProblemTypes.Prefix + "https-required";
 
+    /// <summary>409: an admin action that makes no sense in the current state; the problem's <c>code</c> member says which (docs/server.md).</summary>
+    public const string AdminActionRefused = ProblemTypes.Prefix + "admin-action-refused";
+
     /// <summary>500: an unexpected failure; no details are exposed.</summary>
     public const string ServerError = ProblemTypes.Prefix + "server-error";
 }

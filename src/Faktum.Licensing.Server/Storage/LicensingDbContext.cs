@@ -18,7 +18,7 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<HeldIdentity> HeldIdentities => Set<HeldIdentity>();
 
-    public DbSet<AdminAuditRecord> AdminAuditRecords => Set<AdminAuditRecord>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<Installation> Installations => Set<Installation>();
 
@@ -29,6 +29,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
     public DbSet<ReleaseRecord> Releases => Set<ReleaseRecord>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<StartupCheckDay> StartupCheckDays => Set<StartupCheckDay>();
 
     public DbSet<ConsoleStaff> ConsoleStaff => Set<ConsoleStaff>();
 
@@ -66,10 +68,18 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             account.HasIndex(a => new { a.Mailbox, a.CreatedAt }); // F2: registrations per mailbox
         });
 
-        modelBuilder.Entity<AdminAuditRecord>(record =>
+        modelBuilder.Entity<AuditRecord>(record =>
         {
+            // Append-only: the migrations add triggers that refuse UPDATE and DELETE on this table (docs/security.md).
             record.HasKey(r => r.Id);
             record.HasIndex(r => r.At);
+            record.HasIndex(r => new { r.CompanyId, r.At });
+            record.HasIndex(r => new { r.Actor, r.At });
+            record.HasIndex(r => new { r.Action, r.At });
+            record.Property(r => r.Source).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<AuditSource>(s, true)).HasMaxLength(16);
+            record.Property(r => r.Action).HasMaxLength(64);
+            record.Property(r => r.Before).HasMaxLength(2000);
+            record.Property(r => r.After).HasMaxLength(2000);
             record.Property(r => r.Detail).HasMaxLength(2000);
         });
 
@@ -102,6 +112,9 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             installation.HasKey(i => i.Id);
             installation.HasIndex(i => new { i.LicenseId, i.InstallationId });
             installation.HasOne<License>().WithMany().HasForeignKey(i => i.LicenseId);
+            installation.HasIndex(i => i.ReleasedAt); // the console's moves per week
+            installation.Property(i => i.AppVersion).HasMaxLength(64);
+            installation.Property(i => i.Channel).HasMaxLength(32);
         });
 
         modelBuilder.Entity<OneTimePassword>(otp =>
@@ -125,6 +138,12 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             release.HasKey(r => new { r.Product, r.Sequence });
             release.HasIndex(r => new { r.Product, r.ReleaseId });
             release.Property(r => r.SignedJson).HasMaxLength(16 * 1024);
+        });
+
+        modelBuilder.Entity<StartupCheckDay>(day =>
+        {
+            day.HasKey(d => d.Day);
+            day.Property(d => d.Day).HasMaxLength(10);
         });
 
         modelBuilder.Entity<OutboxMessage>(message =>

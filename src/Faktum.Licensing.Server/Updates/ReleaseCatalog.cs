@@ -30,8 +30,12 @@ internal sealed class ReleaseCatalog
             : LoadOrCreateSecret(settings.ResolveDataDirectory(environment.ContentRootPath));
     }
 
-    /// <summary>Verifies and stores a signed release; the sequence must exceed every stored one of its product.</summary>
-    public async Task<PublishResult> PublishAsync(LicensingDbContext db, string signedJson, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies and stores a signed release; the sequence must exceed every stored one of its product. <paramref name="beforeSave"/>
+    /// may add rows (the audit record) that the same <c>SaveChanges</c> commits.
+    /// </summary>
+    public async Task<PublishResult> PublishAsync(
+        LicensingDbContext db, string signedJson, DateTimeOffset now, Action<ReleaseRecord>? beforeSave, CancellationToken cancellationToken)
     {
         if (!SignedRelease.TryParse(signedJson, out var signed)
             || !ReleaseManifestSerializer.TryParse(signed.ManifestBytes.Span, out var claimed, out _))
@@ -57,7 +61,7 @@ internal sealed class ReleaseCatalog
             return PublishResult.Stale(highest);
         }
 
-        db.Releases.Add(new ReleaseRecord
+        var record = new ReleaseRecord
         {
             Product = manifest.ProductId,
             Sequence = manifest.Sequence,
@@ -65,7 +69,9 @@ internal sealed class ReleaseCatalog
             Version = manifest.Version,
             SignedJson = signedJson,
             PublishedAt = now,
-        });
+        };
+        db.Releases.Add(record);
+        beforeSave?.Invoke(record);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -77,11 +83,6 @@ internal sealed class ReleaseCatalog
 
         return PublishResult.Published(manifest);
     }
-
-    /// <summary>Sets the server's rollout percentage of a release (0 pauses it); it can only narrow the signed one.</summary>
-    public static async Task<bool> SetRolloutAsync(LicensingDbContext db, string releaseId, int percentage, CancellationToken cancellationToken) =>
-        await db.Releases.Where(r => r.ReleaseId == releaseId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EffectiveRollout, percentage), cancellationToken).ConfigureAwait(false) > 0;
 
     /// <summary>Lists the stored manifests of every product, newest sequence first.</summary>
     public static async Task<IReadOnlyList<(ReleaseManifest Manifest, int? EffectiveRollout)>> ListAsync(LicensingDbContext db, CancellationToken cancellationToken)
@@ -145,6 +146,9 @@ internal sealed class ReleaseCatalog
     private readonly record struct ParsedReleaseKey(string Product, long Sequence, string ReleaseId);
 
     private sealed record ParsedRelease(ReleaseManifest Manifest, SignedRelease Signed);
+
+    /// <summary>Reads a stored release's manifest (verified when it was published).</summary>
+    public static ReleaseManifest ManifestOf(ReleaseRecord record) => Parse(record).Manifest;
 
     // Stored manifests were verified when published; what is read back is the same bytes.
     private static ParsedRelease Parse(ReleaseRecord record) =>

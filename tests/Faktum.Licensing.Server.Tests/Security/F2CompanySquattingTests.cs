@@ -28,9 +28,10 @@ public sealed class F2CompanySquattingTests
 
         Assert.Equal(HttpStatusCode.OK, released.StatusCode);
         Assert.Equal(LicenseRecordStatus.Revoked, await server.WithDbAsync(db => db.Licenses.Select(l => l.Status).SingleAsync()));
-        var audit = await server.WithDbAsync(db => db.AdminAuditRecords.SingleAsync());
+        var audit = await server.WithDbAsync(db => db.AuditRecords.SingleAsync());
         Assert.Equal("identity-released", audit.Action);
-        Assert.Equal("dispute 2026-17: KvK extract", audit.Reason);
+        Assert.Contains("reason dispute 2026-17: KvK extract", audit.Detail, StringComparison.Ordinal);
+        Assert.Equal((AuditSource.Api, "api-key"), (audit.Source, audit.Actor));
         using var registered = await server.PostAsync("/v1/registrations", ServerFixture.Registration("owner@bakkerij.nl", installationId: "install-own-0002"));
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         var confirmed = await server.ConfirmAsync("owner@bakkerij.nl", server.ReadOneTimePassword("owner@bakkerij.nl"), "install-own-0002");
@@ -47,7 +48,7 @@ public sealed class F2CompanySquattingTests
         using var handed = await AdminPostAsync(server, "/v1/admin/identities/hand-over", new { name = "Bakkerij Jansen B.V.", postcode = "1234 AB", reason = "dispute 2026-18", email = "Owner@Bakkerij.nl" });
 
         Assert.Equal(HttpStatusCode.OK, handed.StatusCode);
-        Assert.Equal("identity-handed-over", await server.WithDbAsync(db => db.AdminAuditRecords.Select(r => r.Action).SingleAsync()));
+        Assert.Equal("identity-handed-over", await server.WithDbAsync(db => db.AuditRecords.Select(r => r.Action).SingleAsync()));
         Assert.False(await server.WithDbAsync(db => db.Accounts.AnyAsync(a => a.Email == "squat+2@example.org")));
         using var recovery = await server.PostAsync("/v1/recoveries", new RecoveryRequest("owner@bakkerij.nl", ServerFixture.Product, "install-own-0002"));
         var owner = await server.ConfirmAsync("owner@bakkerij.nl", server.ReadOneTimePassword("owner@bakkerij.nl"), "install-own-0002");

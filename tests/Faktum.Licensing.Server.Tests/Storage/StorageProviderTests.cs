@@ -52,10 +52,16 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
-            // The EnsureCreated era predates releases, the mail outbox, held identities, the admin audit and mailboxes: its
+            // The EnsureCreated era predates releases, the mail outbox, held identities, the audit log, installations' last-seen columns and mailboxes: its
             // schema is the initial migration's.
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"HeldIdentities\"");
-            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"AdminAuditRecords\"");
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"AuditRecords\"");
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"StartupCheckDays\"");
+            await old.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_Installations_ReleasedAt\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Installations\" DROP COLUMN \"LastSeenAt\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Installations\" DROP COLUMN \"AppVersion\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Installations\" DROP COLUMN \"Channel\"");
+
             await old.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_Accounts_Mailbox_CreatedAt\"");
             await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Accounts\" DROP COLUMN \"Mailbox\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"Releases\"");

@@ -53,7 +53,7 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                     b.ToTable("Accounts");
                 });
 
-            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AdminAuditRecord", b =>
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AuditRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(320)
@@ -61,37 +61,53 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Before")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("CompanyId")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
                     b.Property<string>("Detail")
-                        .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("IdentityKey")
-                        .IsRequired()
+                    b.Property<string>("LicenseId")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("At");
 
-                    b.ToTable("AdminAuditRecords");
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("Actor", "At");
+
+                    b.HasIndex("CompanyId", "At");
+
+                    b.ToTable("AuditRecords");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
@@ -273,13 +289,24 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("BoundAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("InstallationId")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -290,6 +317,8 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReleasedAt");
 
                     b.HasIndex("LicenseId", "InstallationId");
 
@@ -487,6 +516,20 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                     b.HasIndex("Product", "ReleaseId");
 
                     b.ToTable("Releases");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.StartupCheckDay", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Checks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("StartupCheckDays");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>

@@ -48,7 +48,7 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.ToTable("Accounts");
                 });
 
-            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AdminAuditRecord", b =>
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.AuditRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(320)
@@ -56,37 +56,53 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Before")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompanyId")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
-                        .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdentityKey")
-                        .IsRequired()
+                    b.Property<string>("LicenseId")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("At");
 
-                    b.ToTable("AdminAuditRecords");
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("Actor", "At");
+
+                    b.HasIndex("CompanyId", "At");
+
+                    b.ToTable("AuditRecords");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
@@ -268,13 +284,24 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("BoundAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InstallationId")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSeenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LicenseId")
                         .IsRequired()
@@ -285,6 +312,8 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReleasedAt");
 
                     b.HasIndex("LicenseId", "InstallationId");
 
@@ -482,6 +511,20 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.HasIndex("Product", "ReleaseId");
 
                     b.ToTable("Releases");
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.StartupCheckDay", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("StartupCheckDays");
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Company", b =>
