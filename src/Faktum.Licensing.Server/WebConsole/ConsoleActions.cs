@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Faktum.Licensing.Server.WebConsole;
 
 /// <summary>
-/// The company page's actions, each one call of <see cref="AdminOperations"/> (one transaction, audited with the console
-/// and the staff member's e-mail as the actor). A license id must belong to the company the page shows.
+/// The console's actions, each one call of <see cref="AdminOperations"/> (one transaction with its audit row; the actor is
+/// the console and the staff member's e-mail, set by <see cref="Pages.ConsolePageModel"/>). A license id must belong to
+/// the company the page shows. A refusal comes back as its stable code, shown in the user's language.
 /// </summary>
 internal sealed class ConsoleActions(AdminOperations operations, LicensingDbContext db)
 {
-    public async Task<ConsoleActionResult> RunAsync(string companyId, string licenseId, string action, int days, DateTimeOffset? endsAt, CancellationToken cancellationToken)
+    public async Task<ConsoleActionResult> OnLicenseAsync(string companyId, string licenseId, string action, int days, DateTimeOffset? endsAt, string? installationId, CancellationToken cancellationToken)
     {
         var license = await db.Licenses.AsNoTracking().SingleOrDefaultAsync(l => l.Id == licenseId && l.CompanyId == companyId, cancellationToken).ConfigureAwait(false);
         if (license is null)
@@ -18,45 +19,47 @@ internal sealed class ConsoleActions(AdminOperations operations, LicensingDbCont
             return ConsoleActionResult.No("not-found");
         }
 
-        switch (action)
+        if (action == "extend" && days is < 1 or > 3650)
         {
-            case "paid":
-                await operations.MarkPaidAsync(licenseId, endsAt, license.UpdatesEndAt ?? endsAt, cancellationToken).ConfigureAwait(false);
-                return ConsoleActionResult.Ok("marked-paid");
-            case "extend":
-                if (days is < 1 or > 3650)
-                {
-                    return ConsoleActionResult.No("days-out-of-range");
-                }
-
-                var extended = await operations.TryExtendAsync(licenseId, days, cancellationToken).ConfigureAwait(false);
-                return extended.Status == AdminExtensionStatus.Extended ? ConsoleActionResult.Ok("extended") : ConsoleActionResult.No("past-latest-end");
-            case "suspend":
-                if (license.Status != LicenseRecordStatus.Active)
-                {
-                    return ConsoleActionResult.No(license.Status == LicenseRecordStatus.Revoked ? "license-revoked" : "license-already-suspended");
-                }
-
-                await operations.SuspendAsync(licenseId, cancellationToken).ConfigureAwait(false);
-                return ConsoleActionResult.Ok("suspended");
-            case "reinstate":
-                if (license.Status == LicenseRecordStatus.Active)
-                {
-                    return ConsoleActionResult.No("license-not-suspended");
-                }
-
-                await operations.ReinstateAsync(licenseId, cancellationToken).ConfigureAwait(false);
-                return ConsoleActionResult.Ok("reinstated");
-            case "revoke":
-                if (license.Status == LicenseRecordStatus.Revoked)
-                {
-                    return ConsoleActionResult.No("license-already-revoked");
-                }
-
-                await operations.RevokeAsync(licenseId, cancellationToken).ConfigureAwait(false);
-                return ConsoleActionResult.Ok("revoked");
-            default:
-                return ConsoleActionResult.No("not-found");
+            return ConsoleActionResult.No("days-out-of-range");
         }
+
+        return action switch
+        {
+            "paid" => From(await operations.MarkPaidAsync(licenseId, endsAt, license.UpdatesEndAt ?? endsAt, cancellationToken).ConfigureAwait(false), "marked-paid"),
+            "extend" => From(await operations.ExtendAsync(licenseId, days, cancellationToken).ConfigureAwait(false), "extended"),
+            "suspend" => From(await operations.SuspendAsync(licenseId, cancellationToken).ConfigureAwait(false), "suspended"),
+            "reinstate" => From(await operations.ReinstateAsync(licenseId, cancellationToken).ConfigureAwait(false), "reinstated"),
+            "revoke" => From(await operations.RevokeAsync(licenseId, cancellationToken).ConfigureAwait(false), "revoked"),
+            "release-installation" => From(await operations.ReleaseInstallationAsync(licenseId, installationId ?? string.Empty, cancellationToken).ConfigureAwait(false), "installation-released"),
+            _ => ConsoleActionResult.No("not-found"),
+        };
     }
+
+    public async Task<ConsoleActionResult> ResendConfirmationAsync(string companyId, CancellationToken cancellationToken) =>
+        From(await operations.ResendConfirmationAsync(companyId, cancellationToken).ConfigureAwait(false), "confirmation-resent");
+
+    public async Task<ConsoleActionResult> RetryMailAsync(string messageId, CancellationToken cancellationToken) =>
+        From(await operations.RetryMailAsync(messageId, cancellationToken).ConfigureAwait(false), "mail-retried");
+
+    public async Task<ConsoleActionResult> OnReleaseAsync(string action, string? releaseId, int percentage, string? signedJson, CancellationToken cancellationToken)
+    {
+        if (action == "rollout" && percentage is < 0 or > 100)
+        {
+            return ConsoleActionResult.No("rollout-out-of-range");
+        }
+
+        return action switch
+        {
+            "rollout" => From(await operations.SetRolloutAsync(releaseId ?? string.Empty, percentage, cancellationToken).ConfigureAwait(false), "rollout-set"),
+            "pause" => From(await operations.PauseReleaseAsync(releaseId ?? string.Empty, cancellationToken).ConfigureAwait(false), "rollout-set"),
+            "publish" => From(await operations.PublishReleaseAsync(signedJson ?? string.Empty, cancellationToken).ConfigureAwait(false), "published"),
+            "withdraw" => From(await operations.WithdrawReleaseAsync(signedJson ?? string.Empty, cancellationToken).ConfigureAwait(false), "published"),
+            _ => ConsoleActionResult.No("not-found"),
+        };
+    }
+
+    private static ConsoleActionResult From<T>(AdminOutcome<T> outcome, string notice)
+        where T : class =>
+        outcome.IsDone ? ConsoleActionResult.Ok(notice) : ConsoleActionResult.No(outcome.Code ?? "not-found");
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.WebConsole.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -53,7 +54,6 @@ internal static class ConsoleHosting
         services.AddLocalization();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<StaffDirectory>();
-        services.AddScoped<ConsoleCompanySearch>();
         services.AddScoped<ConsoleHome>();
         services.AddScoped<ConsoleActions>();
         services.AddRazorPages(o =>
@@ -66,11 +66,22 @@ internal static class ConsoleHosting
                     selector.AttributeRouteModel!.Template = AttributeRouteModel.CombineTemplates("console", selector.AttributeRouteModel.Template);
                 }
             });
-            o.Conventions.AuthorizeFolder("/", StaffRoles.ReadPolicy);
-            o.Conventions.AllowAnonymousToPage("/Login");
-            o.Conventions.AllowAnonymousToPage("/Language");
-            o.Conventions.AuthorizePage("/LoginTotp", StaffRoles.SecondFactorPolicy);
-            o.Conventions.AuthorizePage("/TotpSetup", StaffRoles.SecondFactorPolicy);
+            // Every page needs a signed-in staff member, except the sign-in pages (by name: a new page is closed by default).
+            o.Conventions.AddFolderApplicationModelConvention("/", model =>
+            {
+                switch (model.ViewEnginePath)
+                {
+                    case "/Login" or "/Language":
+                        model.EndpointMetadata.Add(new AllowAnonymousAttribute());
+                        break;
+                    case "/LoginTotp" or "/TotpSetup":
+                        model.EndpointMetadata.Add(new AuthorizeAttribute(StaffRoles.SecondFactorPolicy));
+                        break;
+                    default:
+                        model.EndpointMetadata.Add(new AuthorizeAttribute(StaffRoles.ReadPolicy));
+                        break;
+                }
+            });
         });
         services.AddAntiforgery(o =>
         {

@@ -27,6 +27,7 @@ internal static class ConsoleStyles
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.75rem;padding:0;list-style:none}
         .cards li{border:1px solid #c9d1d9;border-radius:6px;padding:.75rem}
         .cards strong{display:block;font-size:1.8rem}
+        .cards-2{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
         form.inline{display:inline-flex;gap:.4rem;align-items:center;margin:.2rem .4rem .2rem 0;flex-wrap:wrap}
         label{font-weight:600}
         input,select,button{font:inherit;padding:.35rem .6rem;border:1px solid #57606a;border-radius:4px}

@@ -31,6 +31,19 @@ public sealed class SupportCallTests(ConsoleBrowser browser)
         Assert.Equal("De licentie is als betaald gemarkeerd.", await page.Locator("#action-notice").InnerTextAsync());
         Assert.Equal("actief", await page.Locator("#license-state").InnerTextAsync());
         await ConsoleSite.ScreenshotAsync(page, "company-marked-paid");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Auditlog" }).First.ClickAsync();
+        var row = page.Locator("#audit tbody tr").Filter(new() { HasText = "license-marked-paid" });
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Contains("support@vendor.example", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("console", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await ConsoleSite.ScreenshotAsync(page, "audit");
+        foreach (var (link, shot) in new[] { ("Mail", "outbox"), ("Releases", "releases"), ("Sleutels", "keys"), ("Start", "home-after-call") })
+        {
+            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await ConsoleSite.ScreenshotAsync(page, shot);
+        }
+
         var phone = await browser.NewPageAsync(phone: true);
         await site.SignInAsync(phone, "support@vendor.example", password);
         await phone.GotoAsync(page.Url);

@@ -1,5 +1,6 @@
 using Faktum.Licensing.Server.WebConsole.Staff;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Faktum.Licensing.Server.WebConsole.Pages;
@@ -24,6 +25,19 @@ public abstract class ConsolePageModel : PageModel
 
     /// <summary>Gets the signed-in staff member's e-mail address: the console's audit actor.</summary>
     public string StaffEmail => User.Identity?.Name ?? "unknown";
+
+    /// <summary>Every console handler runs with the console and the signed-in staff member as the audit actor.</summary>
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (User.Identity is { IsAuthenticated: true, AuthenticationType: ConsoleHosting.Scheme, Name: { Length: > 0 } email })
+        {
+            HttpContext.RequestServices.GetRequiredService<Admin.AuditActor>().Set(Storage.AuditSource.Console, email);
+        }
+
+        return next();
+    }
 
     protected async Task<bool> AllowedAsync(string policy) =>
         (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, policy).ConfigureAwait(false)).Succeeded;

@@ -1,16 +1,17 @@
+using Faktum.Licensing.Server.Admin;
+
 namespace Faktum.Licensing.Server.WebConsole.Pages;
 
-/// <summary>Home: the license counts, the activity of the last day and week, the outbox, and key and release warnings.</summary>
+/// <summary>Home: the license counts, start-up checks per day and moves per week, the outbox, and key and release warnings.</summary>
 public sealed class IndexModel : ConsolePageModel
 {
-    internal ConsoleHomeCounts Counts { get; private set; } = ConsoleHomeCounts.Empty;
+    internal AdminHomeDto? Counts { get; private set; }
 
     internal IReadOnlyList<ConsoleWarning> Warnings { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var home = HttpContext.RequestServices.GetRequiredService<ConsoleHome>();
-        Counts = await home.CountAsync(HttpContext.RequestAborted).ConfigureAwait(false);
-        Warnings = await home.WarningsAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        Counts = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().HomeAsync(HttpContext.RequestAborted).ConfigureAwait(false);
+        Warnings = await HttpContext.RequestServices.GetRequiredService<ConsoleHome>().WarningsAsync(HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,8 +1,6 @@
 using Faktum.Licensing.Server.Admin;
-using Faktum.Licensing.Server.Storage;
 using Faktum.Licensing.Server.WebConsole.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Faktum.Licensing.Server.WebConsole.Pages.Companies;
 
@@ -16,14 +14,11 @@ public sealed class CompanyDetailModel : ConsolePageModel
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var db = HttpContext.RequestServices.GetRequiredService<LicensingDbContext>();
-        var identityKey = await db.Companies.AsNoTracking().Where(c => c.Id == id).Select(c => c.IdentityKey).SingleOrDefaultAsync(HttpContext.RequestAborted).ConfigureAwait(false);
-        Company = identityKey is null ? null
-            : await HttpContext.RequestServices.GetRequiredService<AdminOperations>().LookupByIdentityAsync(identityKey, HttpContext.RequestAborted).ConfigureAwait(false);
+        Company = await HttpContext.RequestServices.GetRequiredService<AdminQueries>().CompanyAsync(id, HttpContext.RequestAborted).ConfigureAwait(false);
         return Company is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostActAsync(string id, string? licenseId, string? action, int days, DateOnly? endsAt)
+    public async Task<IActionResult> OnPostActAsync(string id, string? licenseId, string? action, int days, DateOnly? endsAt, string? installationId)
     {
         if (!await AllowedAsync(StaffRoles.SupportPolicy).ConfigureAwait(false))
         {
@@ -32,7 +27,18 @@ public sealed class CompanyDetailModel : ConsolePageModel
 
         var end = endsAt is { } date ? new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) : (DateTimeOffset?)null;
         var result = await HttpContext.RequestServices.GetRequiredService<ConsoleActions>()
-            .RunAsync(id, licenseId ?? string.Empty, action ?? string.Empty, days, end, HttpContext.RequestAborted).ConfigureAwait(false);
+            .OnLicenseAsync(id, licenseId ?? string.Empty, action ?? string.Empty, days, end, installationId, HttpContext.RequestAborted).ConfigureAwait(false);
+        return RedirectToPage(new { id, notice = result.Done ? result.Code : null, refused = result.Done ? null : result.Code });
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(string id)
+    {
+        if (!await AllowedAsync(StaffRoles.SupportPolicy).ConfigureAwait(false))
+        {
+            return Forbid();
+        }
+
+        var result = await HttpContext.RequestServices.GetRequiredService<ConsoleActions>().ResendConfirmationAsync(id, HttpContext.RequestAborted).ConfigureAwait(false);
         return RedirectToPage(new { id, notice = result.Done ? result.Code : null, refused = result.Done ? null : result.Code });
     }
 }
