@@ -28,6 +28,7 @@ internal static class ServerCommandLine
         root.Subcommands.Add(ReleaseCommandLine.Create(TimeProvider.System));
         root.Subcommands.Add(HealthCommandLine.Create());
         root.Subcommands.Add(PrivacyCommandLine.Create(dataDir, DirectServices));
+        root.Subcommands.Add(StaffCommandLine.Create(dataDir, Console.Out, Console.Error, Console.In));
         foreach (var command in BackupCommandLine.Create(dataDir))
         {
             root.Subcommands.Add(command);

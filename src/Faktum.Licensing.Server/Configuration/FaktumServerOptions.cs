@@ -140,6 +140,9 @@ public sealed class FaktumServerOptions
     /// <summary>Gets the readiness settings.</summary>
     public HealthOptions Health { get; } = new();
 
+    /// <summary>Gets the web console settings (on or off, its own URL, sessions, lockout).</summary>
+    public ConsoleOptions Console { get; } = new();
+
     internal IReadOnlyList<string> EffectiveProducts => Products.Count == 0 ? ["faktum-factuur"] : Products.ToList();
 
     internal string ResolveDataDirectory(string contentRoot) =>

@@ -16,6 +16,7 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
         Check(options.Email.Outbox, "FaktumServer:Email:Outbox", failures, results);
         Check(options.RateLimits, "FaktumServer:RateLimits", failures, results);
         Check(options.Admin, "FaktumServer:Admin", failures, results);
+        Check(options.Console, "FaktumServer:Console", failures, results);
 
         if (options.LicenseTokenLifetime < TimeSpan.FromMinutes(10))
         {
@@ -66,6 +67,17 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
         if (options.Retention.UnconfirmedRegistrations < options.UnconfirmedRegistrationLifetime || options.Retention.UnconfirmedRegistrations > TimeSpan.FromDays(3650))
         {
             failures.Add("FaktumServer:Retention:UnconfirmedRegistrations must lie between FaktumServer:UnconfirmedRegistrationLifetime and 3650.00:00:00; the default is 30.00:00:00.");
+        }
+
+        if (options.Console.Url is { Length: > 0 } consoleUrl && (!Uri.TryCreate(consoleUrl, UriKind.Absolute, out var consoleUri)
+            || consoleUri.Scheme is not ("http" or "https") || consoleUri.Port == 0 || consoleUri.AbsolutePath != "/"))
+        {
+            failures.Add($"FaktumServer:Console:Url '{consoleUrl}' must be an http(s) URL with an explicit port and no path, e.g. http://127.0.0.1:5081.");
+        }
+
+        if (options.Console.IdleTimeout <= TimeSpan.Zero || options.Console.LockoutDuration <= TimeSpan.Zero)
+        {
+            failures.Add("FaktumServer:Console:IdleTimeout and LockoutDuration must be positive; the defaults are 00:30:00 and 00:15:00.");
         }
 
         if (options.Health.MaxOutboxLag <= TimeSpan.Zero)

@@ -33,6 +33,7 @@ internal static partial class ServerApplication
         var dataDirectory = bound.ResolveDataDirectory(builder.Environment.ContentRootPath);
         var forwardedSwitch = ForwardedHeadersSetup.SwitchedOn(builder.Configuration);
         DataFolder.CreateOwnerOnlyDirectory(dataDirectory);
+        WebConsole.ConsoleHosting.AddDedicatedUrl(builder, bound.Console);
         var serverLock = bound.Storage.Provider == StorageProvider.Sqlite ? Backup.ServerLock.Acquire(dataDirectory) : null;
 
         // SQL text and per-request framework chatter are noise at Information; configuration can still lower these.
@@ -138,6 +139,7 @@ internal static partial class ServerApplication
         services.AddServerHealthChecks();
         services.AddServerObservability(bound.Observability);
         services.AddOpenApi();
+        WebConsole.ConsoleHosting.AddServices(services, bound.Console, dataDirectory);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -166,6 +168,7 @@ internal static partial class ServerApplication
         app.UseStatusCodePages();
         app.UseMiddleware<RequestTelemetry>();
         app.UseRateLimiter();
+        WebConsole.ConsoleHosting.Use(app, bound.Console);
 
         app.MapServerHealthChecks();
         app.UseServerObservability(bound.Observability);

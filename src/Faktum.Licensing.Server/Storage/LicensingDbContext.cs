@@ -35,6 +35,8 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
 
     public DbSet<StartupCheckDay> StartupCheckDays => Set<StartupCheckDay>();
 
+    public DbSet<ConsoleStaff> ConsoleStaff => Set<ConsoleStaff>();
+
     /// <summary>
     /// Locks the account's row until the current transaction ends, on every provider (a no-op UPDATE: a row lock on
     /// PostgreSQL, the write lock on SQLite). Writes that read, then change, an account's one-time passwords or
@@ -164,6 +166,16 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             message.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
             message.Property(m => m.Content).HasMaxLength(64 * 1024);
             message.Property(m => m.LastError).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<ConsoleStaff>(staff =>
+        {
+            staff.HasKey(s => s.Id);
+            staff.HasIndex(s => s.Email).IsUnique();
+            staff.Property(s => s.Role).HasConversion<string>().HasMaxLength(16);
+            staff.Property(s => s.PasswordHash).HasMaxLength(64);
+            staff.Property(s => s.PasswordSalt).HasMaxLength(64);
+            staff.Property(s => s.TotpSecretProtected).HasMaxLength(1000);
         });
     }
 
