@@ -20,6 +20,7 @@ internal static partial class AdminEndpoints
         var admin = routes.MapGroup("/v1/admin").ExcludeFromDescription().AddEndpointFilter(RequireApiKeyAsync)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapLicenseFeatureEndpoints();
 
         admin.MapPost("/licenses/{licenseId}/paid", async (string licenseId, HttpContext http, AdminOperations operations, IOptions<FaktumServerOptions> options) =>
         {

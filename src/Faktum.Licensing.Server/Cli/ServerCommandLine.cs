@@ -125,6 +125,7 @@ internal static class ServerCommandLine
         });
         admin.Subcommands.Add(lookup);
         IdentityCommandLine.AddTo(admin, dataDir, server, apiKey);
+        LicenseFeatureCommandLine.AddTo(admin, dataDir, server, apiKey);
         return admin;
 
         async Task<int> RunAsync<TBody>(ParseResult parse, string action, TBody body, Func<AdminOperations, Task<AdminLicenseDto?>> direct, CancellationToken ct)
@@ -188,6 +189,9 @@ internal static class ServerCommandLine
         services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddScoped<AdminOperations>();
         services.AddScoped<Privacy.PrivacyOperations>();
+        services.AddOptions();
+        services.AddScoped<Copies.CopyDetection>();
+        services.AddScoped<LicenseFeatureOperations>();
         return services.BuildServiceProvider();
     }
 

@@ -73,6 +73,21 @@ public sealed class FaktumServerOptions
     [Range(1, 1000)]
     public int DefaultInstallationLimit { get; set; } = 1;
 
+    /// <summary>
+    /// Gets or sets how long after a start-up check a repeat of the token it presented counts as a retry of that same start (its
+    /// answers crossed, or two app processes started at once) rather than a later start: copy detection (docs/tokens.md) accepts
+    /// any of those answers. Two copies started within it of each other are told apart one start later.
+    /// </summary>
+    /// <value>5 minutes.</value>
+    public TimeSpan CopyRetryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets the entitlements (editions, modules) a trial of each product carries while the vendor has set none for the license:
+    /// product id → names. A paid license carries only what the vendor set (admin <c>licenses/{id}/entitlements</c>).
+    /// </summary>
+    /// <value>Empty: trials carry no entitlements.</value>
+    public IDictionary<string, IList<string>> TrialEntitlements { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
+
     /// <summary>Gets the PEM files of the signing keys. Empty: keys live in <c>{DataDirectory}/keys</c>, and one is generated on first start.</summary>
     /// <value>Empty.</value>
     public IList<string> SigningKeyFiles { get; } = [];

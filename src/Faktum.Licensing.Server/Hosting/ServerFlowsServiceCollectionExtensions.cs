@@ -17,6 +17,8 @@ internal static class ServerFlowsServiceCollectionExtensions
         services.TryAddScoped<ConfirmationService>();
         services.TryAddScoped<CompanyCorrectionService>();
         services.TryAddScoped<StartupCheckService>();
+        services.TryAddScoped<Copies.CopyDetection>();
+        services.TryAddScoped<Admin.LicenseFeatureOperations>();
         return services;
     }
 }

@@ -25,5 +25,8 @@ internal sealed class License
 
     public int InstallationLimit { get; set; }
 
+    /// <summary>Gets or sets the entitlements the vendor set, one per line; <see langword="null"/>: the product's trial default (trials) or none.</summary>
+    public string? Entitlements { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
