@@ -212,10 +212,11 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         await RegisterAndConfirmByCommandsAsync("pc1");
         var original = Path.Combine(_root, "pc1");
         var copy = Path.Combine(_root, "pc1-copy");
-        Directory.CreateDirectory(copy);
-        foreach (var file in Directory.GetFiles(original).Where(f => !f.EndsWith(".log", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(original, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".log", StringComparison.Ordinal)))
         {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            var target = Path.Combine(copy, Path.GetRelativePath(original, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target); // the whole program folder, the SDK's data folder (app/) included
         }
 
         // Original, copy, original, each started within seconds (the server's retry window): the copy's next start is flagged.
