@@ -61,7 +61,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         }
     }
 
-    private static bool CanRecoverHere(LicenseState state) => state is LicenseState.MovedToAnotherInstallation or LicenseState.Invalid;
+    private static bool CanRecoverHere(LicenseState state) => state is LicenseState.MovedToAnotherInstallation or LicenseState.Duplicated or LicenseState.Invalid;
 
     private async Task ShowRunningAsync(LicenseStatus status, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         _ui.Say(T.CarryOn);
     }
 
-    /// <summary>Moved, suspended, revoked, expired, …: a read-only screen saying what happened and what to do; never the wizard.</summary>
+    /// <summary>Moved, duplicated, suspended, revoked, expired, …: a read-only screen saying what happened and what to do; never the wizard.</summary>
     private async Task<int> ReadOnlyAsync(LicenseStatus status, CancellationToken cancellationToken)
     {
         _ui.Title(T.ReadOnlyTitle);

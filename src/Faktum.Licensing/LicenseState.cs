@@ -48,4 +48,10 @@ public enum LicenseState
     /// names the folder and the reason. Fix the folder (or the option) and check again: nothing was deleted.
     /// </summary>
     DataFolderUnavailable,
+
+    /// <summary>
+    /// The license server found this installation's data folder in use in two places (a copied folder, a restored backup used
+    /// beside the original, a cloned virtual machine). Recover the license on the computer you use: that clears it there.
+    /// </summary>
+    Duplicated,
 }

@@ -36,6 +36,20 @@ public sealed record LicenseStatus
     /// <summary>Gets the update decision of the last verified start-up response, or <see langword="null"/> when none is known.</summary>
     public Updates.UpdateDecision? UpdateDecision { get; init; }
 
+    /// <summary>
+    /// Whether the license in use grants <paramref name="entitlement"/> (an edition or module the vendor set, in the token's
+    /// <c>entitlements</c>; ordinal comparison). Answered from the signed token the last check accepted, so it works offline;
+    /// <see langword="false"/> when no valid token is in use or the license may not be used (<see cref="Mode"/> is
+    /// <see cref="LicenseMode.ReadOnly"/>).
+    /// </summary>
+    /// <param name="entitlement">The entitlement's name, e.g. <c>"export"</c>.</param>
+    /// <returns>Whether the feature may be used now.</returns>
+    public bool HasEntitlement(string entitlement)
+    {
+        ArgumentNullException.ThrowIfNull(entitlement);
+        return Mode != LicenseMode.ReadOnly && Claims is { } claims && claims.Entitlements.Contains(entitlement, StringComparer.Ordinal);
+    }
+
     /// <summary>Gets the mode for a state.</summary>
     /// <param name="state">The state.</param>
     /// <returns><see cref="LicenseMode.RunNormally"/> for a good license, <see cref="LicenseMode.Warn"/> while the offline grace

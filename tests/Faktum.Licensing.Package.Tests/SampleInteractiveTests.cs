@@ -204,6 +204,39 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_copied_program_folder_shows_a_read_only_screen_that_says_to_recover_on_the_computer_in_use(string language)
+    {
+        var t = ScreenTexts.For(language);
+        await RegisterAndConfirmByCommandsAsync("pc1");
+        var original = Path.Combine(_root, "pc1");
+        var copy = Path.Combine(_root, "pc1-copy");
+        foreach (var file in Directory.GetFiles(original, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".log", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(original, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target); // the whole program folder, the SDK's data folder (app/) included
+        }
+
+        // Original, copy, original, each started within seconds (the server's retry window): the copy's next start is flagged.
+        foreach (var folder in new[] { original, copy, original })
+        {
+            var (code, output) = await SampleTerminal.CommandAsync("status", "--data-dir", folder, "--server-data", ServerData);
+            Assert.True(code == 0, output);
+        }
+
+        await using var terminal = Start("pc1-copy", language);
+        var screen = await terminal.WaitForAsync(t.CopyStaysReadOnly);
+        Assert.Contains(t.ReadOnlyTitle, screen, StringComparison.Ordinal);
+        Assert.Contains(t.Duplicated, screen, StringComparison.Ordinal);
+        await terminal.WaitForAsync(t.WhatNow);
+        terminal.Down();
+        terminal.Enter();   // quit
+        Assert.Equal(3, await terminal.ExitCodeAsync());
+        Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try
@@ -291,7 +324,7 @@ internal sealed record ScreenTexts(
     string CompanyDetailsTitle, string PasswordPrompt, string BadEmail, string PostcodeReason, string ServerRefused, string NextStep,
     string CarryOn, string ExistingClosingTitle, string Duplicate, string WhatNow, string ExistingTitle, string RecoveryMailSent,
     string Moved, string ReadOnlyTitle, string Suspended, string ContactVendor, string WizardTitle, string Resume, string NewPasswordWord,
-    string Interrupted)
+    string Interrupted, string Duplicated, string CopyStaysReadOnly)
 {
     public static ScreenTexts For(string language) => language == "en" ? English : Dutch;
 
@@ -303,7 +336,8 @@ internal sealed record ScreenTexts(
         "U kunt verder werken.", "Factuurprogramma — Bestaand bedrijf", "Dit bedrijf heeft al een licentie", "Wat wilt u doen?", "Bestaand bedrijf/account",
         "een e-mail met een nieuw eenmalig wachtwoord", "Uw licentie is verhuisd naar een andere computer.", "Faktum Factuur — alleen lezen",
         "Uw licentie is tijdelijk geschorst.", "Neem contact op met de leverancier van Faktum Factuur", "Registratie — Uw bedrijf aanmelden",
-        "U was bezig uw account te bevestigen.", "nieuw", "Afgebroken met Ctrl-C.");
+        "U was bezig uw account te bevestigen.", "nieuw", "Afgebroken met Ctrl-C.",
+        "Deze programmamap wordt op twee computers tegelijk gebruikt", "De kopie op de andere computer blijft alleen lezen.");
 
     private static readonly ScreenTexts English = new(
         "Choose with the arrow keys and Enter:", "Contact person:", "Phone (optional):", "E-mail address", "Company name:", "Country (NL):",
@@ -313,5 +347,6 @@ internal sealed record ScreenTexts(
         "You can carry on working.", "Invoicing program — Existing company", "This company already holds a license", "What do you want to do?", "Existing company/account",
         "an e-mail with a new one-time password", "Your license has moved to another computer.", "Faktum Factuur — read-only",
         "Your license is suspended.", "Contact the vendor of Faktum Factuur", "Registration — Registering your company",
-        "You were confirming your account.", "new", "Stopped with Ctrl-C.");
+        "You were confirming your account.", "new", "Stopped with Ctrl-C.",
+        "This program folder is in use on two computers at once", "The copy on the other computer stays read-only.");
 }

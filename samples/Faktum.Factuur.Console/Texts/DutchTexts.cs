@@ -56,6 +56,7 @@ internal sealed class DutchTexts : Texts
     public override string WhatToDo(LicenseState state) => state switch
     {
         LicenseState.MovedToAnotherInstallation => "Wat nu? Werkt u voortaan op deze computer, kies dan 'Hier verder werken': u krijgt een nieuw wachtwoord per e-mail en de licentie verhuist terug naar deze computer.",
+        LicenseState.Duplicated => "Wat nu? Werkt u op deze computer, kies dan 'Hier verder werken': u krijgt een nieuw wachtwoord per e-mail en de licentie geldt weer op deze computer. De kopie op de andere computer blijft alleen lezen.",
         LicenseState.Invalid => "Wat nu? Kies 'Hier verder werken': u krijgt een nieuw wachtwoord per e-mail en daarmee haalt u de licentie opnieuw op.",
         LicenseState.Suspended => "Wat nu? Neem contact op met de leverancier van Faktum Factuur; zodra de schorsing is opgeheven, werkt het programma bij de volgende start weer gewoon.",
         LicenseState.Revoked => "Wat nu? Neem contact op met de leverancier van Faktum Factuur als u denkt dat dit niet klopt.",
@@ -195,6 +196,7 @@ internal sealed class DutchTexts : Texts
         LicenseState.Suspended => "Uw licentie is tijdelijk geschorst. Neem contact op met Faktum. Uw gegevens blijven leesbaar (alleen lezen).",
         LicenseState.Revoked => "Uw licentie is ingetrokken. Neem contact op met Faktum. Uw gegevens blijven leesbaar (alleen lezen).",
         LicenseState.MovedToAnotherInstallation => "Uw licentie is verhuisd naar een andere computer. Wilt u hier verder werken, kies dan 'bestaand bedrijf'. Tot die tijd: alleen lezen.",
+        LicenseState.Duplicated => "Deze programmamap wordt op twee computers tegelijk gebruikt (een kopie, een teruggezette back-up of een gekloonde computer). Tot u de licentie op de computer die u gebruikt opnieuw ophaalt: alleen lezen.",
         LicenseState.NotRegistered => "Op deze computer is nog geen licentie: meld uw bedrijf aan of kies 'bestaand bedrijf'.",
         LicenseState.OfflineGrace => $"De licentieserver is niet bereikbaar. U kunt nog {status.DaysLeft} {(status.DaysLeft == 1 ? "dag" : "dagen")} offline werken.",
         LicenseState.OfflineGraceExpired => "U bent te lang offline geweest: maak verbinding met internet om uw licentie te laten controleren. Tot die tijd: alleen lezen.",

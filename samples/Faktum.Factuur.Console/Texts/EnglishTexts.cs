@@ -56,6 +56,7 @@ internal sealed class EnglishTexts : Texts
     public override string WhatToDo(LicenseState state) => state switch
     {
         LicenseState.MovedToAnotherInstallation => "What now? If you work on this computer from now on, choose 'Carry on here': you receive a new password by e-mail and the license moves back to this computer.",
+        LicenseState.Duplicated => "What now? If you work on this computer, choose 'Carry on here': you receive a new password by e-mail and the license holds on this computer again. The copy on the other computer stays read-only.",
         LicenseState.Invalid => "What now? Choose 'Carry on here': you receive a new password by e-mail and fetch the license again with it.",
         LicenseState.Suspended => "What now? Contact the vendor of Faktum Factuur; once the suspension is lifted, the program works normally again at its next start.",
         LicenseState.Revoked => "What now? Contact the vendor of Faktum Factuur if you think this is wrong.",
@@ -164,6 +165,7 @@ internal sealed class EnglishTexts : Texts
         LicenseState.Suspended => "Your license is suspended. Please contact Faktum. Your data stays readable (read-only).",
         LicenseState.Revoked => "Your license has been revoked. Please contact Faktum. Your data stays readable (read-only).",
         LicenseState.MovedToAnotherInstallation => "Your license has moved to another computer. To work here, choose 'existing company'. Until then: read-only.",
+        LicenseState.Duplicated => "This program folder is in use on two computers at once (a copy, a restored backup or a cloned computer). Until you recover the license on the computer you use: read-only.",
         LicenseState.NotRegistered => "There is no license on this computer yet: register your company or choose 'existing company'.",
         LicenseState.OfflineGrace => $"The license server cannot be reached. You can keep working offline for {status.DaysLeft} more {(status.DaysLeft == 1 ? "day" : "days")}.",
         LicenseState.OfflineGraceExpired => "You have been offline too long: connect to the internet so your license can be checked. Until then: read-only.",

@@ -21,6 +21,7 @@ internal static partial class AdminEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapLicenseFeatureEndpoints();
 
         AdminLicenseEndpoints.Map(admin);
         AdminReleaseEndpoints.Map(admin);

@@ -19,4 +19,6 @@ internal static class AuditActions
     public const string IdentityHandedOver = "identity-handed-over";
     public const string LicenseSeatsSet = "license-seats-set";
     public const string LicenseMoveGranted = "license-move-granted";
+    public const string LicenseEntitlementsSet = "license-entitlements-set";
+    public const string LicenseCopiesCleared = "license-copies-cleared";
 }

@@ -79,6 +79,7 @@ internal static class AdminCommandLine
         AdminReadCommandLine.AddTo(admin, target);
         IdentityCommandLine.AddTo(admin, target);
         SeatsCommandLine.AddTo(admin, target);
+        LicenseFeatureCommandLine.AddTo(admin, target);
         return admin;
 
         string LicensePath(ParseResult parse, string action) => $"v1/admin/licenses/{Uri.EscapeDataString(parse.GetValue(licenseId)!)}/{action}";

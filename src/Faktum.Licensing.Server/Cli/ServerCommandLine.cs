@@ -123,6 +123,9 @@ internal static class ServerCommandLine
         services.AddScoped<Privacy.PrivacyOperations>();
         services.AddScoped<Seats.MoveBudget>();
         services.AddScoped<SeatAdminOperations>();
+        services.AddOptions();
+        services.AddScoped<Copies.CopyDetection>();
+        services.AddScoped<LicenseFeatureOperations>();
         return services.BuildServiceProvider();
     }
 

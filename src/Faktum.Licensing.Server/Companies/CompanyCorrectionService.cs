@@ -46,7 +46,7 @@ internal sealed partial class CompanyCorrectionService(
             return CompanyCorrectionAuthorization.Refused;
         }
 
-        return CompanyCorrectionAuthorization.For(license, claims.InstallationId);
+        return CompanyCorrectionAuthorization.For(license, claims.InstallationId, claims.Generation);
     }
 
     /// <summary>Applies a correction for an authorized license.</summary>
@@ -129,7 +129,7 @@ internal sealed partial class CompanyCorrectionService(
         }
 
         Log.Corrected(_logger, company.Id);
-        var token = tokens.Issue(license, company, authorization.InstallationId);
+        var token = tokens.Issue(license, company, authorization.InstallationId, authorization.Generation);
         return CompanyCorrectionOutcome.Corrected(new LicenseResponse(token, LicenseTokenService.Profile(company, company.Account!)));
     }
 

@@ -81,6 +81,20 @@ public sealed class FaktumServerOptions
     /// <summary>Gets or sets the rolling window of <see cref="MovesPerWindow"/>.</summary>
     /// <value>30 days.</value>
     public TimeSpan MoveWindow { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>
+    /// Gets or sets how long after a start-up check a repeat of the token it presented counts as a retry of that same start (its
+    /// answers crossed, or two app processes started at once) rather than a later start: copy detection (docs/tokens.md) accepts
+    /// any of those answers. Two copies started within it of each other are told apart one start later.
+    /// </summary>
+    /// <value>5 minutes.</value>
+    public TimeSpan CopyRetryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets the entitlements (editions, modules) a trial of each product carries while the vendor has set none for the license:
+    /// product id → names. A paid license carries only what the vendor set (admin <c>licenses/{id}/entitlements</c>).
+    /// </summary>
+    /// <value>Empty: trials carry no entitlements.</value>
+    public IDictionary<string, IList<string>> TrialEntitlements { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
 
     /// <summary>Gets the PEM files of the signing keys. Empty: keys live in <c>{DataDirectory}/keys</c>, and one is generated on first start.</summary>
     /// <value>Empty.</value>

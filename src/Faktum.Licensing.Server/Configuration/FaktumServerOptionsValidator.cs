@@ -118,6 +118,23 @@ internal sealed class FaktumServerOptionsValidator : IValidateOptions<FaktumServ
             }
         }
 
+        if (options.CopyRetryWindow < TimeSpan.Zero || options.CopyRetryWindow > TimeSpan.FromDays(1))
+        {
+            failures.Add("FaktumServer:CopyRetryWindow must lie between 00:00:00 and 1.00:00:00; the default is 00:05:00.");
+        }
+
+        foreach (var (product, names) in options.TrialEntitlements)
+        {
+            if (!options.EffectiveProducts.Contains(product, StringComparer.Ordinal))
+            {
+                failures.Add($"FaktumServer:TrialEntitlements names '{product}', which is not in FaktumServer:Products; name a product of this server.");
+            }
+            else if (names.Count > Licenses.EntitlementNames.MaxCount || names.Any(n => !Licenses.EntitlementNames.IsValid(n)))
+            {
+                failures.Add($"FaktumServer:TrialEntitlements:{product} must hold at most {Licenses.EntitlementNames.MaxCount} names of {Licenses.EntitlementNames.Rule}.");
+            }
+        }
+
         if (options.Email.Mode == EmailMode.Smtp && string.IsNullOrWhiteSpace(options.Email.Smtp.Host))
         {
             failures.Add("FaktumServer:Email:Mode is Smtp but FaktumServer:Email:Smtp:Host is empty; set the host or use Mode Pickup.");

@@ -22,6 +22,8 @@ internal static class ServerFlowsServiceCollectionExtensions
         services.TryAddScoped<Seats.SeatAssignment>();
         services.TryAddScoped<Seats.InstallationService>();
         services.TryAddScoped<Admin.SeatAdminOperations>();
+        services.TryAddScoped<Copies.CopyDetection>();
+        services.TryAddScoped<Admin.LicenseFeatureOperations>();
         return services;
     }
 }

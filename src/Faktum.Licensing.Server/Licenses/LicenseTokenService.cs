@@ -37,7 +37,12 @@ internal sealed class LicenseTokenService
 
     public bool IsProduct(string? product) => product is not null && _anyLifetime.ContainsKey(product);
 
-    public string Issue(License license, Company company, string installationId)
+    /// <summary>Issues a license token for one installation.</summary>
+    /// <param name="license">The license.</param>
+    /// <param name="company">Its company.</param>
+    /// <param name="installationId">The installation it is bound to.</param>
+    /// <param name="generation">The token's generation (copy detection, <c>Copies/</c>); 0 writes none.</param>
+    public string Issue(License license, Company company, string installationId, long generation = 0)
     {
         var now = _time.GetUtcNow();
         return _issuer.Issue(new LicenseClaims
@@ -55,7 +60,18 @@ internal sealed class LicenseTokenService
             Company = new LicensedCompany(company.Name, company.Postcode, company.Country, company.IdentityKey),
             AccountId = company.AccountId,
             InstallationId = installationId,
+            Generation = generation,
+            Entitlements = EntitlementsOf(license),
         });
+    }
+
+    /// <summary>What the license grants: what the vendor set, else (trials only) the product's configured trial default.</summary>
+    public IReadOnlyList<string> EntitlementsOf(License license)
+    {
+        ArgumentNullException.ThrowIfNull(license);
+        return license.Entitlements is not null ? EntitlementNames.Read(license.Entitlements)
+            : license.Kind == StoredLicenseKind.Trial && _options.TrialEntitlements.TryGetValue(license.Product, out var defaults) ? [.. defaults.Distinct(StringComparer.Ordinal)]
+            : [];
     }
 
     /// <summary>Validates a token of any of our products; <paramref name="checkLifetime"/> off tells an expired license from a forged one.</summary>

@@ -20,6 +20,7 @@ internal sealed partial class ConfirmationService(
     LicensingDbContext db,
     IOptions<FaktumServerOptions> options,
     LicenseTokenService tokens,
+    Copies.CopyDetection copies,
     EmailRateLimiter emailLimiter,
     SeatAssignment seats,
     TimeProvider time,
@@ -166,7 +167,8 @@ internal sealed partial class ConfirmationService(
         }
 
         Log.Confirmed(_logger, account.Id, license.Id);
-        var token = tokens.Issue(license, company, installationId!);
+        var generation = await copies.ConfirmedAsync(license.Id, installationId!, cancellationToken).ConfigureAwait(false);
+        var token = tokens.Issue(license, company, installationId!, generation);
         return ConfirmationOutcome.Confirmed(new LicenseResponse(token, LicenseTokenService.Profile(company, account)));
 
         static ConfirmationOutcome Refused(ConfirmationStatus status) => ConfirmationOutcome.Refused(status);

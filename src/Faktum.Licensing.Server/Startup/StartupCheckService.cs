@@ -10,15 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Faktum.Licensing.Server.Startup;
 
 /// <summary>
-/// The start-up check (S5): the one call at every start, answered with a signed verdict. Read-only: the license (with
-/// the installation's binding) and the releases are read on one connection, opened once for both queries; the check is
-/// counted in memory (<see cref="StartupActivity"/>), written once a minute.
+/// The start-up check (S5): the one call at every start, answered with a signed verdict. The license (with the installation's
+/// binding) and the releases are read on one connection, opened once for both queries; a good verdict then presents the token's
+/// generation to <see cref="Copies.CopyDetection"/> (one conditional write), the installation's last check is recorded, and the
+/// check is counted in memory (<see cref="StartupActivity"/>), written once a minute.
 /// </summary>
 internal sealed partial class StartupCheckService(
     LicensingDbContext db,
     LicenseTokenService tokens,
     ReleaseCatalog releases,
     StartupResponseWriter writer,
+    Copies.CopyDetection copies,
     TimeProvider time,
     ILoggerFactory loggers,
     ServerMetrics metrics,
@@ -85,7 +87,15 @@ internal sealed partial class StartupCheckService(
             return Answer(StartupResponse.Unknown(claims.ProductId, nonce));
         }
 
-        var refreshed = verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId) : null;
+        // Copy detection (docs/tokens.md, "Generations"): only a refresh advances a generation, so only a good verdict asks.
+        long generation = 0;
+        if (verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
+        {
+            (var line, generation) = await copies.PresentAsync(found.License.Id, claims.InstallationId, claims.Generation, cancellationToken).ConfigureAwait(false);
+            verdict = line is Copies.GenerationOutcome.Detected or Copies.GenerationOutcome.Duplicated ? new StartupVerdict(LicenseVerdict.Duplicated, null) : verdict;
+        }
+
+        var refreshed = verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId, generation) : null;
         var profile = verdict.Verdict == LicenseVerdict.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
         Log.Verdict(_logger, found.License.Id, verdict.Verdict);
         metrics.StartupChecked(verdict.Verdict, updates?.Decision.Kind);

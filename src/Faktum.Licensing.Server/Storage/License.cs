@@ -29,5 +29,8 @@ internal sealed class License
     /// <summary>Gets or sets the extra moves the vendor granted beyond the rolling move budget; each is spent by one move.</summary>
     public int ExtraMoves { get; set; }
 
+    /// <summary>Gets or sets the entitlements the vendor set, one per line; <see langword="null"/>: the product's trial default (trials) or none.</summary>
+    public string? Entitlements { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -108,6 +108,7 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             license.HasOne(l => l.Company).WithMany().HasForeignKey(l => l.CompanyId);
             license.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
             license.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            license.Property(l => l.Entitlements).HasMaxLength(Server.Licenses.EntitlementNames.MaxCount * (Server.Licenses.EntitlementNames.MaxLength + 1));
         });
 
         modelBuilder.Entity<Installation>(installation =>
@@ -126,6 +127,13 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             move.HasKey(m => m.Id);
             move.HasIndex(m => new { m.LicenseId, m.At }); // the move budget's window
             move.HasOne<License>().WithMany().HasForeignKey(m => m.LicenseId);
+        });
+
+        modelBuilder.Entity<InstallationGeneration>(generation =>
+        {
+            generation.ToTable("InstallationGenerations"); // copy detection (docs/tokens.md, "Generations")
+            generation.HasKey(g => new { g.LicenseId, g.InstallationId });
+            generation.HasOne<License>().WithMany().HasForeignKey(g => g.LicenseId);
         });
 
         modelBuilder.Entity<OneTimePassword>(otp =>

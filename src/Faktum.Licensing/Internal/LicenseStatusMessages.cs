@@ -13,6 +13,8 @@ internal static class LicenseStatusMessages
     public const string Suspended = "The vendor has suspended the license. Everything stays readable.";
     public const string Revoked = "The vendor has revoked the license. Everything stays readable.";
     public const string Moved = "The license was moved to another computer. Recover it here to move it back.";
+    public const string Duplicated = "This installation's data folder is in use on two computers (a copy, a restored backup or a cloned virtual machine). " +
+        "Recover the license on the computer you use; everything stays readable.";
     public const string UnknownToServer = "The license server does not know this license. Register the company or recover its license.";
     public const string EndedOffline = "The license has ended; everything stays readable.";
     public const string UnpinnedWithoutNewLicense = "The license server confirmed a license this app cannot verify, but sent no new license.";

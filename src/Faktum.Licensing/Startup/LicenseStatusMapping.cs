@@ -23,6 +23,7 @@ internal static class LicenseStatusMapping
             LicenseVerdict.Suspended => status with { State = LicenseState.Suspended, Message = LicenseStatusMessages.Suspended },
             LicenseVerdict.Revoked => status with { State = LicenseState.Revoked, Message = LicenseStatusMessages.Revoked },
             LicenseVerdict.Moved => status with { State = LicenseState.MovedToAnotherInstallation, Message = LicenseStatusMessages.Moved },
+            LicenseVerdict.Duplicated => status with { State = LicenseState.Duplicated, Message = LicenseStatusMessages.Duplicated },
             _ => status with { State = LicenseState.NotRegistered, Message = LicenseStatusMessages.UnknownToServer },
         };
     }

@@ -44,4 +44,10 @@ public sealed record LicenseClaims
 
     /// <summary>Gets the installation the license is bound to (<c>installation</c>).</summary>
     public required string InstallationId { get; init; }
+
+    /// <summary>
+    /// Gets the token's generation (<c>generation</c>): a counter the license server raises each time it issues a token to
+    /// this installation, so it can tell a copied data folder from the original (docs/tokens.md). 0 when the claim is absent.
+    /// </summary>
+    public long Generation { get; init; }
 }

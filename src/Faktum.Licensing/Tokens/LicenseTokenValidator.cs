@@ -160,6 +160,14 @@ public sealed class LicenseTokenValidator
             return false;
         }
 
+        long generation = 0;
+        if (root.TryGetProperty(LicenseClaimNames.Generation, out var counter)
+            && (counter.ValueKind != JsonValueKind.Number || !counter.TryGetInt64(out generation) || generation < 0))
+        {
+            missing = LicenseClaimNames.Generation;
+            return false;
+        }
+
         if (!root.TryGetProperty(LicenseClaimNames.Company, out var company) || company.ValueKind != JsonValueKind.Object
             || !TryString(company, LicenseClaimNames.CompanyName, ref missing, out var name)
             || !TryString(company, LicenseClaimNames.CompanyPostcode, ref missing, out var postcode)
@@ -209,6 +217,7 @@ public sealed class LicenseTokenValidator
             Company = new LicensedCompany(name, postcode, country, identity),
             AccountId = account,
             InstallationId = installation,
+            Generation = generation,
         };
         return true;
     }

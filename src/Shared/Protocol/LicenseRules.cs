@@ -18,7 +18,7 @@ internal static class LicenseRules
 
     /// <summary>
     /// Whether <paramref name="verdict"/> is a lapse: the license may not be used to add records (trial expired, expired, suspended,
-    /// revoked, moved, unknown). A lapse the server reported stays in force offline; blocking the server must not revive a license.
+    /// revoked, moved, duplicated, unknown). A lapse the server reported stays in force offline; blocking the server must not revive a license.
     /// </summary>
     public static bool IsLapsed(LicenseVerdict verdict) => verdict is not (LicenseVerdict.Licensed or LicenseVerdict.Trial);
 }

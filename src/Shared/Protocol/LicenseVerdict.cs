@@ -29,4 +29,8 @@ internal enum LicenseVerdict
 
     /// <summary><c>moved</c>: the license was moved to another installation.</summary>
     Moved,
+
+    /// <summary><c>duplicated</c>: this installation's data folder is in use in two places (a copy, a restored backup used beside
+    /// the original, a cloned VM), told by the tokens' generations (docs/tokens.md); recover the license on the computer in use.</summary>
+    Duplicated,
 }

@@ -12,6 +12,7 @@ internal static class LicenseVerdictNames
     public const string Suspended = "suspended";
     public const string Revoked = "revoked";
     public const string Moved = "moved";
+    public const string Duplicated = "duplicated";
     public const string Unknown = "unknown";
 
     /// <summary>The wire name of <paramref name="verdict"/>.</summary>
@@ -24,6 +25,7 @@ internal static class LicenseVerdictNames
         LicenseVerdict.Suspended => Suspended,
         LicenseVerdict.Revoked => Revoked,
         LicenseVerdict.Moved => Moved,
+        LicenseVerdict.Duplicated => Duplicated,
         LicenseVerdict.Unknown => Unknown,
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Not a license verdict."),
     };
@@ -40,6 +42,7 @@ internal static class LicenseVerdictNames
             Suspended => (true, LicenseVerdict.Suspended),
             Revoked => (true, LicenseVerdict.Revoked),
             Moved => (true, LicenseVerdict.Moved),
+            Duplicated => (true, LicenseVerdict.Duplicated),
             Unknown => (true, LicenseVerdict.Unknown),
             _ => (false, LicenseVerdict.Unknown),
         };

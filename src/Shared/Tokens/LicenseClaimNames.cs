@@ -21,6 +21,7 @@ internal static class LicenseClaimNames
     public const string CompanyIdentity = "identity";
     public const string Account = "account";
     public const string Installation = "installation";
+    public const string Generation = "generation";
 
     public const string KindTrial = "trial";
     public const string KindPaid = "paid";

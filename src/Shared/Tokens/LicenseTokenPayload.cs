@@ -51,6 +51,11 @@ internal static class LicenseTokenPayload
             writer.WriteEndObject();
             writer.WriteString(LicenseClaimNames.Account, claims.AccountId);
             writer.WriteString(LicenseClaimNames.Installation, claims.InstallationId);
+            if (claims.Generation > 0)
+            {
+                writer.WriteNumber(LicenseClaimNames.Generation, claims.Generation);
+            }
+
             writer.WriteEndObject();
         }
 

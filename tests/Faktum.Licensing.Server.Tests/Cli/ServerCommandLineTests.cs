@@ -103,6 +103,36 @@ public sealed class ServerCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Entitlements_and_copy_detection_are_set_shown_and_cleared_from_the_command_line()
+    {
+        var data = Path.Combine(_root, "data");
+        await using var server = await ServerFixture.StartAsync(dataDirectory: data);
+        var confirmed = await server.RegisterAndConfirmAsync("cli@example.nl");
+        var licenseId = await server.WithDbAsync(db => db.Licenses.Select(l => l.Id).SingleAsync());
+        string[] remote = ["--server", server.Server.BaseAddress.ToString(), "--api-key", ServerFixture.AdminKey];
+
+        var (setCode, set) = await RunAsync("admin", "entitlements", licenseId, "--set", "export,multi-currency", "--data-dir", data);
+        Assert.True(setCode == 0, set);
+        var refreshed = (await server.StartupAsync(confirmed.License)).GetProperty("license").GetString()!;
+        Assert.Equal(["export", "multi-currency"], (await server.ValidateLicenseAsync(refreshed)).EnsureSuccess().Entitlements);
+        var (showCode, shown) = await RunAsync(["admin", "entitlements", licenseId, .. remote]);
+        Assert.True(showCode == 0 && shown.Contains("multi-currency", StringComparison.Ordinal), shown);
+        var (defaultCode, reset) = await RunAsync(["admin", "entitlements", licenseId, "--default", .. remote]);
+        Assert.True(defaultCode == 0 && reset.Contains("\"entitlements\":null", StringComparison.Ordinal), reset);
+        Assert.Equal(2, (await RunAsync("admin", "entitlements", licenseId, "--set", "met spatie", "--data-dir", data)).Code);
+
+        // A copy: two answers to one start; one goes on (refreshed), then the other is presented.
+        var other = (await server.StartupAsync(confirmed.License)).GetProperty("license").GetString()!;
+        var kept = (await server.StartupAsync(refreshed)).GetProperty("license").GetString()!;
+        Assert.Equal("duplicated", (await server.StartupAsync(other)).GetProperty("verdict").GetString());
+        var (copiesCode, copies) = await RunAsync("admin", "copies", licenseId, "--data-dir", data);
+        Assert.True(copiesCode == 0 && copies.Contains("\"duplicated\": true", StringComparison.Ordinal), copies);
+        var (clearCode, cleared) = await RunAsync(["admin", "copies", licenseId, "--clear", .. remote]);
+        Assert.True(clearCode == 0 && cleared.Contains("\"duplicated\":false", StringComparison.Ordinal), cleared);
+        Assert.Equal("trial", (await server.StartupAsync(kept)).GetProperty("verdict").GetString());
+    }
+
+    [Fact]
     public async Task Keys_list_orders_two_keys_of_the_same_file_time_as_the_server_does_and_marks_the_one_that_signs()
     {
         var data = Path.Combine(_root, "data");

@@ -253,7 +253,7 @@ public sealed class RetentionScheduleTests
         rows.UnionWith((await db.OneTimePasswords.AsNoTracking().Select(r => r.Id).ToListAsync()).Select(k => $"OneTimePasswords:{k}"));
         rows.UnionWith((await db.OutboxMessages.AsNoTracking().Select(r => r.Id).ToListAsync()).Select(k => $"OutboxMessages:{k}"));
         rows.UnionWith((await db.IdempotencyRecords.AsNoTracking().Select(r => r.Key).ToListAsync()).Select(k => $"IdempotencyRecords:{k}"));
-        rows.UnionWith((await db.AdminAuditRecords.AsNoTracking().Select(r => r.Id).ToListAsync()).Select(k => $"AdminAuditRecords:{k}"));
+        rows.UnionWith((await db.AuditRecords.AsNoTracking().Select(r => r.Id).ToListAsync()).Select(k => $"AuditRecords:{k}"));
         return rows;
     });
 }

@@ -12,6 +12,7 @@ public class LicenseVerdictNamesTests
     [InlineData(nameof(LicenseVerdict.Suspended), "suspended")]
     [InlineData(nameof(LicenseVerdict.Revoked), "revoked")]
     [InlineData(nameof(LicenseVerdict.Moved), "moved")]
+    [InlineData(nameof(LicenseVerdict.Duplicated), "duplicated")]
     [InlineData(nameof(LicenseVerdict.Unknown), "unknown")]
     public void Each_verdict_has_its_documented_wire_name_both_ways(string name, string wire)
     {

@@ -36,6 +36,7 @@ public sealed class OfflineRulesTests
     [InlineData(LicenseVerdictNames.Revoked, LicenseState.Revoked)]
     [InlineData(LicenseVerdictNames.Suspended, LicenseState.Suspended)]
     [InlineData(LicenseVerdictNames.Moved, LicenseState.MovedToAnotherInstallation)]
+    [InlineData(LicenseVerdictNames.Duplicated, LicenseState.Duplicated)]
     [InlineData(LicenseVerdictNames.TrialExpired, LicenseState.TrialExpired)]
     [InlineData(LicenseVerdictNames.Expired, LicenseState.Expired)]
     public void A_lapsed_verdict_of_the_last_check_stays_lapsed_offline_though_the_token_is_valid(string verdict, LicenseState expected)

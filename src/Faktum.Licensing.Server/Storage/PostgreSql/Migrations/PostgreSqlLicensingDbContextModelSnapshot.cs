@@ -329,6 +329,45 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                     b.ToTable("Installations");
                 });
 
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.InstallationGeneration", b =>
+                {
+                    b.Property<string>("LicenseId")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("InstallationId")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long?>("AbandonedAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AbandonedThrough")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnswersFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DuplicatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DuplicatedThrough")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Issued")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Presented")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RetryWindowEndsAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LicenseId", "InstallationId");
+
+                    b.ToTable("InstallationGenerations", (string)null);
+                });
+
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.License", b =>
                 {
                     b.Property<string>("Id")
@@ -342,6 +381,10 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Entitlements")
+                        .HasMaxLength(2080)
+                        .HasColumnType("character varying(2080)");
 
                     b.Property<int>("ExtraMoves")
                         .HasColumnType("integer");
@@ -589,6 +632,15 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Installation", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.License", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.InstallationGeneration", b =>
                 {
                     b.HasOne("Faktum.Licensing.Server.Storage.License", null)
                         .WithMany()

@@ -324,6 +324,45 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.ToTable("Installations");
                 });
 
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.InstallationGeneration", b =>
+                {
+                    b.Property<string>("LicenseId")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstallationId")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AbandonedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AbandonedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswersFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DuplicatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DuplicatedThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Presented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetryWindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LicenseId", "InstallationId");
+
+                    b.ToTable("InstallationGenerations", (string)null);
+                });
+
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.License", b =>
                 {
                     b.Property<string>("Id")
@@ -337,6 +376,10 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entitlements")
+                        .HasMaxLength(2080)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ExtraMoves")
                         .HasColumnType("INTEGER");
@@ -584,6 +627,15 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Faktum.Licensing.Server.Storage.Installation", b =>
+                {
+                    b.HasOne("Faktum.Licensing.Server.Storage.License", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Faktum.Licensing.Server.Storage.InstallationGeneration", b =>
                 {
                     b.HasOne("Faktum.Licensing.Server.Storage.License", null)
                         .WithMany()

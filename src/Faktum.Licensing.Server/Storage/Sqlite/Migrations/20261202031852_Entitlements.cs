@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Entitlements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Entitlements",
+                table: "Licenses",
+                type: "TEXT",
+                maxLength: 2080,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Entitlements",
+                table: "Licenses");
+        }
+    }
+}
