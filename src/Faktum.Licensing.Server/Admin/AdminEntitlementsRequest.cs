@@ -1,4 +1,4 @@
 namespace Faktum.Licensing.Server.Admin;
 
-/// <summary>PUT /v1/admin/licenses/{id}/entitlements: the names the license grants; <see langword="null"/> (or absent) returns it to the default.</summary>
+/// <summary>POST /v1/admin/licenses/{id}/entitlements: the names the license grants; <see langword="null"/> (or absent) returns it to the default.</summary>
 internal sealed record AdminEntitlementsRequest(IReadOnlyList<string>? Entitlements);

@@ -9,7 +9,7 @@ namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>
 /// The admin routes of entitlements and copy detection, under the admin group (and its API-key filter):
-/// GET/PUT <c>licenses/{id}/entitlements</c>, GET <c>licenses/{id}/copies</c>, POST <c>licenses/{id}/copies/clear</c>.
+/// GET/POST <c>licenses/{id}/entitlements</c> (POST, as every admin change: the admin API has no PUT, PATCH or DELETE), GET <c>licenses/{id}/copies</c>, POST <c>licenses/{id}/copies/clear</c>.
 /// </summary>
 internal static class LicenseFeatureEndpoints
 {
@@ -18,7 +18,7 @@ internal static class LicenseFeatureEndpoints
         admin.MapGet("/licenses/{licenseId}/entitlements", async (string licenseId, HttpContext http, LicenseFeatureOperations operations) =>
             Found(await operations.EntitlementsAsync(licenseId, http.RequestAborted).ConfigureAwait(false))).Produces<AdminEntitlementsDto>();
 
-        admin.MapPut("/licenses/{licenseId}/entitlements", async (string licenseId, HttpContext http, LicenseFeatureOperations operations, IOptions<FaktumServerOptions> options) =>
+        admin.MapPost("/licenses/{licenseId}/entitlements", async (string licenseId, HttpContext http, LicenseFeatureOperations operations, IOptions<FaktumServerOptions> options) =>
         {
             var read = await RequestReader.ReadAsync<AdminEntitlementsRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
             if (read.Problem is not null)

@@ -18,8 +18,8 @@ internal static class HealthCommandLine
             try
             {
                 // System.CommandLine 2.0 cannot bind Uri options: the text is checked here.
-                var address = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var parsed) ? parsed
-                    : throw new CliException(CliExitCodes.Usage, "usage", $"--url '{parse.GetValue(url)}' is not an absolute URL.");
+                var address = Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? parsed
+                    : throw new CliException(CliExitCodes.Usage, "usage", $"--url '{parse.GetValue(url)}' is not an absolute http(s) URL, e.g. http://localhost:8080/health/live.");
                 using var response = await client.GetAsync(address, cancellationToken).ConfigureAwait(false);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 return response.IsSuccessStatusCode

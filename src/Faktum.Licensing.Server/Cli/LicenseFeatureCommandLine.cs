@@ -37,7 +37,7 @@ internal static class LicenseFeatureCommandLine
             }
 
             return names is not null || parse.GetValue(reset)
-                ? target.ActOnAsync(parse, $"Entitlements of {id}", HttpMethod.Put, path, new AdminEntitlementsRequest(names),
+                ? target.ActOnAsync(parse, $"Entitlements of {id}", HttpMethod.Post, path, new AdminEntitlementsRequest(names),
                     (services, c) => services.GetRequiredService<LicenseFeatureOperations>().SetEntitlementsAsync(id, names, c), ct)
                 : target.ReadAsync(parse, $"Entitlements of {id}", path, (services, c) => services.GetRequiredService<LicenseFeatureOperations>().EntitlementsAsync(id, c), ct);
         });

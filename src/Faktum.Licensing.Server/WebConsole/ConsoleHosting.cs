@@ -5,8 +5,10 @@ using Faktum.Licensing.Server.WebConsole.Staff;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Server.WebConsole;
 
@@ -48,9 +50,9 @@ internal static class ConsoleHosting
         }
 
         // Protects the TOTP secrets, the cookies and the antiforgery tokens; keys beside the signing keys, owner-only (F10).
-        services.AddDataProtection()
-            .SetApplicationName("Faktum.Licensing.Server")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "console-keys")));
+        services.AddDataProtection().SetApplicationName("Faktum.Licensing.Server");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(keys =>
+            keys.XmlRepository = new OwnerOnlyXmlRepository(Path.Combine(dataDirectory, "console-keys"), provider.GetRequiredService<ILoggerFactory>())));
         services.AddLocalization();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<StaffDirectory>();

@@ -111,7 +111,7 @@ public sealed class EntitlementTests
     }
 
     private static Task<HttpResponseMessage> PutAsync(E2eServer server, string licenseId, object body) =>
-        server.Admin.PutAsJsonAsync(new Uri($"v1/admin/licenses/{licenseId}/entitlements", UriKind.Relative), body);
+        server.Admin.PostAsJsonAsync(new Uri($"v1/admin/licenses/{licenseId}/entitlements", UriKind.Relative), body);
 
     private static async Task AssertProblemAsync(E2eServer server, string licenseId, object body, HttpStatusCode status, string type, string? field)
     {

@@ -20,8 +20,8 @@ public sealed class SeatsCommandLineTests : IDisposable
         await server.RegisterAndConfirmAsync("seats@example.nl");
         var licenseId = await server.WithDbAsync(db => db.Licenses.Select(l => l.Id).SingleAsync());
 
-        var (setCode, set) = await RunAsync("admin", "seats", licenseId, "--set", "3", "--data-dir", data);
-        var (grantCode, granted) = await RunAsync("admin", "grant-move", licenseId, "--server", server.Server.BaseAddress.ToString(), "--api-key", ServerFixture.AdminKey);
+        var (setCode, set) = await RunAsync("admin", "seats", licenseId, "--set", "3", "--data-dir", data, "--json");
+        var (grantCode, granted) = await RunAsync("admin", "grant-move", licenseId, "--server", server.Server.BaseAddress.ToString(), "--api-key", ServerFixture.AdminKey, "--json");
         var (badCode, _) = await RunAsync("admin", "seats", licenseId, "--set", "0", "--data-dir", data);
 
         Assert.Equal(0, setCode);

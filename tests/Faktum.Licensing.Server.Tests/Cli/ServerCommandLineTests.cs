@@ -115,20 +115,20 @@ public sealed class ServerCommandLineTests : IDisposable
         Assert.True(setCode == 0, set);
         var refreshed = (await server.StartupAsync(confirmed.License)).GetProperty("license").GetString()!;
         Assert.Equal(["export", "multi-currency"], (await server.ValidateLicenseAsync(refreshed)).EnsureSuccess().Entitlements);
-        var (showCode, shown) = await RunAsync(["admin", "entitlements", licenseId, .. remote]);
+        var (showCode, shown) = await RunAsync(["admin", "entitlements", licenseId, "--json", .. remote]);
         Assert.True(showCode == 0 && shown.Contains("multi-currency", StringComparison.Ordinal), shown);
-        var (defaultCode, reset) = await RunAsync(["admin", "entitlements", licenseId, "--default", .. remote]);
-        Assert.True(defaultCode == 0 && reset.Contains("\"entitlements\":null", StringComparison.Ordinal), reset);
+        var (defaultCode, reset) = await RunAsync(["admin", "entitlements", licenseId, "--default", "--json", .. remote]);
+        Assert.True(defaultCode == 0 && reset.Contains("\"entitlements\": null", StringComparison.Ordinal), reset);
         Assert.Equal(2, (await RunAsync("admin", "entitlements", licenseId, "--set", "met spatie", "--data-dir", data)).Code);
 
         // A copy: two answers to one start; one goes on (refreshed), then the other is presented.
         var other = (await server.StartupAsync(confirmed.License)).GetProperty("license").GetString()!;
         var kept = (await server.StartupAsync(refreshed)).GetProperty("license").GetString()!;
         Assert.Equal("duplicated", (await server.StartupAsync(other)).GetProperty("verdict").GetString());
-        var (copiesCode, copies) = await RunAsync("admin", "copies", licenseId, "--data-dir", data);
+        var (copiesCode, copies) = await RunAsync("admin", "copies", licenseId, "--data-dir", data, "--json");
         Assert.True(copiesCode == 0 && copies.Contains("\"duplicated\": true", StringComparison.Ordinal), copies);
-        var (clearCode, cleared) = await RunAsync(["admin", "copies", licenseId, "--clear", .. remote]);
-        Assert.True(clearCode == 0 && cleared.Contains("\"duplicated\":false", StringComparison.Ordinal), cleared);
+        var (clearCode, cleared) = await RunAsync(["admin", "copies", licenseId, "--clear", "--json", .. remote]);
+        Assert.True(clearCode == 0 && cleared.Contains("\"duplicated\": false", StringComparison.Ordinal), cleared);
         Assert.Equal("trial", (await server.StartupAsync(kept)).GetProperty("verdict").GetString());
     }
 
@@ -169,7 +169,7 @@ public sealed class ServerCommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Health_exits_0_when_the_url_answers_200_1_when_nothing_answers_and_refuses_a_url_that_is_not_http()
+    public async Task Health_exits_0_when_the_url_answers_200_4_when_nothing_answers_and_refuses_a_url_that_is_not_http()
     {
         await using var server = await ServerFixture.StartAsync();
 
@@ -182,7 +182,7 @@ public sealed class ServerCommandLineTests : IDisposable
         var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var (closed, _) = await RunAsync("health", "--url", $"http://127.0.0.1:{closedPort}/health/live");
-        Assert.Equal(1, closed);
+        Assert.Equal(4, closed); // CliExitCodes.Unreachable: the target cannot be used (docs/server.md); compose only needs non-zero
 
         var originalError = Console.Error;
         using var error = new StringWriter();

@@ -52,10 +52,14 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
-            // The EnsureCreated era predates releases, the mail outbox, held identities, the audit log, installations' last-seen columns and mailboxes: its
+            // The EnsureCreated era predates releases, the mail outbox, held identities, the audit log, installations' last-seen columns, seats, console staff, copy detection, entitlements and mailboxes: its
             // schema is the initial migration's.
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"LicenseMoves\"");
             await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Licenses\" DROP COLUMN \"ExtraMoves\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Installations\" DROP COLUMN \"Label\"");
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"ConsoleStaff\"");
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE \"InstallationGenerations\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Licenses\" DROP COLUMN \"Entitlements\"");
 
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"HeldIdentities\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"AuditRecords\"");
