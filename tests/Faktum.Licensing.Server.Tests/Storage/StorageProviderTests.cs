@@ -73,7 +73,8 @@ public sealed class StorageProviderTests
             await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Accounts\" DROP COLUMN \"Mailbox\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"Releases\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"OutboxMessages\"");
-            await old.Database.ExecuteSqlRawAsync("INSERT INTO \"Accounts\" (\"Id\", \"Email\", \"CreatedAt\") VALUES ('acc_before', 'before@example.nl', 0)");
+            // A confirmed customer of that era: an unconfirmed one would be a stale registration the retention purge deletes at start.
+            await old.Database.ExecuteSqlRawAsync("INSERT INTO \"Accounts\" (\"Id\", \"Email\", \"CreatedAt\", \"EmailConfirmedAt\") VALUES ('acc_before', 'before@example.nl', 0, 0)");
             await old.SaveChangesAsync();
         }
 
