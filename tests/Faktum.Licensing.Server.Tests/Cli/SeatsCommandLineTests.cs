@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Faktum.Licensing.Server.Cli;
 using Faktum.Licensing.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,17 +72,7 @@ public sealed class SeatsCommandLineTests : IDisposable
 
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
-        var original = Console.Out;
-        using var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            var code = await ServerCommandLine.InvokeAsync(args);
-            return (code, output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var run = await CliRun.RunAsync(args);
+        return (run.Code, run.Output);
     }
 }

@@ -184,20 +184,9 @@ public sealed class ServerCommandLineTests : IDisposable
         var (closed, _) = await RunAsync("health", "--url", $"http://127.0.0.1:{closedPort}/health/live");
         Assert.Equal(4, closed); // CliExitCodes.Unreachable: the target cannot be used (docs/server.md); compose only needs non-zero
 
-        var originalError = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            var (bad, _) = await RunAsync("health", "--url", "ftp://127.0.0.1/health/live");
-            Assert.NotEqual(0, bad);
-        }
-        finally
-        {
-            Console.SetError(originalError);
-        }
-
-        Assert.Contains("--url 'ftp://127.0.0.1/health/live' is not an absolute http(s) URL", error.ToString(), StringComparison.Ordinal);
+        var bad = await CliRun.RunAsync("health", "--url", "ftp://127.0.0.1/health/live");
+        Assert.NotEqual(0, bad.Code);
+        Assert.Contains("--url 'ftp://127.0.0.1/health/live' is not an absolute http(s) URL", bad.Error, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -210,17 +199,7 @@ public sealed class ServerCommandLineTests : IDisposable
 
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
-        var original = Console.Out;
-        using var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            var code = await ServerCommandLine.InvokeAsync(args);
-            return (code, output.ToString());
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var run = await CliRun.RunAsync(args);
+        return (run.Code, run.Output);
     }
 }
