@@ -1,5 +1,7 @@
 using Faktum.Licensing.Server.WebConsole.Staff;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,6 +39,27 @@ public abstract class ConsolePageModel : PageModel
         }
 
         return next();
+    }
+
+    /// <summary>
+    /// Checks the second factor (at sign-in, or confirming its set-up): signed in → the home page; locked out → the second
+    /// factor's cookie is dropped and the code is <c>LockedOut</c>; otherwise no result and <c>WrongCode</c>.
+    /// </summary>
+    protected async Task<(IActionResult? Done, string Message)> CheckSecondFactorAsync(string staffId, string? code, bool confirmingSetup)
+    {
+        var result = await HttpContext.RequestServices.GetRequiredService<StaffSignIn>()
+            .CheckTotpAsync(staffId, code, confirmingSetup, HttpContext.RequestAborted).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case SignInStatus.SignedIn:
+                await ConsoleSession.SignInAsync(HttpContext, result.Staff!).ConfigureAwait(false);
+                return (RedirectToPage("/Index"), string.Empty);
+            case SignInStatus.LockedOut:
+                await HttpContext.SignOutAsync(ConsoleHosting.SecondFactorScheme).ConfigureAwait(false);
+                return (Page(), "LockedOut");
+            default:
+                return (null, "WrongCode");
+        }
     }
 
     protected async Task<bool> AllowedAsync(string policy) =>

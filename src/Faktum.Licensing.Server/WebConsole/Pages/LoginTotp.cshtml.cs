@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Faktum.Licensing.Server.WebConsole.Staff;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faktum.Licensing.Server.WebConsole.Pages;
@@ -13,20 +11,8 @@ public sealed class LoginTotpModel : ConsolePageModel
     public async Task<IActionResult> OnPostAsync(string? code)
     {
         var staffId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var result = await HttpContext.RequestServices.GetRequiredService<StaffSignIn>()
-            .CheckTotpAsync(staffId, code, confirmingSetup: false, HttpContext.RequestAborted).ConfigureAwait(false);
-        switch (result.Status)
-        {
-            case SignInStatus.SignedIn:
-                await ConsoleSession.SignInAsync(HttpContext, result.Staff!).ConfigureAwait(false);
-                return RedirectToPage("/Index");
-            case SignInStatus.LockedOut:
-                await HttpContext.SignOutAsync(ConsoleHosting.SecondFactorScheme).ConfigureAwait(false);
-                Message = "LockedOut";
-                return Page();
-            default:
-                Message = "WrongCode";
-                return Page();
-        }
+        var (done, message) = await CheckSecondFactorAsync(staffId, code, confirmingSetup: false).ConfigureAwait(false);
+        Message = message;
+        return done ?? Page();
     }
 }

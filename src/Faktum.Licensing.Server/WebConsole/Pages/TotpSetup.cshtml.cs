@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Faktum.Licensing.Server.WebConsole.Staff;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 
@@ -22,21 +21,9 @@ public sealed class TotpSetupModel : ConsolePageModel
 
     public async Task<IActionResult> OnPostAsync(string? code)
     {
-        var result = await HttpContext.RequestServices.GetRequiredService<StaffSignIn>()
-            .CheckTotpAsync(StaffId, code, confirmingSetup: true, HttpContext.RequestAborted).ConfigureAwait(false);
-        switch (result.Status)
-        {
-            case SignInStatus.SignedIn:
-                await ConsoleSession.SignInAsync(HttpContext, result.Staff!).ConfigureAwait(false);
-                return RedirectToPage("/Index");
-            case SignInStatus.LockedOut:
-                await HttpContext.SignOutAsync(ConsoleHosting.SecondFactorScheme).ConfigureAwait(false);
-                Message = "LockedOut";
-                return Page();
-            default:
-                Message = "WrongCode";
-                return await ShowNewSecretAsync().ConfigureAwait(false);
-        }
+        var (done, message) = await CheckSecondFactorAsync(StaffId, code, confirmingSetup: true).ConfigureAwait(false);
+        Message = message;
+        return done ?? await ShowNewSecretAsync().ConfigureAwait(false);
     }
 
     private string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
