@@ -18,8 +18,9 @@ internal static class ProblemTypes
     public const string RateLimited = Prefix + "rate-limited";                        // 429, with Retry-After
     public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";     // 422: same key, different body
     public const string ReleaseRefused = Prefix + "release-refused";                  // 422: a manifest that does not verify under the release keys
-    public const string SeatsFull = Prefix + "seats-full";                            // 409: with "seats" and "installations"; confirm again naming one to release
-    public const string MoveBudgetExhausted = Prefix + "move-budget-exhausted";      // 409: with "nextMoveAt"; the license moved too often in the window
+    public const string SeatsFull = Prefix + "seats-full";                            // 409: with "seats", "installations" and "license"; confirm again naming one to release
+    public const string MoveBudgetExhausted = Prefix + "move-budget-exhausted";      // 409: with "nextMoveAt" (and "license" with several); the license moved too often in the window
+    public const string CompanyChoiceRequired = Prefix + "company-choice-required";  // 409: with "companies" (AccountCompanyDto); recover again naming them in "licenses"
     /// <summary>The extension member of <see cref="ValidationFailed"/>: { field: [codes] }, one stable code per message of "errors".</summary>
     public const string FieldCodesExtension = "codes";
 

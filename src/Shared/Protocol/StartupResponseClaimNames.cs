@@ -13,4 +13,9 @@ internal static class StartupResponseClaimNames
     public const string License = "license";          // refreshed license token, only while the license is good
     public const string Company = "company";          // CompanyProfileDto as an object, when the license is known
     public const string Updates = "updates";          // the update decision; null until [updates] lands
+
+    // S9: the answer to a request with "licenses" carries, besides the members above (which then describe the first license of the
+    // request), "licenses": an array in the order of the request, one object per license token, each with the members verdict,
+    // trial_days_left, license and company as above. The update decision ("updates") is made once for the installation.
+    public const string Licenses = "licenses";
 }
