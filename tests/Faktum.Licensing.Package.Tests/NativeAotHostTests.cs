@@ -9,7 +9,7 @@ namespace Faktum.Licensing.Package.Tests;
 /// Issue 15, item 2: the SDK is trim- and NativeAOT-safe. <c>AotHost/</c> is a console host configured only through
 /// appsettings.json (<c>AddFaktumLicensing(IConfigurationSection)</c>, bound by generated code); it is published once with
 /// NativeAOT — with no IL2xxx/IL3xxx warning — and registers, confirms and checks against the real server on loopback.
-/// The AOT toolchain (clang, zlib1g-dev) is installed by .ci/run; without it this test fails, it never skips.
+/// The AOT toolchain (clang, zlib1g-dev) is installed by the README's test command (eng/aot-toolchain.sh); without it this test fails, it never skips.
 /// </summary>
 public sealed class NativeAotHostTests : IDisposable
 {
@@ -81,7 +81,7 @@ public sealed class NativeAotHostTests : IDisposable
         var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator);
         var clang = path.Any(folder => File.Exists(Path.Combine(folder, "clang")));
         var zlib = File.Exists("/usr/include/zlib.h");
-        Assert.True(clang && zlib, $"The NativeAOT toolchain is missing (clang: {clang}, zlib1g-dev: {zlib}). .ci/run installs it; by hand: apt-get install -y clang zlib1g-dev.");
+        Assert.True(clang && zlib, $"The NativeAOT toolchain is missing (clang: {clang}, zlib1g-dev: {zlib}). The README's test command installs it (eng/aot-toolchain.sh); by hand: apt-get install -y clang zlib1g-dev.");
     }
 
     private static string OneTimePassword(string folder)
