@@ -1,6 +1,5 @@
 using Faktum.Licensing.Console.Tests.Infrastructure;
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Faktum.Licensing.Console.Tests.Companies;
@@ -34,7 +33,7 @@ public sealed class CopyConsoleTests(ConsoleBrowser browser)
         }
 
         Assert.Equal(LicenseState.Duplicated, await StartAsync(site, kept));
-        var companyId = await site.WithDatabaseAsync(db => db.Licenses.Where(l => l.Id == licenseId).Select(l => l.CompanyId).SingleAsync());
+        var companyId = await site.CompanyOfAsync(licenseId);
         var page = await site.OpenCompanyAsync(browser, companyId);
         Assert.StartsWith("Er is een kopie van een installatie gezien", await page.Locator("#copies-state").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("ja", await page.Locator("#copies-table tbody").InnerTextAsync(), StringComparison.Ordinal);

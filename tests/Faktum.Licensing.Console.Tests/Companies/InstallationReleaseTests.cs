@@ -1,6 +1,5 @@
 using Faktum.Licensing.Console.Tests.Infrastructure;
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Faktum.Licensing.Console.Tests.Companies;
@@ -14,7 +13,7 @@ public sealed class InstallationReleaseTests(ConsoleBrowser browser)
         await using var site = await ConsoleSite.StartAsync();
         using var app = new HostApp(site.Server, site.Server.Computer("kantoor"));
         var licenseId = (await app.RegisterAndConfirmAsync(site.Server)).Claims!.LicenseId;
-        var companyId = await site.WithDatabaseAsync(db => db.Licenses.Where(l => l.Id == licenseId).Select(l => l.CompanyId).SingleAsync());
+        var companyId = await site.CompanyOfAsync(licenseId);
         var page = await site.OpenCompanyAsync(browser, companyId, "eigenaar@vendor.example", "owner");
         Assert.Equal("1 van 1 plaatsen in gebruik.", await page.Locator("#seats-in-use").InnerTextAsync());
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Faktum.Licensing.Console.Tests.Infrastructure;
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Faktum.Licensing.Console.Tests.Companies;
@@ -19,7 +18,7 @@ public sealed class SeatConsoleTests(ConsoleBrowser browser)
         var licenseId = (await app.Licensing.ConfirmAsync(HostApp.Email, site.Server.ReadOneTimePassword(HostApp.Email), new SeatChoice { Label = "Kantoor-PC" }))
             .EnsureSuccess().Claims!.LicenseId;
         await app.Licensing.CheckAsync();
-        var companyId = await site.WithDatabaseAsync(db => db.Licenses.Where(l => l.Id == licenseId).Select(l => l.CompanyId).SingleAsync());
+        var companyId = await site.CompanyOfAsync(licenseId);
         var page = await site.OpenCompanyAsync(browser, companyId);
 
         Assert.Equal("1 van 1 plaatsen in gebruik.", await page.Locator("#seats-in-use").InnerTextAsync());
@@ -70,7 +69,7 @@ public sealed class SeatConsoleTests(ConsoleBrowser browser)
         using var second = new HostApp(site.Server, site.Server.Computer("pc2"));
         Assert.True((await site.RecoverAsync(second)).Succeeded);
         var movedAt = site.Server.Time.GetUtcNow();
-        var companyId = await site.WithDatabaseAsync(db => db.Licenses.Where(l => l.Id == licenseId).Select(l => l.CompanyId).SingleAsync());
+        var companyId = await site.CompanyOfAsync(licenseId);
         var page = await site.OpenCompanyAsync(browser, companyId);
 
         Assert.Equal("0", await page.Locator("#moves-left").InnerTextAsync());

@@ -87,6 +87,10 @@ internal sealed partial class ConsoleSite : IAsyncDisposable
         return page;
     }
 
+    /// <summary>The company that holds a license (a license id is what a registered host app knows).</summary>
+    public Task<string> CompanyOfAsync(string licenseId) =>
+        WithDatabaseAsync(db => db.Licenses.Where(l => l.Id == licenseId).Select(l => l.CompanyId).SingleAsync());
+
     /// <summary>The audit rows of one action on one license, oldest first.</summary>
     public Task<List<AuditRecord>> AuditAsync(string licenseId, string action) =>
         WithDatabaseAsync(db => db.AuditRecords.AsNoTracking().Where(a => a.LicenseId == licenseId && a.Action == action).OrderBy(a => a.At).ToListAsync());
