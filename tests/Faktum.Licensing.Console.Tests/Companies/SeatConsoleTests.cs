@@ -58,6 +58,13 @@ public sealed class SeatConsoleTests(ConsoleBrowser browser)
         Assert.Equal(1, (await site.AdminGetAsync($"v1/admin/licenses/{licenseId}/seats")).GetProperty("seats").GetInt32());
         Assert.Empty(await site.AuditAsync(licenseId, "license-seats-set"));
         await ConsoleSite.ScreenshotAsync(page, "company-seats-refused-" + typed);
+
+        // The language switch from the refused form's page goes back to the company page, in English.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GetByLabel("Number of seats (1 to 1000)").FillAsync(typed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set seats" }).ClickAsync();
+        Assert.Equal("Enter a number of seats from 1 to 1000.", await page.Locator($"#seats-error-{licenseId}").InnerTextAsync());
+        Assert.Equal(1, (await site.AdminGetAsync($"v1/admin/licenses/{licenseId}/seats")).GetProperty("seats").GetInt32());
     }
 
     [Fact]
