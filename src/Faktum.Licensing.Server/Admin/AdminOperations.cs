@@ -158,34 +158,68 @@ internal sealed class AdminOperations(LicensingDbContext db, TimeProvider time, 
         return null;
     }
 
+    /// <summary>
+    /// The shape of every audited license change, shared by <see cref="SeatAdminOperations"/> and <see cref="LicenseFeatureOperations"/>:
+    /// one transaction; the account's row locked first when <paramref name="lockAccount"/> (the lock a move takes, for a change
+    /// to seats or moves), then the license's row; the change; its audit row; one <c>SaveChanges</c>. <paramref name="describe"/>
+    /// reads the result once committed. Not found when no license has the id; a refusal writes nothing.
+    /// </summary>
+    internal async Task<AdminOutcome<T>> ChangeLicenseAsync<T>(
+        string licenseId, string action, bool lockAccount, Func<License, CancellationToken, Task<LicenseChange>> change, Func<License, CancellationToken, Task<T>> describe, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(describe);
+        var accountId = lockAccount
+            ? await (from l in db.Licenses where l.Id == licenseId select l.Company!.AccountId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        if (lockAccount && accountId is null)
+        {
+            return AdminOutcome<T>.NotFound(NoLicense);
+        }
+
+        License? license;
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            if (accountId is not null)
+            {
+                await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
+            }
+
+            license = await LockLicenseAsync(licenseId, cancellationToken).ConfigureAwait(false);
+            if (license is null)
+            {
+                return AdminOutcome<T>.NotFound(NoLicense);
+            }
+
+            var changed = await change(license, cancellationToken).ConfigureAwait(false);
+            if (changed.RefusalCode is { } code)
+            {
+                return AdminOutcome<T>.Refused(code, changed.RefusalMessage ?? code);
+            }
+
+            Trail.Add(action, license.CompanyId, license.Id, changed.Before, changed.After, changed.Detail);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return AdminOutcome<T>.Done(await describe(license, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Locks the license's row for the transaction (a no-op UPDATE), so a check-then-change cannot race another instance.</summary>
     private async Task<License?> LockLicenseAsync(string licenseId, CancellationToken cancellationToken) =>
         await db.Licenses.Where(l => l.Id == licenseId).ExecuteUpdateAsync(s => s.SetProperty(l => l.InstallationLimit, l => l.InstallationLimit), cancellationToken).ConfigureAwait(false) == 0
             ? null
             : await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
 
-    private async Task<AdminOutcome<AdminLicenseDto>> ChangeAsync(
-        string licenseId, string action, Func<License, (string Code, string Message)?> change, CancellationToken cancellationToken, string? detail = null)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+    private Task<AdminOutcome<AdminLicenseDto>> ChangeAsync(
+        string licenseId, string action, Func<License, (string Code, string Message)?> change, CancellationToken cancellationToken, string? detail = null) =>
+        ChangeLicenseAsync(licenseId, action, lockAccount: false, (license, _) =>
         {
-            var license = await LockLicenseAsync(licenseId, cancellationToken).ConfigureAwait(false);
-            if (license is null)
-            {
-                return AdminOutcome<AdminLicenseDto>.NotFound(NoLicense);
-            }
-
             var before = AuditTrail.Snapshot(license);
-            if (change(license) is { } refusal)
-            {
-                return AdminOutcome<AdminLicenseDto>.Refused(refusal.Code, refusal.Message);
-            }
-
-            Trail.Add(action, license.CompanyId, license.Id, before, AuditTrail.Snapshot(license), detail);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return AdminOutcome<AdminLicenseDto>.Done(await AdminQueries.DescribeAsync(db, license, cancellationToken).ConfigureAwait(false));
-        }
-    }
+            return Task.FromResult(change(license) is { } refusal
+                ? LicenseChange.Refused(refusal.Code, refusal.Message)
+                : new LicenseChange(before, AuditTrail.Snapshot(license), detail));
+        }, (license, c) => AdminQueries.DescribeAsync(db, license, c), cancellationToken);
 }

@@ -46,11 +46,14 @@ internal sealed class AdminQueries(LicensingDbContext db, TimeProvider time)
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var rows = await companies.AsNoTracking().OrderBy(c => c.Name).Take(Math.Clamp(limit, 1, 200))
-            .Select(c => new { c.Id, c.Name, c.Postcode, c.City, c.Country, c.Account!.Email, License = db.Licenses.Where(l => l.CompanyId == c.Id).OrderBy(l => l.CreatedAt).FirstOrDefault() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new AdminCompanySummaryDto(r.Id, r.Name, r.Postcode, r.City, r.Country, r.Email, r.License?.Id,
-            r.License?.Kind.ToString().ToLowerInvariant(), r.License?.Status.ToString().ToLowerInvariant())).ToList();
+        return await SummariesAsync(companies, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The other companies of the account that owns <paramref name="companyId"/> (one e-mail address, several companies: S9), by name.</summary>
+    public async Task<IReadOnlyList<AdminCompanySummaryDto>> AccountCompaniesAsync(string companyId, CancellationToken cancellationToken)
+    {
+        var account = db.Companies.Where(c => c.Id == companyId).Select(c => c.AccountId);
+        return await SummariesAsync(db.Companies.Where(c => c.Id != companyId && account.Contains(c.AccountId)), 200, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The company page: name, address, contact, account, licenses with their installations.</summary>
@@ -173,7 +176,16 @@ internal sealed class AdminQueries(LicensingDbContext db, TimeProvider time)
         var installations = await db.Installations.AsNoTracking().Where(i => i.LicenseId == license.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new AdminLicenseDto(license.Id, license.Product, license.Kind.ToString().ToLowerInvariant(), license.Status.ToString().ToLowerInvariant(),
             license.TrialEndsAt, license.LicenseEndsAt, license.UpdatesEndAt, license.InstallationLimit,
-            installations.OrderBy(i => i.BoundAt).Select(i => new AdminInstallationDto(i.InstallationId, i.BoundAt, i.ReleasedAt, i.LastSeenAt, i.AppVersion, i.Channel)).ToList());
+            installations.OrderBy(i => i.BoundAt).Select(i => new AdminInstallationDto(i.InstallationId, i.BoundAt, i.ReleasedAt, i.LastSeenAt, i.AppVersion, i.Channel, i.Label)).ToList());
+    }
+
+    private async Task<IReadOnlyList<AdminCompanySummaryDto>> SummariesAsync(IQueryable<Company> companies, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await companies.AsNoTracking().OrderBy(c => c.Name).Take(Math.Clamp(limit, 1, 200))
+            .Select(c => new { c.Id, c.Name, c.Postcode, c.City, c.Country, c.Account!.Email, License = db.Licenses.Where(l => l.CompanyId == c.Id).OrderBy(l => l.CreatedAt).FirstOrDefault() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new AdminCompanySummaryDto(r.Id, r.Name, r.Postcode, r.City, r.Country, r.Email, r.License?.Id,
+            r.License?.Kind.ToString().ToLowerInvariant(), r.License?.Status.ToString().ToLowerInvariant())).ToList();
     }
 
     private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>
-/// The vendor's actions on a license's entitlements and on copy detection, shared by the admin API and the CLI's --data-dir mode.
-/// Each change is one transaction with its audit record (I9).
+/// The vendor's actions on a license's entitlements and on copy detection, shared by the admin API, the CLI's --data-dir mode
+/// and the console. Each change is one <see cref="AdminOperations.ChangeLicenseAsync{T}"/>: the license's row locked, its audit record (I9).
 /// </summary>
-internal sealed class LicenseFeatureOperations(LicensingDbContext db, CopyDetection copies, AuditActor actor, TimeProvider time)
+internal sealed class LicenseFeatureOperations(LicensingDbContext db, CopyDetection copies, AdminOperations operations)
 {
     public async Task<AdminEntitlementsDto?> EntitlementsAsync(string licenseId, CancellationToken cancellationToken)
     {
@@ -18,24 +18,12 @@ internal sealed class LicenseFeatureOperations(LicensingDbContext db, CopyDetect
     }
 
     /// <summary>Sets what the license grants (checked names, see <see cref="EntitlementNames"/>); <see langword="null"/> returns it to the default.</summary>
-    public async Task<AdminEntitlementsDto?> SetEntitlementsAsync(string licenseId, IReadOnlyList<string>? entitlements, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+    public async Task<AdminEntitlementsDto?> SetEntitlementsAsync(string licenseId, IReadOnlyList<string>? entitlements, CancellationToken cancellationToken) =>
+        (await operations.ChangeLicenseAsync(licenseId, AuditActions.LicenseEntitlementsSet, lockAccount: false, (license, _) =>
         {
-            var license = await db.Licenses.Include(l => l.Company).SingleOrDefaultAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
-            if (license is null)
-            {
-                return null;
-            }
-
             license.Entitlements = EntitlementNames.Store(entitlements);
-            Audit(license, AuditActions.LicenseEntitlementsSet, entitlements is null ? "entitlements: the default" : $"entitlements: [{string.Join(", ", EntitlementNames.Read(license.Entitlements))}]");
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return Describe(license);
-        }
-    }
+            return Task.FromResult(Detail(entitlements is null ? "entitlements: the default" : $"entitlements: [{string.Join(", ", EntitlementNames.Read(license.Entitlements))}]"));
+        }, (license, _) => Task.FromResult(Describe(license)), cancellationToken).ConfigureAwait(false)).Value;
 
     public async Task<AdminCopiesDto?> CopiesAsync(string licenseId, CancellationToken cancellationToken)
     {
@@ -50,29 +38,13 @@ internal sealed class LicenseFeatureOperations(LicensingDbContext db, CopyDetect
     }
 
     /// <summary>Clears copy detection for every installation of the license that was flagged: the vendor's word that one copy is gone.</summary>
-    public async Task<AdminCopiesDto?> ClearCopiesAsync(string licenseId, CancellationToken cancellationToken)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            var license = await db.Licenses.Include(l => l.Company).SingleOrDefaultAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
-            if (license is null)
-            {
-                return null;
-            }
-
-            var cleared = await copies.ClearAsync(licenseId, cancellationToken).ConfigureAwait(false);
-            Audit(license, AuditActions.LicenseCopiesCleared, $"installations: [{string.Join(", ", cleared)}]");
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return await CopiesAsync(licenseId, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<AdminCopiesDto?> ClearCopiesAsync(string licenseId, CancellationToken cancellationToken) =>
+        (await operations.ChangeLicenseAsync(licenseId, AuditActions.LicenseCopiesCleared, lockAccount: false,
+            async (license, c) => Detail($"installations: [{string.Join(", ", await copies.ClearAsync(license.Id, c).ConfigureAwait(false))}]"),
+            async (license, c) => (await CopiesAsync(license.Id, c).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false)).Value;
 
     private static AdminEntitlementsDto Describe(License license) => new(
         license.Id, license.Product, license.Kind.ToString().ToLowerInvariant(), license.Entitlements is null ? null : EntitlementNames.Read(license.Entitlements));
 
-    private void Audit(License license, string action, string detail) =>
-        new AuditTrail(db, actor, time).Add(action, license.CompanyId, license.Id, null, null, detail);
+    private static LicenseChange Detail(string detail) => new(null, null, detail);
 }

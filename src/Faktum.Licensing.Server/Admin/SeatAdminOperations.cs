@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Faktum.Licensing.Server.Admin;
 
 /// <summary>
-/// The vendor's actions on seats (S8), shared by the admin API and the CLI: read a license's seats and moves, set its seats,
-/// grant an extra move. Each is one transaction; none of them is a move.
+/// The vendor's actions on seats (S8), shared by the admin API, the CLI and the console: read a license's seats and moves, set its seats,
+/// grant an extra move. Each change is one <see cref="AdminOperations.ChangeLicenseAsync{T}"/> (the account's lock, as a move takes, and the license's row; its audit row); none of them is a move.
 /// </summary>
-internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budget, AuditActor actor, TimeProvider time)
+internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budget, AdminOperations operations, TimeProvider time)
 {
     /// <summary>The highest number of seats a license can have.</summary>
     public const int MaxSeats = 1000;
@@ -37,62 +37,34 @@ internal sealed class SeatAdminOperations(LicensingDbContext db, MoveBudget budg
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(seats, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seats, MaxSeats);
-        var accountId = await (from l in db.Licenses where l.Id == licenseId select l.Company!.AccountId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (accountId is null)
-        {
-            return null;
-        }
-
         var now = time.GetUtcNow();
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        return (await operations.ChangeLicenseAsync(licenseId, AuditActions.LicenseSeatsSet, lockAccount: true, async (license, c) =>
         {
-            await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            var license = await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
             var before = license.InstallationLimit;
             license.InstallationLimit = seats;
-            var active = await db.Installations.Where(i => i.LicenseId == licenseId && i.ReleasedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var active = await db.Installations.Where(i => i.LicenseId == licenseId && i.ReleasedAt == null).ToListAsync(c).ConfigureAwait(false);
             var released = active.OrderBy(i => i.LastSeenAt ?? i.BoundAt).Take(Math.Max(0, active.Count - seats)).ToList();
             foreach (var installation in released)
             {
                 installation.ReleasedAt = now;
             }
 
-            new AuditTrail(db, actor, time).Add(AuditActions.LicenseSeatsSet, license.CompanyId, license.Id, Seats(before), Seats(seats),
-                released.Count == 0 ? null : $"released {string.Join(", ", released.Select(i => i.Id))}");
-
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return await DescribeAsync(licenseId, cancellationToken).ConfigureAwait(false);
+            return new LicenseChange(Seats(before), Seats(seats), released.Count == 0 ? null : $"released {string.Join(", ", released.Select(i => i.Id))}");
+        }, Describe, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     /// <summary>Grants the license one extra move beyond its rolling budget; it is spent by the next move the window has no room for.</summary>
-    public async Task<AdminSeatsDto?> GrantMoveAsync(string licenseId, CancellationToken cancellationToken)
-    {
-        var accountId = await (from l in db.Licenses where l.Id == licenseId select l.Company!.AccountId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (accountId is null)
+    /// <remarks>Under the account's lock, as the moves themselves: the extra move and its audit row commit together.</remarks>
+    public async Task<AdminSeatsDto?> GrantMoveAsync(string licenseId, CancellationToken cancellationToken) =>
+        (await operations.ChangeLicenseAsync(licenseId, AuditActions.LicenseMoveGranted, lockAccount: true, (license, _) =>
         {
-            return null;
-        }
-
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            // Under the account's lock, as the moves themselves: the extra move and its audit row commit together.
-            await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
-            var license = await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
             var before = new Dictionary<string, object?>(StringComparer.Ordinal) { ["extraMoves"] = license.ExtraMoves };
             license.ExtraMoves++;
-            new AuditTrail(db, actor, time).Add(AuditActions.LicenseMoveGranted, license.CompanyId, license.Id, before,
-                new Dictionary<string, object?>(StringComparer.Ordinal) { ["extraMoves"] = license.ExtraMoves }, null);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return await DescribeAsync(licenseId, cancellationToken).ConfigureAwait(false);
-    }
+            return Task.FromResult(new LicenseChange(before, new Dictionary<string, object?>(StringComparer.Ordinal) { ["extraMoves"] = license.ExtraMoves }, null));
+        }, Describe, cancellationToken).ConfigureAwait(false)).Value;
 
     private static Dictionary<string, object?> Seats(int seats) => new(StringComparer.Ordinal) { ["seats"] = seats };
+
+    private async Task<AdminSeatsDto> Describe(License license, CancellationToken cancellationToken) =>
+        (await DescribeAsync(license.Id, cancellationToken).ConfigureAwait(false))!;
 }

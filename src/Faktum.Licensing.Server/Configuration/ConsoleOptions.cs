@@ -16,6 +16,13 @@ public sealed class ConsoleOptions
     /// <value><see langword="null"/>.</value>
     public string? Url { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the console may be served over plain HTTP on a non-loopback address (behind a proxy that ends
+    /// TLS). Off, the server refuses to start when the console would be: the staff password would cross the network in clear text.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>Gets or sets how long a signed-in session lasts without a request (sliding).</summary>
     /// <value>30 minutes.</value>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using Faktum.Licensing.Server.Configuration;
 using Faktum.Licensing.Server.WebConsole.Staff;
@@ -16,17 +17,23 @@ namespace Faktum.Licensing.Server.WebConsole;
 /// The vendor's web console: Razor Pages under <c>/console</c> (folder WebConsole/Pages), staff cookie sign-in with a second
 /// factor, Dutch by default and English by a language switch (a cookie). Configured by <c>FaktumServer:Console</c>.
 /// </summary>
-internal static class ConsoleHosting
+internal static partial class ConsoleHosting
 {
     public const string PathPrefix = "/console";
     public const string Scheme = "FaktumConsole";
     public const string SecondFactorScheme = "FaktumConsole.SecondFactor";
     public const string LanguageCookie = "faktum-console-lang";
 
-    /// <summary>Adds the console's own URL to the server's URLs, so Kestrel listens there too.</summary>
+    /// <summary>
+    /// Adds the console's own URL to the server's URLs, so Kestrel listens there too; then refuses to start when the console
+    /// would answer plain HTTP on a non-loopback address, unless <see cref="ConsoleOptions.AllowPlainHttp"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The console would be served over plain HTTP on the network.</exception>
     public static void AddDedicatedUrl(WebApplicationBuilder builder, ConsoleOptions console)
     {
-        if (!console.Enabled || console.Url is not { Length: > 0 } url)
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(console);
+        if (!console.Enabled)
         {
             return;
         }
@@ -34,13 +41,42 @@ internal static class ConsoleHosting
         var current = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey);
         if (string.IsNullOrEmpty(current))
         {
-            current = builder.Configuration["HTTP_PORTS"] is { Length: > 0 } ports
-                ? string.Join(';', ports.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => $"http://*:{p.Trim()}"))
-                : "http://localhost:5000";
+            var ports = Ports(builder.Configuration[WebHostDefaults.HttpPortsKey], "http").Concat(Ports(builder.Configuration[WebHostDefaults.HttpsPortsKey], "https")).ToList();
+            current = ports.Count > 0 ? string.Join(';', ports) : "http://localhost:5000";
         }
 
-        builder.WebHost.UseUrls($"{current};{url}");
+        var consoleUrls = console.Url is { Length: > 0 } url ? url : current;
+        if (!console.AllowPlainHttp && consoleUrls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(IsPlainHttpOnTheNetwork) is { } plain)
+        {
+            throw new InvalidOperationException(
+                $"The web console would answer plain HTTP on a non-loopback address ({plain}), so staff passwords and session cookies would cross the network in clear text. "
+                + "Serve the server over HTTPS, give the console a loopback URL of its own (FaktumServer:Console:Url, e.g. http://127.0.0.1:5081), "
+                + "turn it off (FaktumServer:Console:Enabled=false), or, behind a proxy that ends TLS, set FaktumServer:Console:AllowPlainHttp=true.");
+        }
+
+        if (console.Url is { Length: > 0 } own)
+        {
+            builder.WebHost.UseUrls($"{current};{own}");
+        }
     }
+
+    /// <summary>Whether Kestrel serves <paramref name="url"/> over plain HTTP on more than loopback (a wildcard, an address or a host name other than localhost).</summary>
+    internal static bool IsPlainHttpOnTheNetwork(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var authority = url["http://".Length..].Split('/')[0];
+        var host = authority.StartsWith('[') ? authority[..(authority.IndexOf(']', StringComparison.Ordinal) + 1)] : authority.Split(':')[0];
+        return !(string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
+    }
+
+    private static IEnumerable<string> Ports(string? ports, string scheme) =>
+        (ports ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"{scheme}://*:{p}");
 
     public static void AddServices(IServiceCollection services, ConsoleOptions console, string dataDirectory)
     {
@@ -135,6 +171,11 @@ internal static class ConsoleHosting
                 IsConsolePath(context.Request.Path) == (context.Connection.LocalPort == port) ? next(context) : NotFound(context));
         }
 
+        if (console.AllowPlainHttp)
+        {
+            Log.PlainHttpAllowed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Faktum.Licensing.Server.WebConsole"));
+        }
+
         var cultures = new[] { new CultureInfo("nl"), new CultureInfo("en") };
         var localization = new RequestLocalizationOptions
         {
@@ -172,5 +213,12 @@ internal static class ConsoleHosting
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
         };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 950, EventName = "ConsolePlainHttpAllowed", Level = LogLevel.Warning,
+            Message = "FaktumServer:Console:AllowPlainHttp is on: the web console may answer plain HTTP on non-loopback addresses. Keep it behind a proxy that ends TLS, or turn the option off.")]
+        public static partial void PlainHttpAllowed(ILogger logger);
     }
 }

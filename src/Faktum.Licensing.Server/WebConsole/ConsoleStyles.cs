@@ -36,6 +36,9 @@ internal static class ConsoleStyles
         .stack{display:flex;flex-direction:column;gap:.75rem;max-width:26rem}
         .notice{padding:.6rem .8rem;border-radius:4px;border:1px solid #1a7f37;background:#dafbe1}
         .error{padding:.6rem .8rem;border-radius:4px;border:1px solid #a40e26;background:#ffebe9}
+        .field-error{color:#a40e26;font-weight:600}
+        .help{color:#57606a}
+        input[aria-invalid=true]{border:2px solid #a40e26}
         .warning{padding:.6rem .8rem;border-radius:4px;border:1px solid #9a6700;background:#fff8c5}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
         dt{font-weight:600}

@@ -8,15 +8,21 @@ namespace Faktum.Licensing.Console.Tests.Infrastructure;
 /// </summary>
 internal static class CompanyRows
 {
-    public static async Task<(string CompanyId, string LicenseId)> AddAsync(ConsoleSite site, string name, string email)
+    /// <summary>Adds a company with a trial license; with <paramref name="accountId"/>, to that account (one e-mail address, several companies).</summary>
+    public static async Task<(string CompanyId, string LicenseId)> AddAsync(ConsoleSite site, string name, string email, string? accountId = null)
     {
-        var accountId = Ids.New("acc");
+        var newAccount = accountId is null;
+        accountId ??= Ids.New("acc");
         var companyId = Ids.New("cmp");
         var licenseId = Ids.New("lic");
         var now = site.Server.Time.GetUtcNow();
         await site.WithDatabaseAsync(async db =>
         {
-            db.Accounts.Add(new Account { Id = accountId, Email = email, Mailbox = email, EmailConfirmedAt = now, CreatedAt = now });
+            if (newAccount)
+            {
+                db.Accounts.Add(new Account { Id = accountId, Email = email, Mailbox = email, EmailConfirmedAt = now, CreatedAt = now });
+            }
+
             db.Companies.Add(new Company
             {
                 Id = companyId,

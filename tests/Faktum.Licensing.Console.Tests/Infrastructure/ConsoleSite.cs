@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
 using Faktum.Licensing.Server.Cli;
 using Faktum.Licensing.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
@@ -74,6 +75,49 @@ internal sealed partial class ConsoleSite : IAsyncDisposable
         await page.GetByLabel("Code uit je authenticator-app (6 cijfers)").FillAsync(TotpCode(email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
         Assert.EndsWith("/console", new Uri(page.Url).AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Adds a staff member, signs in with a fresh browser context and opens the company's page.</summary>
+    public async Task<IPage> OpenCompanyAsync(ConsoleBrowser browser, string companyId, string email = "support@vendor.example", string role = "support")
+    {
+        var password = await AddStaffAsync(email, role);
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, email, password);
+        await page.GotoAsync(new Uri(Console, $"Companies/Detail/{companyId}").ToString());
+        return page;
+    }
+
+    /// <summary>The company that holds a license (a license id is what a registered host app knows).</summary>
+    public Task<string> CompanyOfAsync(string licenseId) =>
+        WithDatabaseAsync(db => db.Licenses.Where(l => l.Id == licenseId).Select(l => l.CompanyId).SingleAsync());
+
+    /// <summary>The audit rows of one action on one license, oldest first.</summary>
+    public Task<List<AuditRecord>> AuditAsync(string licenseId, string action) =>
+        WithDatabaseAsync(db => db.AuditRecords.AsNoTracking().Where(a => a.LicenseId == licenseId && a.Action == action).OrderBy(a => a.At).ToListAsync());
+
+    /// <summary>Asserts the one audit row of <paramref name="action"/> on the license: written by the console, as the staff member.</summary>
+    public async Task<AuditRecord> AssertAuditedAsync(string licenseId, string action, string staff = "support@vendor.example")
+    {
+        var row = Assert.Single(await AuditAsync(licenseId, action));
+        Assert.Equal((AuditSource.Console, staff), (row.Source, row.Actor));
+        return row;
+    }
+
+    /// <summary>Recovers the license on <paramref name="app"/>'s computer (S4): a new one-time password, read from the pickup folder, confirmed.</summary>
+    public async Task<LicensingResult<LicenseStatus>> RecoverAsync(HostApp app, string email = HostApp.Email)
+    {
+        var mails = Server.MessagesTo(email).Count;
+        (await app.Licensing.RequestOneTimePasswordAsync(email)).EnsureSuccess();
+        return await app.Licensing.ConfirmAsync(email, Server.ReadOneTimePassword(email, mails + 1));
+    }
+
+    /// <summary>GETs an admin API path (with the API key) as JSON.</summary>
+    public async Task<System.Text.Json.JsonElement> AdminGetAsync(string path)
+    {
+        using var response = await Server.Admin.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}");
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<LicensingDbContext, Task<T>> read)

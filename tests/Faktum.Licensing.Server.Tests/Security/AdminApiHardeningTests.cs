@@ -122,6 +122,7 @@ public sealed class AdminApiHardeningTests
         };
         options.Configuration["FaktumServer:AdminApiKey"] = ServerFixture.AdminKey;
         options.Configuration["FaktumServer:Admin:AllowPlainHttp"] = allowPlainHttp ? "true" : "false";
+        options.Configuration["FaktumServer:Console:Enabled"] = "false"; // the console refuses plain HTTP on every address (ConsoleHostingTests)
         options.Configuration["Logging:LogLevel:Default"] = "Warning";
         return new AllAddressesServer(await LicenseServerHost.StartAsync(options), root);
     }
