@@ -171,16 +171,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         }
 
         // pc1, at its next start, learns that it was moved: a read-only screen, never the registration wizard.
-        await using (var terminal = Start("pc1", language))
-        {
-            var screen = await terminal.WaitForAsync(t.Moved);
-            Assert.Contains(t.ReadOnlyTitle, screen, StringComparison.Ordinal);
-            await terminal.WaitForAsync(t.WhatNow);
-            terminal.Down();
-            terminal.Enter();   // quit
-            Assert.Equal(3, await terminal.ExitCodeAsync());
-            Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
-        }
+        await _office.ReadOnlyThenQuitAsync("pc1", language, t.Moved);
     }
 
     [Theory]
@@ -214,15 +205,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
             Assert.True(code == 0, output);
         }
 
-        await using var terminal = Start("pc1-copy", language);
-        var screen = await terminal.WaitForAsync(t.CopyStaysReadOnly);
-        Assert.Contains(t.ReadOnlyTitle, screen, StringComparison.Ordinal);
-        Assert.Contains(t.Duplicated, screen, StringComparison.Ordinal);
-        await terminal.WaitForAsync(t.WhatNow);
-        terminal.Down();
-        terminal.Enter();   // quit
-        Assert.Equal(3, await terminal.ExitCodeAsync());
-        Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
+        await _office.ReadOnlyThenQuitAsync("pc1-copy", language, t.CopyStaysReadOnly, t.Duplicated);
     }
 
     public void Dispose() => _office.Dispose();

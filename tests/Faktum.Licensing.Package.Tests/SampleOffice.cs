@@ -33,6 +33,28 @@ internal sealed class SampleOffice(SampleDemoFixture sample) : IDisposable
         return SampleTerminal.Start([.. command, .. Arguments(computer, language)]);
     }
 
+    /// <summary>
+    /// Starts <paramref name="computer"/> whose license does not let it run: a read-only screen that says <paramref name="text"/>
+    /// (after <paramref name="before"/>, each shown), never the registration wizard, where the user quits (exit code 3).
+    /// </summary>
+    public async Task ReadOnlyThenQuitAsync(string computer, string language, string text, params string[] before)
+    {
+        var t = ScreenTexts.For(language);
+        await using var terminal = Start(computer, language);
+        var screen = await terminal.WaitForAsync(text);
+        Assert.Contains(t.ReadOnlyTitle, screen, StringComparison.Ordinal);
+        foreach (var shown in before)
+        {
+            Assert.Contains(shown, screen, StringComparison.Ordinal);
+        }
+
+        await terminal.WaitForAsync(t.WhatNow);
+        terminal.Down();
+        terminal.Enter();   // quit
+        Assert.Equal(3, await terminal.ExitCodeAsync());
+        Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
+    }
+
     /// <summary>One of the sample's commands on <paramref name="computer"/>, without a terminal.</summary>
     public Task<(int ExitCode, string Output)> CommandAsync(string computer, params string[] arguments)
     {
