@@ -11,13 +11,12 @@ namespace Faktum.Licensing.Package.Tests;
 [Collection(SampleDemoCollection.Name)]
 public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposable
 {
-    private const string OwnerEmail = "jan@bakkerij-jansen.nl";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "faktum-screens-" + Guid.NewGuid().ToString("N"));
-    private readonly List<string> _seenPasswords = [];
+    private const string OwnerEmail = SampleOffice.OwnerEmail;
+    private readonly SampleOffice _office = new(sample);
 
-    private string ServerData => Path.Combine(_root, "server");
+    private string ServerData => _office.ServerData;
 
-    private string MailFolder => Path.Combine(ServerData, "mail");
+    private string MailFolder => _office.MailFolder;
 
     public static TheoryData<string> Languages => ["nl", "en"];
 
@@ -66,7 +65,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
     public async Task A_detail_the_server_refuses_is_asked_again_at_that_field_never_back_at_the_company_details()
     {
         var t = ScreenTexts.For("nl");
-        await using var terminal = SampleTerminal.Start(new Dictionary<string, string> { ["FAKTUM_FACTUUR_SERVER_CHECKS_ONLY"] = "1" }, Arguments("pc1", "nl"));
+        await using var terminal = SampleTerminal.Start(new Dictionary<string, string> { ["FAKTUM_FACTUUR_SERVER_CHECKS_ONLY"] = "1" }, _office.Arguments("pc1", "nl"));
         await NewCompanyAsync(terminal, t);
         await PersonalDetailsAsync(terminal, t, "jan@");
         await CompanyDetailsAsync(terminal, t, "Bakkerij Jansen B.V.");
@@ -141,7 +140,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
             Assert.Equal(0, await terminal.ExitCodeAsync());
         }
 
-        Assert.False(File.Exists(Path.Combine(_root, "pc1", "pending.json")));
+        Assert.False(File.Exists(Path.Combine(_office.Folder("pc1"), "pending.json")));
     }
 
     [Theory]
@@ -164,7 +163,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
             terminal.Line(OwnerEmail);
             await terminal.WaitForAsync(t.RecoveryMailSent);
             await terminal.WaitForAsync(t.PasswordPrompt);
-            terminal.Line(await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, _seenPasswords));
+            terminal.Line(await _office.PasswordAsync());
             var closing = await terminal.WaitForAsync(t.CarryOn);
             Assert.Contains(t.ExistingClosingTitle, closing, StringComparison.Ordinal);
             Assert.DoesNotContain(t.NextStep, closing, StringComparison.Ordinal);
@@ -172,16 +171,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
         }
 
         // pc1, at its next start, learns that it was moved: a read-only screen, never the registration wizard.
-        await using (var terminal = Start("pc1", language))
-        {
-            var screen = await terminal.WaitForAsync(t.Moved);
-            Assert.Contains(t.ReadOnlyTitle, screen, StringComparison.Ordinal);
-            await terminal.WaitForAsync(t.WhatNow);
-            terminal.Down();
-            terminal.Enter();   // quit
-            Assert.Equal(3, await terminal.ExitCodeAsync());
-            Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
-        }
+        await _office.ReadOnlyThenQuitAsync("pc1", language, t.Moved);
     }
 
     [Theory]
@@ -190,11 +180,7 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
     {
         var t = ScreenTexts.For(language);
         await RegisterAndConfirmByCommandsAsync("pc1");
-        var (_, status) = await SampleTerminal.CommandAsync("status", "--json", "--data-dir", Path.Combine(_root, "pc1"), "--server-data", ServerData);
-        using var json = JsonDocument.Parse(status[status.IndexOf('{', StringComparison.Ordinal)..]);
-        var licenseId = json.RootElement.GetProperty("status").GetProperty("licenseId").GetString()!;
-        var (code, output) = await SampleTerminal.ServerCommandAsync("admin", "suspend", licenseId, "--data-dir", ServerData);
-        Assert.True(code == 0, output);
+        await _office.AdminAsync("suspend", await _office.LicenseIdAsync("pc1"));
 
         await using var terminal = Start("pc1", language);
         var screen = await terminal.WaitForAsync(t.ContactVendor);
@@ -210,66 +196,27 @@ public sealed class SampleInteractiveTests(SampleDemoFixture sample) : IDisposab
     {
         var t = ScreenTexts.For(language);
         await RegisterAndConfirmByCommandsAsync("pc1");
-        var original = Path.Combine(_root, "pc1");
-        var copy = Path.Combine(_root, "pc1-copy");
-        foreach (var file in Directory.GetFiles(original, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".log", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(original, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target); // the whole program folder, the SDK's data folder (app/) included
-        }
+        _office.CopyComputer("pc1", "pc1-copy"); // the whole program folder, the SDK's data folder (app/) included
 
         // Original, copy, original, each started within seconds (the server's retry window): the copy's next start is flagged.
-        foreach (var folder in new[] { original, copy, original })
+        foreach (var computer in new[] { "pc1", "pc1-copy", "pc1" })
         {
-            var (code, output) = await SampleTerminal.CommandAsync("status", "--data-dir", folder, "--server-data", ServerData);
+            var (code, output) = await _office.CommandAsync(computer, "status");
             Assert.True(code == 0, output);
         }
 
-        await using var terminal = Start("pc1-copy", language);
-        var screen = await terminal.WaitForAsync(t.CopyStaysReadOnly);
-        Assert.Contains(t.ReadOnlyTitle, screen, StringComparison.Ordinal);
-        Assert.Contains(t.Duplicated, screen, StringComparison.Ordinal);
-        await terminal.WaitForAsync(t.WhatNow);
-        terminal.Down();
-        terminal.Enter();   // quit
-        Assert.Equal(3, await terminal.ExitCodeAsync());
-        Assert.DoesNotContain(t.WizardTitle, terminal.Screen, StringComparison.Ordinal);
+        await _office.ReadOnlyThenQuitAsync("pc1-copy", language, t.CopyStaysReadOnly, t.Duplicated);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => _office.Dispose();
 
-    private string[] Arguments(string computer, string language) =>
-        ["--data-dir", Path.Combine(_root, computer), "--server-data", ServerData, "--lang", language];
+    private SampleTerminal Start(string computer, string language) => _office.Start(computer, language);
 
-    private SampleTerminal Start(string computer, string language)
-    {
-        Assert.True(sample.ExitCode == 0, "The sample's first run (the build) failed; see SampleDemoTests.");
-        return SampleTerminal.Start(Arguments(computer, language));
-    }
-
-    private async Task RegisterAndConfirmByCommandsAsync(string computer)
-    {
-        Assert.True(sample.ExitCode == 0, "The sample's first run (the build) failed; see SampleDemoTests.");
-        string[] where = ["--data-dir", Path.Combine(_root, computer), "--server-data", ServerData];
-        var (registered, output) = await SampleTerminal.CommandAsync(["register", "--company", "Bakkerij Jansen B.V.", "--postcode", "1234 AB", "--street", "Dorpsstraat", "--house-number", "12a", "--city", "Utrecht", "--contact", "Jan Jansen", "--email", OwnerEmail, .. where]);
-        Assert.True(registered == 0, output);
-        var (confirmed, confirmation) = await SampleTerminal.CommandAsync(["confirm", "--email", OwnerEmail, "--password", await SampleTerminal.PasswordAsync(MailFolder, OwnerEmail, _seenPasswords), .. where]);
-        Assert.True(confirmed == 0, confirmation);
-    }
+    private Task RegisterAndConfirmByCommandsAsync(string computer) => _office.RegisterAndConfirmAsync(computer);
 
     private void AssertNothingHalfWritten(string computer, bool pending)
     {
-        var folder = Path.Combine(_root, computer);
+        var folder = _office.Folder(computer);
         Assert.False(SampleTerminal.ServerRunsFor(ServerData), "the embedded server still runs after Ctrl-C");
         Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories) : []);
         var file = Path.Combine(folder, "pending.json");
