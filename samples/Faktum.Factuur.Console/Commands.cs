@@ -22,13 +22,22 @@ internal static class Commands
     public static async Task<int> ConfirmAsync(Session session, Output output, string email, string password, SeatChoice? choice, CancellationToken cancellationToken)
     {
         var result = await session.Licensing.ConfirmAsync(email, password, choice, cancellationToken).ConfigureAwait(false);
+        if (result.Failure == LicensingFailure.CompanyChoiceRequired)
+        {
+            // S9: the password still works; list the account's companies so the next call can name them with --license.
+            output.Log.Failure("confirm", SdkFailure.From(result));
+            var lines = result.Companies.Select(c => $"{c.LicenseId}  {output.Texts.Describe(c)}").Prepend(output.Texts.Failure(LicensingFailure.CompanyChoiceRequired));
+            return output.Done("confirm", string.Join(Environment.NewLine, lines),
+                new() { ["companyChoiceRequired"] = true, ["companies"] = result.Companies }, ExitCodes.Error);
+        }
+
         if (result.Failure == LicensingFailure.SeatsFull)
         {
             // S8: the password still works; list the computers so the next call can name one with --release.
             output.Log.Failure("confirm", SdkFailure.From(result));
             var lines = result.Installations.Select(i => $"{i.Id}  {output.Texts.Describe(i)}").Prepend(output.Texts.Failure(LicensingFailure.SeatsFull));
             return output.Done("confirm", string.Join(Environment.NewLine, lines),
-                new() { ["seatsFull"] = true, ["installations"] = result.Installations }, ExitCodes.Error);
+                new() { ["seatsFull"] = true, ["license"] = result.LicenseId, ["installations"] = result.Installations }, ExitCodes.Error);
         }
 
         if (!result.Succeeded)
@@ -99,6 +108,34 @@ internal static class Commands
         var texts = output.Texts;
         var lines = overview.Installations.Select(i => $"{i.Id}  {texts.Describe(i)}").Prepend(texts.SeatsSummary(overview.Seats, overview.Installations.Count, overview.MovesLeft, overview.NextMoveAt));
         return output.Done("installations", string.Join(Environment.NewLine, lines), new() { ["installations"] = overview });
+    }
+
+    /// <summary>The companies on this computer (S9), each with its state; with <paramref name="select"/> one becomes current, with <paramref name="remove"/> one is removed.</summary>
+    public static async Task<int> CompaniesAsync(Session session, Output output, string? select, string? remove, CancellationToken cancellationToken)
+    {
+        var licensing = session.Licensing;
+        _ = await licensing.CheckAsync(cancellationToken).ConfigureAwait(false);   // every start checks every license once (S5, S9)
+        if (select is not null || remove is not null)
+        {
+            var changed = select is not null
+                ? (await licensing.SelectCompanyAsync(select, cancellationToken).ConfigureAwait(false)) is { Succeeded: false } refused ? SdkFailure.From(refused) : null
+                : (await licensing.RemoveCompanyAsync(remove!, cancellationToken).ConfigureAwait(false)) is { Succeeded: false } failed ? SdkFailure.From(failed) : null;
+            if (changed is not null)
+            {
+                return output.Failed("companies", changed);
+            }
+        }
+
+        var listed = await licensing.GetCompaniesAsync(cancellationToken).ConfigureAwait(false);
+        if (!listed.Succeeded)
+        {
+            return output.Failed("companies", SdkFailure.From(listed));
+        }
+
+        var texts = output.Texts;
+        var lines = listed.Value.Count == 0 ? [texts.NoCompanies] : listed.Value.Select(c => $"{c.LicenseId}  {texts.Describe(c)}");
+        var described = listed.Value.Select(c => new { c.LicenseId, c.Profile.Name, c.Profile.Postcode, c.Profile.City, c.IsCurrent, Status = output.Describe("companies", c.Status) });
+        return output.Done("companies", string.Join(Environment.NewLine, lines), new() { ["companies"] = described.ToList() });
     }
 
     public static async Task<int> ProfileAsync(Session session, Output output, CancellationToken cancellationToken)

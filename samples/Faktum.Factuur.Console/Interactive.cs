@@ -22,6 +22,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
     public Task<int> InstallationsAsync(CancellationToken cancellationToken) =>
         new InstallationsScreen(_ui, T, Licensing, output).RunAsync(cancellationToken);
     private readonly Dictionary<Field, string> _values = [];
+    private bool _adds;
 
     /// <summary>How a screen ended: done (confirmed), back to the screen before, or cancelled by the user.</summary>
     private enum Flow
@@ -46,6 +47,19 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         var status = await _ui.BusyAsync(T.Checking, () => Licensing.CheckAsync(cancellationToken)).ConfigureAwait(false);
         output.Log.Status("interactive", status);
         var pending = PendingConfirmation.Load(dataDirectory);
+        if (pending is { AddsCompany: true })
+        {
+            return await ResumeAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+
+        // S9: with several companies, or one that runs, the first screen lists the companies on this computer.
+        var companies = await Licensing.GetCompaniesAsync(cancellationToken).ConfigureAwait(false);
+        if (companies.Succeeded && (companies.Value.Count > 1 || (companies.Value.Count == 1 && IsRunnable(status.State))))
+        {
+            PendingConfirmation.Clear(dataDirectory);
+            return await CompaniesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         switch (status.State)
         {
             case LicenseState.Licensed or LicenseState.Trial or LicenseState.OfflineGrace:
@@ -59,6 +73,73 @@ internal sealed class Interactive(Session session, Output output, string dataDir
                     ? await ResumeAsync(pending, cancellationToken).ConfigureAwait(false)
                     : await ReadOnlyAsync(status, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static bool IsRunnable(LicenseState state) => state is LicenseState.Licensed or LicenseState.Trial or LicenseState.OfflineGrace;
+
+    /// <summary>
+    /// The companies on this computer (S9): choosing one switches to it and shows its state's screen; "bestaand bedrijf/account"
+    /// and "nieuw bedrijf" add a company (the other companies stay); a removal shows the list again.
+    /// </summary>
+    private async Task<int> CompaniesAsync(CancellationToken cancellationToken)
+    {
+        var screen = new CompaniesScreen(_ui, T, Licensing, output);
+        while (true)
+        {
+            var choice = await screen.ChooseAsync(cancellationToken).ConfigureAwait(false);
+            switch (choice.Action)
+            {
+                case CompanyAction.Company:
+                    var selected = await Licensing.SelectCompanyAsync(choice.LicenseId!, cancellationToken).ConfigureAwait(false);
+                    if (!selected.Succeeded)
+                    {
+                        ShowFailure("select", SdkFailure.From(selected));
+                        continue;
+                    }
+
+                    if (!IsRunnable(selected.Value.State))
+                    {
+                        return await ReadOnlyAsync(selected.Value, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await ShowRunningAsync(selected.Value, cancellationToken).ConfigureAwait(false);
+                    return ExitCodes.Success;
+                case CompanyAction.None:
+                    return await WizardAsync(cancellationToken).ConfigureAwait(false);
+                case CompanyAction.Quit:
+                    return IsRunnable(Licensing.Current.State) ? ExitCodes.Success : ExitCodes.NotRunnable;
+            }
+
+            // Adding a company: an existing one by e-mail, or a new one, with the current company's contact details filled in.
+            var flow = choice.Action == CompanyAction.Existing
+                ? await ExistingAsync((await Licensing.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false))?.Email, null, cancellationToken).ConfigureAwait(false)
+                : await NewCompanyAsync(await FillContactDetailsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            switch (flow)
+            {
+                case Flow.Done:
+                    return ExitCodes.Success;
+                case Flow.Cancel:
+                    return Cancel();
+            }
+        }
+    }
+
+    /// <summary>The contact details of the current company, to fill in a new company's personal details (same person, same e-mail).</summary>
+    private async Task<bool> FillContactDetailsAsync(CancellationToken cancellationToken)
+    {
+        if (await Licensing.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false) is not { } profile)
+        {
+            return false;
+        }
+
+        _values[Field.ContactName] = profile.ContactName;
+        _values[Field.Email] = profile.Email;
+        if (profile.Phone is { Length: > 0 } phone)
+        {
+            _values[Field.Phone] = phone;
+        }
+
+        return true;
     }
 
     private static bool CanRecoverHere(LicenseState state) => state is LicenseState.MovedToAnotherInstallation or LicenseState.Duplicated or LicenseState.Invalid;
@@ -91,14 +172,19 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         }
 
         _ui.Blank();
-        var recover = await _ui.ChooseAsync(T.WhatNow, [(true, T.RecoverHere), (false, T.Quit)], cancellationToken).ConfigureAwait(false);
-        if (!recover)
+        var next = await _ui.ChooseAsync(T.WhatNow, [(1, T.RecoverHere), (0, T.Quit), (2, T.OtherCompany)], cancellationToken).ConfigureAwait(false);
+        if (next == 0)
         {
             return ExitCodes.NotRunnable;
         }
 
+        if (next == 2)
+        {
+            return await CompaniesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var known = (await Licensing.GetCompanyProfileAsync(cancellationToken).ConfigureAwait(false))?.Email;
-        return await ExistingAsync(known, cancellationToken).ConfigureAwait(false) switch
+        return await ExistingAsync(known, status.Claims?.LicenseId, cancellationToken).ConfigureAwait(false) switch
         {
             Flow.Done => ExitCodes.Success,
             Flow.Cancel => Cancel(),
@@ -123,6 +209,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         {
             Flow.Done => ExitCodes.Success,
             Flow.Cancel => Cancel(),
+            _ when pending.AddsCompany => await CompaniesAsync(cancellationToken).ConfigureAwait(false),
             _ => await WizardAsync(cancellationToken).ConfigureAwait(false),
         };
     }
@@ -142,8 +229,8 @@ internal sealed class Interactive(Session session, Output output, string dataDir
             var flow = choice switch
             {
                 0 => Flow.Cancel,
-                1 => await ExistingAsync(null, cancellationToken).ConfigureAwait(false),
-                _ => await NewCompanyAsync(cancellationToken).ConfigureAwait(false),
+                1 => await ExistingAsync(null, null, cancellationToken).ConfigureAwait(false),
+                _ => await NewCompanyAsync(false, cancellationToken).ConfigureAwait(false),
             };
             switch (flow)
             {
@@ -157,9 +244,11 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         }
     }
 
-    // S4: existing company: the e-mail address (always asked; prefilled when known), then the password.
-    private async Task<Flow> ExistingAsync(string? knownEmail, CancellationToken cancellationToken)
+    // S4: existing company: the e-mail address (always asked; prefilled when known), then the password. S9: with a company on
+    // this computer it is added to them; <paramref name="recovering"/> is the license id of the company being recovered, if any.
+    private async Task<Flow> ExistingAsync(string? knownEmail, string? recovering, CancellationToken cancellationToken)
     {
+        var adds = await HoldsCompaniesAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             _ui.Title(T.ExistingTitle);
@@ -180,7 +269,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
                 continue;
             }
 
-            var pending = new PendingConfirmation(email, RegistrationPath.ExistingCompany);
+            var pending = new PendingConfirmation(email, RegistrationPath.ExistingCompany, adds, recovering);
             pending.Save(dataDirectory);
             var flow = await PasswordAsync(pending, fresh: true, cancellationToken).ConfigureAwait(false);
             if (flow != Flow.Back)
@@ -190,9 +279,11 @@ internal sealed class Interactive(Session session, Output output, string dataDir
         }
     }
 
-    // S2: a new company; personal details first, then the company details.
-    private async Task<Flow> NewCompanyAsync(CancellationToken cancellationToken)
+    // S2: a new company; personal details first, then the company details. S9: with a company on this computer (<paramref name="adds"/>)
+    // the personal details are filled in from it, so the new company is registered under the same e-mail address (one account).
+    private async Task<Flow> NewCompanyAsync(bool adds, CancellationToken cancellationToken)
     {
+        _adds = adds;
         var index = 0;
         while (index < AllFields.Length)
         {
@@ -266,7 +357,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
             var result = await _ui.BusyAsync(T.Registering, () => Licensing.RegisterCompanyAsync(Registration(), cancellationToken)).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                var pending = new PendingConfirmation(_values[Field.Email], RegistrationPath.NewCompany);
+                var pending = new PendingConfirmation(_values[Field.Email], RegistrationPath.NewCompany, _adds);
                 pending.Save(dataDirectory);
                 return await PasswordAsync(pending, fresh: true, cancellationToken).ConfigureAwait(false);
             }
@@ -278,7 +369,7 @@ internal sealed class Interactive(Session session, Output output, string dataDir
                 var next = await _ui.ChooseAsync(T.WhatNow, [(1, T.UseExisting), (2, T.ChangeDetails), (0, T.CancelChoice)], cancellationToken).ConfigureAwait(false);
                 if (next == 1)
                 {
-                    var flow = await ExistingAsync(_values[Field.Email], cancellationToken).ConfigureAwait(false);
+                    var flow = await ExistingAsync(_values[Field.Email], null, cancellationToken).ConfigureAwait(false);
                     if (flow != Flow.Back)
                     {
                         return flow;
@@ -366,18 +457,11 @@ internal sealed class Interactive(Session session, Output output, string dataDir
                 continue;
             }
 
-            var result = await _ui.BusyAsync(T.Confirming, () => Licensing.ConfirmAsync(pending.Email, answer.Value!, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (result.Failure == LicensingFailure.SeatsFull)
+            var result = await ConfirmAsync(pending, answer.Value!, cancellationToken).ConfigureAwait(false);
+            if (result is null)
             {
-                // S8: every seat is taken; the password still works, so the user chooses a computer and we confirm again with it.
-                var seat = await new InstallationsScreen(_ui, T, Licensing, output).ChooseSeatAsync(result.Installations, cancellationToken).ConfigureAwait(false);
-                if (seat is null)
-                {
-                    _ui.Say(T.PasswordHint);
-                    continue;
-                }
-
-                result = await _ui.BusyAsync(T.Confirming, () => Licensing.ConfirmAsync(pending.Email, answer.Value!, seat, cancellationToken)).ConfigureAwait(false);
+                _ui.Say(T.PasswordHint);
+                continue;
             }
 
             if (result.Succeeded)
@@ -391,6 +475,56 @@ internal sealed class Interactive(Session session, Output output, string dataDir
             _ui.Say(T.PasswordHint);
         }
     }
+
+    /// <summary>
+    /// Confirms with the password; the password still works after each of these answers, so the user chooses and we confirm again:
+    /// S9, an account with several companies (which to bring to this computer); S8, every seat of a license taken (which computer
+    /// gives up its seat; with several companies, once per full license). <see langword="null"/> when the user went back.
+    /// </summary>
+    private async Task<LicensingResult<LicenseStatus>?> ConfirmAsync(PendingConfirmation pending, string password, CancellationToken cancellationToken)
+    {
+        var choice = new SeatChoice();
+        var releases = new List<string>();
+        while (true)
+        {
+            var result = await _ui.BusyAsync(T.Confirming, () => Licensing.ConfirmAsync(pending.Email, password, choice, cancellationToken)).ConfigureAwait(false);
+            if (result.Failure == LicensingFailure.CompanyChoiceRequired)
+            {
+                var chosen = await new CompaniesScreen(_ui, T, Licensing, output).ChooseCompaniesAsync(result.Companies, pending.Recovering, cancellationToken).ConfigureAwait(false);
+                if (chosen is null)
+                {
+                    return null;
+                }
+
+                choice = choice with { LicenseIds = chosen };
+                continue;
+            }
+
+            if (result.Failure != LicensingFailure.SeatsFull)
+            {
+                return result;
+            }
+
+            var companyName = choice.LicenseIds is { Count: > 1 } ? result.CompanyName : null;
+            var seat = await new InstallationsScreen(_ui, T, Licensing, output).ChooseSeatAsync(result.Installations, companyName, askLabel: releases.Count == 0, cancellationToken)
+                .ConfigureAwait(false);
+            if (seat is null)
+            {
+                return null;
+            }
+
+            releases.Add(seat.ReleaseInstallationId!);
+            choice = choice with
+            {
+                Label = choice.Label ?? seat.Label,
+                ReleaseInstallationId = releases[0],
+                ReleaseInstallationIds = releases.Count > 1 ? [.. releases] : null,
+            };
+        }
+    }
+
+    private async Task<bool> HoldsCompaniesAsync(CancellationToken cancellationToken) =>
+        await Licensing.GetCompaniesAsync(cancellationToken).ConfigureAwait(false) is { Succeeded: true, Value.Count: > 0 };
 
     private async Task ClosingAsync(RegistrationPath path, LicenseStatus status, CancellationToken cancellationToken)
     {

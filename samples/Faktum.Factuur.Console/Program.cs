@@ -30,7 +30,7 @@ var phone = new Option<string?>("--phone") { Description = "Phone (optional)." }
 var email = new Option<string>("--email") { Description = "E-mail address (used to confirm the account).", Required = true };
 var password = new Option<string>("--password") { Description = "The one-time password from the e-mail.", Required = true };
 
-var demo = new Command("demo", "Walk the seed's stories S1–S7 end to end on the embedded server, without input.");
+var demo = new Command("demo", "Walk the seed's stories S1–S7 and S9 end to end on the embedded server, without input.");
 demo.SetAction(async (parse, ct) =>
 {
     var output = OutputFor(parse);
@@ -63,9 +63,15 @@ register.SetAction((parse, ct) => WithSessionAsync(parse, "register", (session, 
 
 var label = new Option<string?>("--label") { Description = "A name for this computer, e.g. Kantoor-PC (typed by you; never read from the computer)." };
 var release = new Option<string?>("--release") { Description = "With every seat taken: the id (ins_…) of the installation whose seat this computer takes." };
-var confirm = new Command("confirm", "Confirm the account with the one-time password from the e-mail (S2, S4, S8).") { email, password, label, release };
+var licenses = new Option<string[]>("--license") { Description = "With an account of several companies: the license id (lic_…) of a company to bring to this computer; repeatable.", AllowMultipleArgumentsPerToken = false };
+var confirm = new Command("confirm", "Confirm the account with the one-time password from the e-mail (S2, S4, S8, S9).") { email, password, label, release, licenses };
 confirm.SetAction((parse, ct) => WithSessionAsync(parse, "confirm", (session, output) => Commands.ConfirmAsync(
-    session, output, parse.GetValue(email)!, parse.GetValue(password)!, new SeatChoice { Label = parse.GetValue(label), ReleaseInstallationId = parse.GetValue(release) }, ct), ct));
+    session, output, parse.GetValue(email)!, parse.GetValue(password)!, new SeatChoice
+    {
+        Label = parse.GetValue(label),
+        ReleaseInstallationId = parse.GetValue(release),
+        LicenseIds = parse.GetValue(licenses) is { Length: > 0 } chosen ? chosen : null,
+    }, ct), ct));
 
 var releaseInstallation = new Option<string?>("--release") { Description = "Release the installation with this id (ins_…): it drops to read-only at its next start." };
 var renameInstallation = new Option<string?>("--rename") { Description = "Give the installation with this id (ins_…) the name in --label." };
@@ -77,6 +83,15 @@ installations.SetAction((parse, ct) => WithSessionAsync(parse, "installations", 
     !Console.IsInputRedirected && !Console.IsOutputRedirected && !parse.GetValue(json) && parse.GetValue(releaseInstallation) is null && parse.GetValue(renameInstallation) is null
         ? new Interactive(session, output, Path.GetFullPath(parse.GetValue(dataDir)!)).InstallationsAsync(ct)
         : Commands.InstallationsAsync(session, output, parse.GetValue(releaseInstallation), parse.GetValue(renameInstallation), parse.GetValue(label), ct), ct));
+
+var selectCompany = new Option<string?>("--select") { Description = "Work from now on in the company with this license id (lic_…)." };
+var removeCompany = new Option<string?>("--remove") { Description = "Remove the company with this license id (lic_…) from this computer; its seat is freed." };
+var companies = new Command("companies", "The companies on this computer (S9), each with its license state; --select switches, --remove removes one from this computer.")
+{
+    selectCompany, removeCompany,
+};
+companies.SetAction((parse, ct) => WithSessionAsync(parse, "companies", (session, output) =>
+    Commands.CompaniesAsync(session, output, parse.GetValue(selectCompany), parse.GetValue(removeCompany), ct), ct));
 
 var recover = new Command("recover", "Existing company on this computer (S4): a new one-time password is e-mailed.") { email };
 recover.SetAction((parse, ct) => WithSessionAsync(parse, "recover", (session, output) => Commands.RecoverAsync(session, output, parse.GetValue(email)!, ct), ct));
@@ -95,7 +110,7 @@ fieldTexts.SetAction(_ =>
     return ExitCodes.Success;
 });
 
-foreach (var command in new[] { demo, register, confirm, recover, status, profile, installations, fieldTexts })
+foreach (var command in new[] { demo, register, confirm, recover, status, profile, installations, companies, fieldTexts })
 {
     root.Subcommands.Add(command);
 }

@@ -89,6 +89,7 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton<ConfirmationFlow>();
         services.TryAddSingleton<CompanyCorrectionFlow>();
         services.TryAddSingleton<Seats.InstallationsFlow>();
+        services.TryAddSingleton<Companies.CompaniesFlow>();
         services.TryAddSingleton<StartupCheck>();
         services.TryAddSingleton<FaktumLicensingService>();
         services.TryAddSingleton<IFaktumLicensing>(provider => provider.GetRequiredService<FaktumLicensingService>());

@@ -15,7 +15,8 @@ public interface IFaktumLicensing
     /// <summary>Occurs when <see cref="Current"/> changes.</summary>
     event EventHandler<LicenseStatusChangedEventArgs>? StatusChanged;
 
-    /// <summary>Gets the status found by the latest check or confirmation in this process; <see cref="LicenseState.NotChecked"/> before the first.</summary>
+    /// <summary>Gets the status of the current company (the one the host works in, S9) found by the latest check, confirmation or
+    /// <see cref="SelectCompanyAsync"/> in this process; <see cref="LicenseState.NotChecked"/> before the first.</summary>
     LicenseStatus Current { get; }
 
     /// <summary>Registers a new company (S2); the server e-mails a one-time password to pass to <see cref="ConfirmAsync"/>.</summary>
@@ -33,6 +34,10 @@ public interface IFaktumLicensing
     Task<LicensingResult> RequestOneTimePasswordAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>Confirms the e-mail address with the one-time password and stores the license for this installation (S2, S4).
+    /// The license is added to the companies this installation holds (S9; one it already holds is renewed) and becomes the current
+    /// company; the other companies stay. A recovery of an account with several companies answers
+    /// <see cref="LicensingFailure.CompanyChoiceRequired"/> with <see cref="LicensingResult{TValue}.Companies"/>; confirm again with the
+    /// same password naming them in <see cref="SeatChoice.LicenseIds"/> (the first named becomes current).
     /// This call is never retried automatically: a password is single use. With several seats (S8) a free one is taken; with the
     /// seats full the answer is <see cref="LicensingFailure.SeatsFull"/>, and the host confirms again with the same password and a
     /// <paramref name="choice"/> naming the installation to release. With one seat the previous installation is released without asking.</summary>
@@ -44,15 +49,41 @@ public interface IFaktumLicensing
     /// stored all the same), or <see cref="LicensingFailure.OneTimePasswordInvalid"/>, <see cref="LicensingFailure.TooManyAttempts"/>,
     /// <see cref="LicensingFailure.SeatsFull"/> with <see cref="LicensingResult{TValue}.Installations"/> (the password is not spent),
     /// <see cref="LicensingFailure.MoveBudgetExhausted"/> with <see cref="LicensingResult{TValue}.NextMoveAt"/>,
+    /// <see cref="LicensingFailure.CompanyChoiceRequired"/> with <see cref="LicensingResult{TValue}.Companies"/> (the password is not spent),
     /// <see cref="LicensingFailure.InvalidResponse"/>, ….</returns>
     Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, SeatChoice? choice = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs the start-up check (S5): one signed, privacy-minimal exchange with the server, or the offline rules when it cannot be reached.</summary>
+    /// <summary>Runs the start-up check (S5): one signed, privacy-minimal exchange with the server for every license on this
+    /// installation (S9), or the offline rules, per license, when it cannot be reached.</summary>
     /// <param name="cancellationToken">The token to cancel the check.</param>
-    /// <returns>The status, which also becomes <see cref="Current"/>. A check never fails: every outcome is a <see cref="LicenseState"/>.</returns>
+    /// <returns>The current company's status, which also becomes <see cref="Current"/>; every company's is in <see cref="GetCompaniesAsync"/>.
+    /// A check never fails: every outcome is a <see cref="LicenseState"/>.</returns>
     Task<LicenseStatus> CheckAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Reads the registered company (S6) from the local state, without calling the server.</summary>
+    /// <summary>Lists the companies whose licenses this installation holds (S9), ordered by name, from the local state without calling the
+    /// server: each with its status from this process' latest check, or before the first check its offline status.</summary>
+    /// <param name="cancellationToken">The token to cancel the read.</param>
+    /// <returns>The companies (empty when this installation holds no license), or <see cref="LicensingFailure.LocalStateUnavailable"/>.</returns>
+    Task<LicensingResult<IReadOnlyList<CompanyLicense>>> GetCompaniesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Makes a company this installation holds the current one (S9): stored in the data folder, so the next start works in it
+    /// too; <see cref="Current"/> becomes its status and <see cref="StatusChanged"/> is raised. No server call.</summary>
+    /// <param name="licenseId">The <see cref="CompanyLicense.LicenseId"/>.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>The company's status, or <see cref="LicensingFailure.CompanyNotOnInstallation"/>, <see cref="LicensingFailure.LocalStateUnavailable"/>.</returns>
+    Task<LicensingResult<LicenseStatus>> SelectCompanyAsync(string licenseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a company from this installation (S9): releases this installation's seat of its license on the server (not a
+    /// move), then removes the license from the data folder. The company's data in the host app is the host's; nothing else changes.
+    /// Removing the current company makes the next one (by name) current, or none.</summary>
+    /// <param name="licenseId">The <see cref="CompanyLicense.LicenseId"/>.</param>
+    /// <param name="cancellationToken">The token to cancel the call.</param>
+    /// <returns>Success (also when the server no longer binds the license to this installation: it is removed here all the same), or
+    /// <see cref="LicensingFailure.ServerUnreachable"/> (nothing removed), <see cref="LicensingFailure.CompanyNotOnInstallation"/>,
+    /// <see cref="LicensingFailure.RateLimited"/>, ….</returns>
+    Task<LicensingResult> RemoveCompanyAsync(string licenseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the registered company (S6) of the current company from the local state, without calling the server.</summary>
     /// <param name="cancellationToken">The token to cancel the read.</param>
     /// <returns>The company, or <see langword="null"/> when this installation holds no license.</returns>
     Task<CompanyProfile?> GetCompanyProfileAsync(CancellationToken cancellationToken = default);

@@ -53,13 +53,25 @@ public enum LicensingFailure
 
     /// <summary>
     /// The one-time password is right, but every seat of the license is taken: <see cref="LicensingResult{TValue}.Installations"/>
-    /// lists the installations holding them. The password is not spent: confirm again with a <see cref="SeatChoice"/> naming the one to release.
+    /// lists the installations holding them, and <see cref="LicensingResult{TValue}.LicenseId"/> and <see cref="LicensingResult{TValue}.CompanyName"/>
+    /// name the license (a recovery of several companies answers for one full license at a time). The password is not spent: confirm again with a <see cref="SeatChoice"/> naming the one to release.
     /// </summary>
     SeatsFull,
 
     /// <summary>
     /// The license moved too often in the vendor's window (S8): the move is refused, and the license stays where it is.
-    /// <see cref="LicensingResult.NextMoveAt"/> says when the next move is possible; the vendor can grant an extra one.
+    /// <see cref="LicensingResult.NextMoveAt"/> says when the next move is possible, and <see cref="LicensingResult.LicenseId"/> which
+    /// license; the vendor can grant an extra one. Of several companies brought at once none moves.
     /// </summary>
     MoveBudgetExhausted,
+
+    /// <summary>
+    /// The one-time password is right, but it proves an account with several companies (S9): <see cref="LicensingResult{TValue}.Companies"/>
+    /// lists them. The password is not spent: confirm again with a <see cref="SeatChoice"/> naming the companies to bring in
+    /// <see cref="SeatChoice.LicenseIds"/>.
+    /// </summary>
+    CompanyChoiceRequired,
+
+    /// <summary>This installation holds no license of that company (S9): the license id is not one of <see cref="IFaktumLicensing.GetCompaniesAsync"/>.</summary>
+    CompanyNotOnInstallation,
 }

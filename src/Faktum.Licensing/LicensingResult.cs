@@ -47,6 +47,16 @@ public sealed class LicensingResult
     /// <summary>Gets when the next move is possible, for <see cref="LicensingFailure.MoveBudgetExhausted"/>.</summary>
     public DateTimeOffset? NextMoveAt => _error.NextMoveAt;
 
+    /// <summary>Gets the license the failure is about, for <see cref="LicensingFailure.SeatsFull"/> and <see cref="LicensingFailure.MoveBudgetExhausted"/>
+    /// (S9: a confirmation may bring several companies), when the server named it; otherwise <see langword="null"/>.</summary>
+    public string? LicenseId => _error.LicenseId;
+
+    /// <summary>Gets the name of the company of <see cref="LicenseId"/>, for <see cref="LicensingFailure.SeatsFull"/>, when the server named it.</summary>
+    public string? CompanyName => _error.CompanyName;
+
+    /// <summary>Gets the companies of the account, ordered by name, for <see cref="LicensingFailure.CompanyChoiceRequired"/>; empty otherwise.</summary>
+    public IReadOnlyList<AccountCompany> Companies => _error.Companies ?? [];
+
     /// <summary>Gets the failure as the internals pass it on (<see cref="LicensingError.None"/> on success).</summary>
     internal LicensingError Error => _error;
 

@@ -14,7 +14,7 @@ public sealed class SampleDemoTests(SampleDemoFixture demo)
         Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
         var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(
-            ["server", "register", "mail", "confirm", "status", "profile", "recover", "recover-confirm", "moved", "duplicate", "updates"],
+            ["server", "register", "mail", "confirm", "status", "profile", "second-company", "companies", "recover", "company-choice", "recover-confirm", "moved", "still-licensed", "duplicate", "updates"],
             steps.Select(s => s.GetProperty("id").GetString()));
         Assert.All(steps, s => Assert.True(s.GetProperty("ok").GetBoolean(), s.ToString()));
 
@@ -24,6 +24,25 @@ public sealed class SampleDemoTests(SampleDemoFixture demo)
         Assert.Equal("ReadOnly", Step(steps, "moved").GetProperty("status").GetProperty("mode").GetString());
         Assert.Equal("CompanyAlreadyRegistered", Step(steps, "duplicate").GetProperty("failure").GetString());
         Assert.Contains("1.1.0", Step(steps, "updates").GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_keeps_two_companies_of_one_email_on_one_computer_and_the_second_computer_brings_one_of_them()
+    {
+        Assert.True(demo.ExitCode == 0, $"exit code {demo.ExitCode}\n{demo.StandardOutput}\n{demo.StandardError}");
+        using var json = JsonDocument.Parse(JsonStart(demo.StandardOutput));
+        var steps = json.RootElement.GetProperty("steps").EnumerateArray().ToList();
+
+        var companies = Step(steps, "companies").GetProperty("companies").EnumerateArray().ToList();
+        Assert.Equal(["Bakkerij Jansen B.V.", "Jansen Catering"], companies.Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(companies, c => Assert.Equal("Trial", c.GetProperty("status").GetProperty("state").GetString()));
+        Assert.All(companies, c => Assert.True(c.GetProperty("status").GetProperty("daysLeft").GetInt32() > 0));
+        Assert.Equal(2, companies.Select(c => c.GetProperty("licenseId").GetString()).Distinct().Count());
+        Assert.Equal("CompanyChoiceRequired", Step(steps, "company-choice").GetProperty("failure").GetString());
+        Assert.Equal("Bakkerij Jansen B.V.", Step(steps, "recover-confirm").GetProperty("status").GetProperty("company").GetString());
+        Assert.Equal("MovedToAnotherInstallation", Step(steps, "moved").GetProperty("status").GetProperty("state").GetString());
+        Assert.Equal("Trial", Step(steps, "still-licensed").GetProperty("status").GetProperty("state").GetString());
+        Assert.Equal("Jansen Catering", Step(steps, "still-licensed").GetProperty("status").GetProperty("company").GetString());
     }
 
     [Fact]

@@ -58,16 +58,25 @@ internal sealed class InstallationsScreen(Terminal ui, Texts.Texts texts, IFaktu
         }
     }
 
-    /// <summary>Seats full at confirmation: the computers holding them, and the one to release; <see langword="null"/> for "back".</summary>
-    public async Task<SeatChoice?> ChooseSeatAsync(IReadOnlyList<LicensedInstallation> installations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seats full at confirmation: the computers holding them, and the one to release (its id in <see cref="SeatChoice.ReleaseInstallationId"/>),
+    /// then a name for this computer unless <paramref name="askLabel"/> is false; <see langword="null"/> for "back". With several
+    /// companies brought at once (S9) <paramref name="companyName"/> names the company whose seats are full.
+    /// </summary>
+    public async Task<SeatChoice?> ChooseSeatAsync(IReadOnlyList<LicensedInstallation> installations, string? companyName, bool askLabel, CancellationToken cancellationToken)
     {
-        ui.Title(texts.SeatsFullTitle);
+        ui.Title(companyName is null ? texts.SeatsFullTitle : texts.SeatsFullOf(companyName));
         ui.Say(texts.SeatsFullIntro);
         ShowTable(installations);
         var which = await ChooseInstallationAsync(texts.ReleaseWhich, installations, cancellationToken).ConfigureAwait(false);
         if (which is null)
         {
             return null;
+        }
+
+        if (!askLabel)
+        {
+            return new SeatChoice { ReleaseInstallationId = which.Id };
         }
 
         var label = await ui.AskAsync(texts.ComputerLabel, _ => null, null, optional: true, cancellationToken).ConfigureAwait(false);
@@ -108,12 +117,5 @@ internal sealed class InstallationsScreen(Terminal ui, Texts.Texts texts, IFaktu
         }
     }
 
-    private void ShowFailure(string step, SdkFailure failure)
-    {
-        output.Log.Failure(step, failure);
-        foreach (var line in texts.Explain(failure))
-        {
-            ui.Problem(line);
-        }
-    }
+    private void ShowFailure(string step, SdkFailure failure) => ui.Failed(step, failure, output.Log);
 }

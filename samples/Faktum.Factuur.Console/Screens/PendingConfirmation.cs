@@ -12,8 +12,10 @@ internal enum RegistrationPath
 /// <summary>
 /// A registration or recovery waiting for its one-time password, kept in DATA-DIR/pending.json so that a restart (after
 /// Ctrl-C, say) asks for the password instead of starting over. Written atomically: a temporary file, then a rename.
+/// <paramref name="AddsCompany"/>: this computer already holds a company and the confirmation adds one (S9), so a restart
+/// resumes whatever the current company's state; <paramref name="Recovering"/>: the license id of the company being recovered.
 /// </summary>
-internal sealed record PendingConfirmation(string Email, RegistrationPath Path)
+internal sealed record PendingConfirmation(string Email, RegistrationPath Path, bool AddsCompany = false, string? Recovering = null)
 {
     private const string FileName = "pending.json";
 

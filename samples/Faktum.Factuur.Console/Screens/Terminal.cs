@@ -31,6 +31,17 @@ internal sealed class Terminal(IAnsiConsole console, Texts.Texts texts)
 
     public void Blank() => console.WriteLine();
 
+    /// <summary>A failed call, explained in this language from the SDK's typed result; the server's own words go to <paramref name="log"/>.</summary>
+    public void Failed(string step, SdkFailure failure, SampleLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        log.Failure(step, failure);
+        foreach (var line in texts.Explain(failure))
+        {
+            Problem(line);
+        }
+    }
+
     /// <summary>
     /// Asks for one value. <paramref name="check"/> returns the reason a value is refused (in the chosen language), and the
     /// prompt asks again at once; "terug"/"back" and "annuleren"/"cancel" are always accepted.
@@ -78,6 +89,29 @@ internal sealed class Terminal(IAnsiConsole console, Texts.Texts texts)
         cancellationToken.ThrowIfCancellationRequested();
         console.Write(new Markup($"{Markup.Escape(title)} [blue]{Markup.Escape(labels[chosen])}[/]{Environment.NewLine}"));
         return chosen;
+    }
+
+    /// <summary>A multi-selection list (arrow keys, space to tick, Enter); <paramref name="selected"/> are ticked at first. May return none.</summary>
+    public async Task<IReadOnlyList<T>> ChooseSeveralAsync<T>(string title, IReadOnlyList<(T Value, string Label)> choices, IEnumerable<T> selected, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var labels = choices.ToDictionary(c => c.Value, c => c.Label);
+        var prompt = new MultiSelectionPrompt<T>()
+            .Title(Markup.Escape(title))
+            .NotRequired()
+            .InstructionsText($"[grey]{Markup.Escape(texts.ChooseCompaniesHint)}[/]")
+            .UseConverter(value => Markup.Escape(labels[value]))
+            .AddChoices(choices.Select(c => c.Value));
+        foreach (var value in selected)
+        {
+            prompt.Select(value);
+        }
+
+        var chosen = await prompt.ShowAsync(console, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var said = chosen.Count == 0 ? texts.NoneChosen : string.Join("; ", chosen.Select(c => labels[c]));
+        console.Write(new Markup($"{Markup.Escape(title)} [blue]{Markup.Escape(said)}[/]{Environment.NewLine}"));
+        return [.. choices.Select(c => c.Value).Where(chosen.Contains)];
     }
 
     /// <summary>A table of plain text cells (escaped), the first row the header.</summary>

@@ -119,7 +119,7 @@ internal sealed class DutchTexts : Texts
         "--json" => "Schrijf één JSON-object naar stdout (voor scripts).",
         "--help" => "Toon deze hulp.",
         "--version" => "Toon de versie.",
-        "demo" => "Doorloop de verhalen S1–S7 van begin tot eind op de ingebouwde server, zonder invoer.",
+        "demo" => "Doorloop de verhalen S1–S7 en S9 van begin tot eind op de ingebouwde server, zonder invoer.",
         "register" => "Meld een nieuw bedrijf aan (S2); er wordt een eenmalig wachtwoord gemaild.",
         "confirm" => "Bevestig het account met het eenmalige wachtwoord uit de e-mail (S2, S4).",
         "recover" => "Bestaand bedrijf op deze computer (S4): er wordt een nieuw eenmalig wachtwoord gemaild.",
@@ -135,6 +135,12 @@ internal sealed class DutchTexts : Texts
         "--phone" => "Telefoonnummer (optioneel).",
         "--email" => "E-mailadres (om het account te bevestigen).",
         "--password" => "Het eenmalige wachtwoord uit de e-mail.",
+        "installations" => "De computers met deze licentie (S8): tonen, er een vrijgeven of een andere naam geven. Met een terminal en zonder optie: het scherm.",
+        "companies" => "De bedrijven op deze computer (S9), elk met zijn licentiestatus; met --select wisselen, met --remove een bedrijf van deze computer verwijderen.",
+        "--select" => "Werk voortaan in het bedrijf met deze licentie-id (lic_…).",
+        "--remove" => "Verwijder het bedrijf met deze licentie-id (lic_…) van deze computer; zijn plaats komt vrij.",
+        "--license" => "Bij een account met meerdere bedrijven: de licentie-id (lic_…) van een bedrijf dat u op deze computer wilt gebruiken; herhaalbaar.",
+        "--label" => "Een naam voor deze computer, bijvoorbeeld Kantoor-PC (door u getypt; nooit van de computer gelezen).",
         _ => null,
     };
     public override string HelpDescription => "Beschrijving:";
@@ -182,6 +188,10 @@ internal sealed class DutchTexts : Texts
         "moved" => "S4 Eerste computer: hoort bij de volgende start dat de licentie verhuisd is",
         "duplicate" => "S3 Hetzelfde bedrijf opnieuw aanmelden (\"bakkerij  jansen bv\", 1234ab): geweigerd",
         "updates" => "S5 Updates zoeken",
+        "second-company" => "S9 Tweede bedrijf onder hetzelfde e-mailadres aanmelden: Jansen Catering, 3811 AB Amersfoort",
+        "companies" => "S9 Herstart van de eerste computer: beide bedrijven, elk met zijn eigen proefdagen",
+        "company-choice" => "S9 Tweede computer: het wachtwoord hoort bij een account met twee bedrijven: kiezen",
+        "still-licensed" => "S9 Eerste computer: het andere bedrijf blijft gewoon gelicentieerd",
         _ => id,
     };
     public override string DemoPassed => "Alle stappen gedragen zich zoals de registratiehandleiding beschrijft.";
@@ -222,6 +232,8 @@ internal sealed class DutchTexts : Texts
         LicensingFailure.SeatsFull => "Alle plaatsen van deze licentie zijn bezet: kies welke computer zijn plaats afstaat.",
         LicensingFailure.MoveBudgetExhausted => "Deze licentie is de laatste tijd te vaak naar een andere computer verhuisd. Uw e-mailadres is bevestigd, maar de licentie blijft waar ze is.",
         LicensingFailure.LocalStateUnavailable => "De licentiegegevens op deze computer konden niet worden gelezen of geschreven. Controleer de map en de rechten.",
+        LicensingFailure.CompanyChoiceRequired => "Bij dit e-mailadres horen meerdere bedrijven: kies welke u op deze computer wilt gebruiken.",
+        LicensingFailure.CompanyNotOnInstallation => "Dit bedrijf staat niet op deze computer.",
         _ => "De licentieserver gaf een onverwacht antwoord.",
     };
 
@@ -249,7 +261,7 @@ internal sealed class DutchTexts : Texts
         : $"Probeer het over {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconden opnieuw.";
     public override string DetailsInLog(string path) => $"Technische details voor de helpdesk staan in {path}.";
 
-    public override string NoCommandWithoutTerminal => "Geen opdracht gegeven en geen terminal: kies een opdracht (demo, register, confirm, recover, status, profile). Zie --help.";
+    public override string NoCommandWithoutTerminal => "Geen opdracht gegeven en geen terminal: kies een opdracht (demo, register, confirm, recover, status, profile, installations, companies). Zie --help.";
     public override string DemoNeedsEmbeddedServer => "De demo draait op de ingebouwde licentieserver (hij leest de eenmalige wachtwoorden uit de e-mailmap); laat --server weg.";
     public override string BadTrustedKey(string value) => $"--trusted-key '{value}' heeft niet de vorm KID=BASE64URL.";
     public override string BadServerUrl(string value) => $"--server '{value}' is geen volledig http(s)-adres.";
@@ -283,6 +295,42 @@ internal sealed class DutchTexts : Texts
     public override string ReleaseWhich => "Welke computer geeft zijn plaats af?";
     public override string ComputerLabel => "Naam voor deze computer, bijvoorbeeld Kantoor-PC";
     public override string NextMove(DateTimeOffset at) => $"De volgende verhuizing kan vanaf {When(at)}; of vraag de leverancier om een extra verhuizing.";
+
+    public override string SeatsFullOf(string companyName) => $"Alle plaatsen van {companyName} zijn bezet";
+
+    public override string Removing => "Bedrijf van deze computer verwijderen…";
+    public override string CompaniesTitle => "Bedrijven op deze computer";
+    public override string CurrentCompany => "huidig bedrijf";
+    public override string NoCompanies => "Op deze computer staan geen bedrijven.";
+    public override string RemoveCompany => "Een bedrijf van deze computer verwijderen";
+    public override string RemoveWhich => "Welk bedrijf wilt u van deze computer verwijderen?";
+    public override string RemoveQuestion(string companyName) => $"{companyName} van deze computer verwijderen? De plaats van deze computer komt vrij; de licentie blijft van het bedrijf en u kunt het later weer ophalen met 'bestaand bedrijf/account'.";
+    public override string RemoveYes => "Ja, van deze computer verwijderen";
+    public override string RemoveNo => "Nee, laten staan";
+    public override string Removed(string companyName) => $"{companyName} is van deze computer verwijderd.";
+    public override string ChooseCompaniesTitle => "Welke bedrijven wilt u op deze computer gebruiken?";
+    public override string ChooseCompaniesIntro => "Bij dit e-mailadres horen meerdere bedrijven. Elk bedrijf heeft zijn eigen licentie en telt mee voor zijn eigen plaatsen.";
+    public override string ChooseCompaniesHint => "(spatiebalk: aan- of uitvinken, Enter: bevestigen)";
+    public override string OnThisComputer => "al op deze computer";
+    public override string NoneChosen => "U hebt geen bedrijf gekozen.";
+    public override string OtherCompany => "Bedrijven op deze computer (wisselen, toevoegen, verwijderen)";
+    public override string ShortState(LicenseStatus status) => status.State switch
+    {
+        LicenseState.Licensed => "Gelicentieerd",
+        LicenseState.Trial => $"Proeflicentie: nog {status.DaysLeft} {(status.DaysLeft == 1 ? "dag" : "dagen")}",
+        LicenseState.OfflineGrace => $"Offline: nog {status.DaysLeft} {(status.DaysLeft == 1 ? "dag" : "dagen")}",
+        LicenseState.MovedToAnotherInstallation => "Alleen lezen: verhuisd",
+        LicenseState.Duplicated => "Alleen lezen: op twee computers tegelijk",
+        LicenseState.Suspended => "Alleen lezen: geschorst",
+        LicenseState.Revoked => "Alleen lezen: ingetrokken",
+        LicenseState.TrialExpired => "Alleen lezen: proefperiode verlopen",
+        LicenseState.Expired => "Alleen lezen: verlopen",
+        LicenseState.OfflineGraceExpired => "Alleen lezen: te lang offline",
+        LicenseState.ClockRolledBack => "Alleen lezen: de klok staat achter",
+        LicenseState.Invalid => "Alleen lezen: ongeldig",
+        LicenseState.NotChecked => "Nog niet gecontroleerd",
+        _ => "Status onbekend",
+    };
 
     private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }

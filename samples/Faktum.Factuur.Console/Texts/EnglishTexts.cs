@@ -151,6 +151,10 @@ internal sealed class EnglishTexts : Texts
         "moved" => "S4 First computer: learns at its next start that the license moved",
         "duplicate" => "S3 Register the same company again (\"bakkerij  jansen bv\", 1234ab): refused",
         "updates" => "S5 Look for updates",
+        "second-company" => "S9 Register a second company under the same e-mail address: Jansen Catering, 3811 AB Amersfoort",
+        "companies" => "S9 The first computer restarts: both companies, each with its own trial days",
+        "company-choice" => "S9 Second computer: the password belongs to an account with two companies: choose",
+        "still-licensed" => "S9 First computer: the other company stays licensed",
         _ => id,
     };
     public override string DemoPassed => "Every step behaved as the registration guide describes.";
@@ -191,6 +195,8 @@ internal sealed class EnglishTexts : Texts
         LicensingFailure.SeatsFull => "All seats of this license are taken: choose which computer gives up its seat.",
         LicensingFailure.MoveBudgetExhausted => "This license has moved to another computer too often lately. Your e-mail address is confirmed, but the license stays where it is.",
         LicensingFailure.LocalStateUnavailable => "The license data on this computer could not be read or written. Check the folder and its permissions.",
+        LicensingFailure.CompanyChoiceRequired => "This e-mail address has several companies: choose which ones to use on this computer.",
+        LicensingFailure.CompanyNotOnInstallation => "This company is not on this computer.",
         _ => "The license server gave an unexpected answer.",
     };
 
@@ -218,7 +224,7 @@ internal sealed class EnglishTexts : Texts
         : $"Please try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.";
     public override string DetailsInLog(string path) => $"Technical details for the help desk are in {path}.";
 
-    public override string NoCommandWithoutTerminal => "No command given and no terminal: choose a command (demo, register, confirm, recover, status, profile). See --help.";
+    public override string NoCommandWithoutTerminal => "No command given and no terminal: choose a command (demo, register, confirm, recover, status, profile, installations, companies). See --help.";
     public override string DemoNeedsEmbeddedServer => "The demo runs on the embedded license server (it reads the one-time passwords from its mail folder); leave out --server.";
     public override string BadTrustedKey(string value) => $"--trusted-key '{value}' is not KID=BASE64URL.";
     public override string BadServerUrl(string value) => $"--server '{value}' is not an absolute http(s) URL.";
@@ -252,6 +258,42 @@ internal sealed class EnglishTexts : Texts
     public override string ReleaseWhich => "Which computer gives up its seat?";
     public override string ComputerLabel => "Name for this computer, for example Office-PC";
     public override string NextMove(DateTimeOffset at) => $"The next move is possible from {When(at)}; or ask the vendor for an extra move.";
+
+    public override string SeatsFullOf(string companyName) => $"All seats of {companyName} are taken";
+
+    public override string Removing => "Removing the company from this computer…";
+    public override string CompaniesTitle => "Companies on this computer";
+    public override string CurrentCompany => "current company";
+    public override string NoCompanies => "There are no companies on this computer.";
+    public override string RemoveCompany => "Remove a company from this computer";
+    public override string RemoveWhich => "Which company do you want to remove from this computer?";
+    public override string RemoveQuestion(string companyName) => $"Remove {companyName} from this computer? This computer's seat is freed; the license stays the company's, and you can bring it back later with 'existing company/account'.";
+    public override string RemoveYes => "Yes, remove it from this computer";
+    public override string RemoveNo => "No, keep it";
+    public override string Removed(string companyName) => $"{companyName} is removed from this computer.";
+    public override string ChooseCompaniesTitle => "Which companies do you want to use on this computer?";
+    public override string ChooseCompaniesIntro => "This e-mail address has several companies. Each company has its own license and counts against its own seats.";
+    public override string ChooseCompaniesHint => "(space: tick or untick, Enter: confirm)";
+    public override string OnThisComputer => "already on this computer";
+    public override string NoneChosen => "You did not choose a company.";
+    public override string OtherCompany => "Companies on this computer (switch, add, remove)";
+    public override string ShortState(LicenseStatus status) => status.State switch
+    {
+        LicenseState.Licensed => "Licensed",
+        LicenseState.Trial => $"Trial license: {status.DaysLeft} {(status.DaysLeft == 1 ? "day" : "days")} left",
+        LicenseState.OfflineGrace => $"Offline: {status.DaysLeft} {(status.DaysLeft == 1 ? "day" : "days")} left",
+        LicenseState.MovedToAnotherInstallation => "Read-only: moved",
+        LicenseState.Duplicated => "Read-only: on two computers at once",
+        LicenseState.Suspended => "Read-only: suspended",
+        LicenseState.Revoked => "Read-only: revoked",
+        LicenseState.TrialExpired => "Read-only: trial ended",
+        LicenseState.Expired => "Read-only: expired",
+        LicenseState.OfflineGraceExpired => "Read-only: offline too long",
+        LicenseState.ClockRolledBack => "Read-only: the clock is behind",
+        LicenseState.Invalid => "Read-only: not valid",
+        LicenseState.NotChecked => "Not checked yet",
+        _ => "State unknown",
+    };
 
     private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

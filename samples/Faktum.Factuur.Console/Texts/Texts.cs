@@ -173,6 +173,51 @@ internal abstract class Texts
     public abstract string ReleaseWhich { get; }
     public abstract string ComputerLabel { get; }
     public abstract string NextMove(DateTimeOffset at);
+    public abstract string SeatsFullOf(string companyName);
+
+    // Companies (S9): the companies on this computer, switching, adding (the same e-mail), choosing at recovery, removing.
+    public abstract string CompaniesTitle { get; }
+    public abstract string Removing { get; }
+    public abstract string CurrentCompany { get; }
+    public abstract string NoCompanies { get; }
+    public abstract string RemoveCompany { get; }
+    public abstract string RemoveWhich { get; }
+    public abstract string RemoveQuestion(string companyName);
+    public abstract string RemoveYes { get; }
+    public abstract string RemoveNo { get; }
+    public abstract string Removed(string companyName);
+    public abstract string ChooseCompaniesTitle { get; }
+    public abstract string ChooseCompaniesIntro { get; }
+    public abstract string ChooseCompaniesHint { get; }
+    public abstract string OnThisComputer { get; }
+    public abstract string NoneChosen { get; }
+    public abstract string OtherCompany { get; }
+
+    /// <summary>A company's state in a few words, for its line in the list of companies ("Proeflicentie: nog 30 dagen", "Alleen lezen: verhuisd").</summary>
+    public abstract string ShortState(LicenseStatus status);
+
+    /// <summary>How a company on this computer is named in a list: name, postcode and city.</summary>
+    public static string Describe(CompanyProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return $"{profile.Name}, {profile.Postcode} {profile.City}";
+    }
+
+    /// <summary>A company's line in the list of companies: its name and place, its state, and whether it is the current one.</summary>
+    public string Describe(CompanyLicense company)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var line = $"{Describe(company.Profile)} — {ShortState(company.Status)}";
+        return company.IsCurrent ? $"{line} ({CurrentCompany})" : line;
+    }
+
+    /// <summary>A company of the account at a recovery's choice: name and place, and "already on this computer" when it is.</summary>
+    public string Describe(AccountCompany company)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        var line = $"{company.Name}, {company.Postcode} {company.City}";
+        return company.IsOnThisInstallation ? $"{line} ({OnThisComputer})" : line;
+    }
 
     /// <summary>How an installation is named in a list: its label (or "no name"), and "this computer" for this one.</summary>
     public string Describe(LicensedInstallation installation)

@@ -41,11 +41,21 @@ internal sealed class AdminMailOperations(LicensingDbContext db, TimeProvider ti
         }
 
         var company = message is { Kind: MailOutbox.OneTimePasswordKind, AccountId: { } accountId }
-            ? await db.Companies.Include(c => c.Account).SingleOrDefaultAsync(c => c.AccountId == accountId, cancellationToken).ConfigureAwait(false)
+            ? await MailedCompanyAsync(accountId, cancellationToken).ConfigureAwait(false)
             : null;
         return company is null
             ? AdminOutcome<AdminMailDto>.Refused(AdminRefusals.MailNotRetryable, "Only a one-time-password mail of an existing account can be retried; this one carries nothing to act on.")
             : await IssueAsync(company, AuditActions.MailRetried, message.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The company a password mail of the account was about: of an account with several (S9), the company of its newest password, else its first.</summary>
+    private async Task<Company?> MailedCompanyAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var newest = await db.OneTimePasswords.AsNoTracking().Where(o => o.AccountId == accountId).OrderByDescending(o => o.CreatedAt)
+            .Select(o => o.CompanyId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Companies.Include(c => c.Account).Where(c => c.AccountId == accountId)
+            .OrderBy(c => c.Id == newest ? 0 : 1).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AdminOutcome<AdminMailDto>> IssueAsync(Company company, string action, string? retriedId, CancellationToken cancellationToken)
@@ -66,16 +76,22 @@ internal sealed class AdminMailOperations(LicensingDbContext db, TimeProvider ti
         var password = OneTimePasswordHasher.Generate();
         var (hash, salt) = OneTimePasswordHasher.Hash(password);
         var expiresAt = now + settings.OneTimePasswordLifetime;
-        var mail = account.EmailConfirmedAt is null
+        // A company whose registration is still pending gets its registration password again (S9: also one of a confirmed account).
+        var pending = account.EmailConfirmedAt is null
+            || !await db.Licenses.AnyAsync(l => l.CompanyId == company.Id && l.Status != LicenseRecordStatus.Pending, cancellationToken).ConfigureAwait(false);
+        var mail = pending
             ? composer.RegistrationPassword(account.Email, product, password, company.Name, settings.OneTimePasswordLifetime, settings.UnconfirmedRegistrationLifetime)
             : composer.OneTimePassword(account.Email, product, password, registration: false, settings.OneTimePasswordLifetime);
+        var confirmed = account.EmailConfirmedAt is not null;
+        var companyId = pending ? company.Id : null;
         OutboxMessage queued;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // As a recovery does: the new password replaces any pending one, under the account's lock.
+            // As a recovery does: the new password replaces any pending one of its kind (of a confirmed account: the company's
+            // registration password, or the recovery password), under the account's lock.
             await db.LockAccountAsync(account.Id, cancellationToken).ConfigureAwait(false);
-            await db.OneTimePasswords.Where(o => o.AccountId == account.Id && o.ConsumedAt == null && o.VoidedAt == null)
+            await db.OneTimePasswords.Where(o => o.AccountId == account.Id && o.ConsumedAt == null && o.VoidedAt == null && (!confirmed || o.CompanyId == companyId))
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken).ConfigureAwait(false);
             await MailOutbox.DiscardPendingPasswordsAsync(db, account.Id, now, cancellationToken).ConfigureAwait(false);
             db.OneTimePasswords.Add(new OneTimePassword
@@ -85,6 +101,7 @@ internal sealed class AdminMailOperations(LicensingDbContext db, TimeProvider ti
                 Hash = hash,
                 Salt = salt,
                 InstallationId = last.InstallationId,
+                CompanyId = companyId,
                 CreatedAt = now,
                 ExpiresAt = expiresAt,
             });

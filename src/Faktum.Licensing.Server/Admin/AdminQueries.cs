@@ -63,11 +63,13 @@ internal sealed class AdminQueries(LicensingDbContext db, TimeProvider time)
         return company is null ? null : await DescribeAsync(db, company, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The company of an e-mail address: of an account with several (S9), its first registered; the search lists them all.</summary>
     public async Task<AdminCompanyDto?> LookupByEmailAsync(string email, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(email);
         var normalized = email.Trim().ToLowerInvariant();
-        var company = await db.Companies.AsNoTracking().Include(c => c.Account)
-            .SingleOrDefaultAsync(c => c.Account!.Email == normalized, cancellationToken).ConfigureAwait(false);
+        var company = await db.Companies.AsNoTracking().Include(c => c.Account).Where(c => c.Account!.Email == normalized)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return company is null ? null : await DescribeAsync(db, company, cancellationToken).ConfigureAwait(false);
     }
 
@@ -121,14 +123,21 @@ internal sealed class AdminQueries(LicensingDbContext db, TimeProvider time)
         return new AdminHomeDto(trialsActive, ending, paid, suspended, revoked, days.Select(d => new AdminCount(d, checks.GetValueOrDefault(d))).ToList(), movesPerWeek, queued, failed);
     }
 
-    /// <summary>The outbox, newest first, optionally one status and one company; never a body.</summary>
+    /// <summary>
+    /// The outbox, newest first, optionally one status and one company; never a body. A mail goes to an account: it is shown
+    /// with the company asked for, or else with the account's first registered company (S9: an account may have several).
+    /// </summary>
     public async Task<AdminPage<AdminMailDto>> MailAsync(OutboxMessageStatus? status, string? companyId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = from m in db.OutboxMessages.AsNoTracking()
-                    join c in db.Companies on m.AccountId equals c.AccountId into owners
-                    from c in owners.DefaultIfEmpty()
                     where m.Kind != Email.MailOutbox.DecoyKind
-                    select new { Message = m, CompanyId = c == null ? null : c.Id };
+                    select new
+                    {
+                        Message = m,
+                        CompanyId = companyId != null && db.Companies.Any(c => c.Id == companyId && c.AccountId == m.AccountId)
+                            ? companyId
+                            : db.Companies.Where(c => c.AccountId == m.AccountId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => c.Id).FirstOrDefault(),
+                    };
         query = status is { } wanted ? query.Where(r => r.Message.Status == wanted) : query;
         query = companyId is null ? query : query.Where(r => r.CompanyId == companyId);
         (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 500));

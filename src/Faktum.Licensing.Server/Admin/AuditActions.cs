@@ -21,4 +21,5 @@ internal static class AuditActions
     public const string LicenseMoveGranted = "license-move-granted";
     public const string LicenseEntitlementsSet = "license-entitlements-set";
     public const string LicenseCopiesCleared = "license-copies-cleared";
+    public const string CompanyErased = "company-erased";
 }

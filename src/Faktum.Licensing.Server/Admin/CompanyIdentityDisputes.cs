@@ -39,7 +39,7 @@ internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvide
             }
 
             await ReleaseInstallationsAsync(licenses, now, cancellationToken).ConfigureAwait(false);
-            await VoidPasswordsAsync(company.AccountId, now, cancellationToken).ConfigureAwait(false);
+            await VoidPasswordsAsync(company.AccountId, company.Id, now, cancellationToken).ConfigureAwait(false);
             var held = await db.HeldIdentities.Where(h => h.CompanyId == company.Id).Select(h => h.IdentityKey).ToListAsync(cancellationToken).ConfigureAwait(false);
             await db.HeldIdentities.Where(h => h.CompanyId == company.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             company.IdentityKey = "released:" + company.Id;
@@ -84,7 +84,16 @@ internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvide
             var audit = Audit(HandedOverAction, company.Id, identityKey, reason, $"from account {oldAccountId} to account {owner.Id}; licenses {string.Join(' ', licenses.Select(l => l.Id))}");
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-            // The squatter's account goes (one company per account): its address is free again and can confirm nothing.
+            // The squatter's account goes with its only company: its address is free again and can confirm nothing. An account
+            // with other companies (S9) stays; only the passwords that could bring this company go.
+            if (await db.Companies.AnyAsync(c => c.AccountId == oldAccountId && c.Id != company.Id, cancellationToken).ConfigureAwait(false))
+            {
+                await db.OneTimePasswords.Where(o => o.AccountId == oldAccountId && (o.CompanyId == null || o.CompanyId == company.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                var kept = await db.HeldIdentities.AsNoTracking().Where(h => h.CompanyId == company.Id).Select(h => h.IdentityKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+                return new AdminDisputeResult(AdminDisputeStatus.Done, HandedOverAction, company.Id, kept, licenses.Select(l => l.Id).ToList(), audit.Id);
+            }
+
             await db.OneTimePasswords.Where(o => o.AccountId == oldAccountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.OutboxMessages.Where(m => m.AccountId == oldAccountId && m.Status == OutboxMessageStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxMessageStatus.Discarded).SetProperty(m => m.Content, (byte[]?)null)
@@ -107,8 +116,9 @@ internal sealed class CompanyIdentityDisputes(LicensingDbContext db, TimeProvide
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReleasedAt, now), cancellationToken).ConfigureAwait(false);
     }
 
-    private Task<int> VoidPasswordsAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.OneTimePasswords.Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null)
+    /// <summary>Voids the account's pending passwords that could bring the company: its registration's and the recovery passwords (S9: not another company's).</summary>
+    private Task<int> VoidPasswordsAsync(string accountId, string companyId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.OneTimePasswords.Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null && (o.CompanyId == null || o.CompanyId == companyId))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken);
 
     private AuditRecord Audit(string action, string companyId, string identityKey, string reason, string detail)

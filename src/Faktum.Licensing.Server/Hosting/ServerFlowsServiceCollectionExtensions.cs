@@ -15,6 +15,8 @@ internal static class ServerFlowsServiceCollectionExtensions
         services.TryAddScoped<RegistrationService>();
         services.TryAddScoped<RecoveryService>();
         services.TryAddScoped<ConfirmationService>();
+        services.TryAddScoped<OneTimePasswordCheck>();
+        services.TryAddScoped<CompanyChoice>();
         services.TryAddScoped<CompanyCorrectionService>();
         services.TryAddSingleton<StartupActivity>();
         services.TryAddScoped<StartupCheckService>();

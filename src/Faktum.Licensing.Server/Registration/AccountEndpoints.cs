@@ -116,8 +116,14 @@ internal static class AccountEndpoints
                 "The one-time password is not valid.", "The one-time password is wrong, expired or already used. Check it, or ask for a new one."),
             ConfirmationStatus.TooManyAttempts => Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.TooManyAttempts,
                 "Too many wrong one-time passwords.", "This one-time password can no longer be used. Ask for a new one (choose \"existing company\")."),
-            ConfirmationStatus.SeatsFull => Seats.SeatProblems.SeatsFull(outcome.Seats, outcome.Installations),
-            ConfirmationStatus.MoveBudgetExhausted => Seats.SeatProblems.MoveBudgetExhausted(outcome.NextMoveAt),
+            ConfirmationStatus.SeatsFull => Seats.SeatProblems.SeatsFull(outcome.Seats, outcome.Installations, outcome.LicenseId!, outcome.CompanyName!),
+            ConfirmationStatus.MoveBudgetExhausted => Seats.SeatProblems.MoveBudgetExhausted(outcome.NextMoveAt, outcome.LicenseId),
+            ConfirmationStatus.CompanyChoiceRequired => TypedResults.Problem(
+                detail: "This e-mail address owns several companies. Confirm again with the same one-time password, naming in 'licenses' the companies to bring to this computer.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Choose the companies to bring.",
+                type: ProblemTypes.CompanyChoiceRequired,
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["companies"] = outcome.Companies }),
             _ => throw new InvalidOperationException($"Unhandled confirmation outcome {outcome.Status}."),
         };
     }

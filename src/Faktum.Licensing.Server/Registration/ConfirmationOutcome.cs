@@ -31,6 +31,15 @@ internal sealed record ConfirmationOutcome
     /// <summary>Gets when the next move is possible, for <see cref="ConfirmationStatus.MoveBudgetExhausted"/>.</summary>
     public DateTimeOffset? NextMoveAt { get; private init; }
 
+    /// <summary>Gets the license whose seats are full or whose move was refused (S9), for <see cref="ConfirmationStatus.SeatsFull"/> and <see cref="ConfirmationStatus.MoveBudgetExhausted"/>.</summary>
+    public string? LicenseId { get; private init; }
+
+    /// <summary>Gets the name of the company of <see cref="LicenseId"/>, for <see cref="ConfirmationStatus.SeatsFull"/>.</summary>
+    public string? CompanyName { get; private init; }
+
+    /// <summary>Gets the account's companies to choose from, for <see cref="ConfirmationStatus.CompanyChoiceRequired"/>.</summary>
+    public IReadOnlyList<AccountCompanyDto> Companies { get; private init; } = [];
+
     [MemberNotNullWhen(true, nameof(License))]
     public bool Succeeded => Status == ConfirmationStatus.Confirmed;
 
@@ -40,9 +49,12 @@ internal sealed record ConfirmationOutcome
 
     public static ConfirmationOutcome Refused(ConfirmationStatus status) => new(status, null, null);
 
-    public static ConfirmationOutcome SeatsFull(int seats, IReadOnlyList<InstallationDto> installations) =>
-        new(ConfirmationStatus.SeatsFull, null, null) { Seats = seats, Installations = installations };
+    public static ConfirmationOutcome SeatsFull(int seats, IReadOnlyList<InstallationDto> installations, string licenseId, string companyName) =>
+        new(ConfirmationStatus.SeatsFull, null, null) { Seats = seats, Installations = installations, LicenseId = licenseId, CompanyName = companyName };
 
-    public static ConfirmationOutcome MoveBudgetExhausted(DateTimeOffset? nextMoveAt) =>
-        new(ConfirmationStatus.MoveBudgetExhausted, null, null) { NextMoveAt = nextMoveAt };
+    public static ConfirmationOutcome MoveBudgetExhausted(DateTimeOffset? nextMoveAt, string licenseId) =>
+        new(ConfirmationStatus.MoveBudgetExhausted, null, null) { NextMoveAt = nextMoveAt, LicenseId = licenseId };
+
+    public static ConfirmationOutcome CompanyChoiceRequired(IReadOnlyList<AccountCompanyDto> companies) =>
+        new(ConfirmationStatus.CompanyChoiceRequired, null, null) { Companies = companies };
 }

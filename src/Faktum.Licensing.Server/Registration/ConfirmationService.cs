@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Faktum.Licensing.Server.Registration;
 
 /// <summary>
-/// Confirms an account with its one-time password, activates the trial and binds the installation (S2, S4; I5: single
-/// use, expiry, attempt budget). The attempt is counted atomically before it is checked; the confirmation itself is one
-/// transaction under the account's lock.
+/// Confirms an account with its one-time password (<see cref="OneTimePasswordCheck"/>), activates the trial and binds the
+/// installation (S2, S4). The confirmation itself is one transaction under the account's lock: which companies it brings
+/// (<see cref="CompanyChoice"/>, S9), then a seat of each license (<see cref="SeatAssignment"/>). Nothing of it stays when the
+/// owner must still choose (companies, or an installation to release); a refused move of any license moves none.
 /// </summary>
 internal sealed partial class ConfirmationService(
     LicensingDbContext db,
@@ -22,10 +23,15 @@ internal sealed partial class ConfirmationService(
     LicenseTokenService tokens,
     Copies.CopyDetection copies,
     EmailRateLimiter emailLimiter,
+    OneTimePasswordCheck passwords,
+    CompanyChoice choice,
     SeatAssignment seats,
     TimeProvider time,
     ILoggerFactory loggers)
 {
+    /// <summary>The message of a <c>licenses</c> choice that names a license the account cannot bring (the same for every reason).</summary>
+    internal const string NotYoursMessage = "Name licenses of this account's companies, as the list of companies gave them.";
+
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
     public async Task<ConfirmationOutcome> ConfirmAsync(ConfirmationRequest request, System.Net.IPAddress? client, CancellationToken cancellationToken)
@@ -41,8 +47,8 @@ internal sealed partial class ConfirmationService(
         }
 
         var label = SeatRules.Label(check, "label", request.Label);
-        var release = SeatRules.SeatId(check, "release", request.Release);
-
+        var releases = ConfirmationRules.Releases(check, request.Release, request.Releases);
+        ConfirmationRules.LicenseIds(check, request.Licenses);
         if (!check.IsValid)
         {
             return ConfirmationOutcome.Invalid(check.Errors);
@@ -61,137 +67,116 @@ internal sealed partial class ConfirmationService(
         var now = time.GetUtcNow();
         var candidate = OneTimePasswordHasher.Normalize(request.OneTimePassword) ?? string.Empty;
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Email == address, cancellationToken).ConfigureAwait(false);
-        var pending = account is null
-            ? null
-            : await db.OneTimePasswords.AsNoTracking()
-                .Where(o => o.AccountId == account.Id && o.ConsumedAt == null)
-                .OrderByDescending(o => o.CreatedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
+        var (pending, refusal) = await passwords.CheckAsync(account, installationId!, candidate, now, cancellationToken).ConfigureAwait(false);
         if (account is null || pending is null)
         {
-            OneTimePasswordHasher.HashDummy();
-            return Refused(ConfirmationStatus.OneTimePasswordInvalid);
+            return ConfirmationOutcome.Refused(refusal);
         }
 
-        // Each password belongs to the installation that asked for it (F4, F5): from any other installation it is refused
-        // like a wrong password, before its attempt budget is touched, so nobody else can confirm a registration made
-        // elsewhere or spend (and void) another installation's password.
-        if (!string.Equals(pending.InstallationId, installationId, StringComparison.Ordinal))
-        {
-            OneTimePasswordHasher.HashDummy();
-            Log.OtherInstallation(_logger, account.Id);
-            return Refused(ConfirmationStatus.OneTimePasswordInvalid);
-        }
-
-        var max = settings.MaxOneTimePasswordAttempts;
-        if (pending.VoidedAt is not null || pending.ExpiresAt <= now)
-        {
-            OneTimePasswordHasher.HashDummy();
-            return Refused(pending.FailedAttempts >= max ? ConfirmationStatus.TooManyAttempts : ConfirmationStatus.OneTimePasswordInvalid);
-        }
-
-        // Count the attempt before checking it, atomically, so parallel guesses cannot exceed the budget (I5).
-        var reserved = await db.OneTimePasswords
-            .Where(o => o.Id == pending.Id && o.FailedAttempts < max && o.ConsumedAt == null && o.VoidedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.FailedAttempts, o => o.FailedAttempts + 1), cancellationToken).ConfigureAwait(false);
-        if (reserved == 0)
-        {
-            // Used, replaced or out of attempts since we read it: answer from its current state.
-            OneTimePasswordHasher.HashDummy();
-            var current = await db.OneTimePasswords.AsNoTracking().SingleAsync(o => o.Id == pending.Id, cancellationToken).ConfigureAwait(false);
-            return Refused(current.ConsumedAt is null && current.FailedAttempts >= max ? ConfirmationStatus.TooManyAttempts : ConfirmationStatus.OneTimePasswordInvalid);
-        }
-
-        if (!OneTimePasswordHasher.Verify(candidate, pending.Hash, pending.Salt))
-        {
-            if (pending.FailedAttempts + 1 >= max)
-            {
-                await db.OneTimePasswords.Where(o => o.Id == pending.Id && o.VoidedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken).ConfigureAwait(false);
-                Log.OneTimePasswordVoided(_logger, account.Id);
-            }
-
-            Log.WrongOneTimePassword(_logger, account.Id);
-            return Refused(ConfirmationStatus.OneTimePasswordInvalid);
-        }
-
-        Company company;
-        License license;
-        SeatAssignmentOutcome seat;
+        var product = request.Product ?? tokens.DefaultProduct;
+        var chosen = new List<ChosenLicense>();
+        (string LicenseId, DateTimeOffset? NextMoveAt)? moveRefused = null;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             // Serializes this account's confirmations, recoveries and releases across server instances (seats, move budget).
             await db.LockAccountAsync(account.Id, cancellationToken).ConfigureAwait(false);
+            var decided = await choice.ChooseAsync(account, pending, product, request.Licenses, cancellationToken).ConfigureAwait(false);
+            if (!decided.Decided)
+            {
+                // The owner must choose (or named a license that is not the account's): nothing of this confirmation stays, the
+                // password is not spent, and the attempt it cost is given back (it was the right password).
+                await GiveBackAsync(transaction, pending, cancellationToken).ConfigureAwait(false);
+                return decided.NotOfAccount
+                    ? request.Licenses is null || pending.CompanyId is not null ? ConfirmationOutcome.Refused(ConfirmationStatus.OneTimePasswordInvalid) : NotYours()
+                    : ConfirmationOutcome.CompanyChoiceRequired(decided.Companies);
+            }
+
             var consumed = await db.OneTimePasswords
                 .Where(o => o.Id == pending.Id && o.ConsumedAt == null && o.VoidedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
             if (consumed == 0)
             {
-                return Refused(ConfirmationStatus.OneTimePasswordInvalid); // single use: a parallel confirmation got there first
+                return ConfirmationOutcome.Refused(ConfirmationStatus.OneTimePasswordInvalid); // single use: a parallel confirmation got there first
             }
 
             var tracked = await db.Accounts.SingleAsync(a => a.Id == account.Id, cancellationToken).ConfigureAwait(false);
             tracked.EmailConfirmedAt ??= now;
-            company = await db.Companies.SingleAsync(c => c.AccountId == account.Id, cancellationToken).ConfigureAwait(false);
-            var product = request.Product ?? tokens.DefaultProduct;
-            license = await db.Licenses.Where(l => l.CompanyId == company.Id)
-                .OrderBy(l => l.Product == product ? 0 : 1).ThenBy(l => l.CreatedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
-            if (license.Status == LicenseRecordStatus.Pending)
+            foreach (var (company, license) in decided.Chosen)
             {
-                license.Status = LicenseRecordStatus.Active;
-                license.TrialEndsAt = now.AddDays(settings.TrialDays);
-                Log.TrialActivated(_logger, license.Id, license.TrialEndsAt.Value);
+                if (license.Status == LicenseRecordStatus.Pending)
+                {
+                    license.Status = LicenseRecordStatus.Active;
+                    license.TrialEndsAt = now.AddDays(settings.TrialDays);
+                    Log.TrialActivated(_logger, license.Id, license.TrialEndsAt.Value);
+                }
+
+                var seat = await seats.AssignAsync(license, installationId!, label, releases, now, cancellationToken).ConfigureAwait(false);
+                if (seat.Status == SeatAssignmentStatus.SeatsFull)
+                {
+                    // The owner must choose the installation to release: as above, nothing stays and the password is not spent.
+                    await GiveBackAsync(transaction, pending, cancellationToken).ConfigureAwait(false);
+                    return ConfirmationOutcome.SeatsFull(seat.Seats, seat.Installations, license.Id, company.Name);
+                }
+
+                moveRefused ??= seat.Status == SeatAssignmentStatus.MoveRefused ? (license.Id, seat.NextMoveAt) : null;
+                chosen.Add(new ChosenLicense(company, license));
             }
 
-            seat = await seats.AssignAsync(license, installationId!, label, release, now, cancellationToken).ConfigureAwait(false);
-            if (seat.Status == SeatAssignmentStatus.SeatsFull)
+            if (moveRefused is not null)
             {
-                // The owner must choose: nothing of this confirmation stays, the password is not spent, and the attempt it
-                // cost is given back (it was the right password), so the host confirms again naming the installation to release.
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                // All or nothing: no license moves. The e-mail address is still confirmed and the password spent (as for one).
                 db.ChangeTracker.Clear();
-                await db.OneTimePasswords.Where(o => o.Id == pending.Id && o.FailedAttempts > 0)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.FailedAttempts, o => o.FailedAttempts - 1), cancellationToken).ConfigureAwait(false);
-                return ConfirmationOutcome.SeatsFull(seat.Seats, seat.Installations);
+                await db.Accounts.Where(a => a.Id == account.Id && a.EmailConfirmedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmedAt, now), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // A refused move still confirms the e-mail address (and spends the password); the license stays where it is.
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (seat.Status == SeatAssignmentStatus.MoveRefused)
+        if (moveRefused is { } refused)
         {
-            return ConfirmationOutcome.MoveBudgetExhausted(seat.NextMoveAt);
+            return ConfirmationOutcome.MoveBudgetExhausted(refused.NextMoveAt, refused.LicenseId);
         }
 
-        Log.Confirmed(_logger, account.Id, license.Id);
-        var generation = await copies.ConfirmedAsync(license.Id, installationId!, cancellationToken).ConfigureAwait(false);
-        var token = tokens.Issue(license, company, installationId!, generation);
-        return ConfirmationOutcome.Confirmed(new LicenseResponse(token, LicenseTokenService.Profile(company, account)));
+        var grants = new List<LicenseGrantDto>(chosen.Count);
+        foreach (var (company, license) in chosen)
+        {
+            Log.Confirmed(_logger, account.Id, license.Id);
+            var generation = await copies.ConfirmedAsync(license.Id, installationId!, cancellationToken).ConfigureAwait(false);
+            grants.Add(new LicenseGrantDto(tokens.Issue(license, company, installationId!, generation), LicenseTokenService.Profile(company, account)));
+        }
 
-        static ConfirmationOutcome Refused(ConfirmationStatus status) => ConfirmationOutcome.Refused(status);
+        return ConfirmationOutcome.Confirmed(new LicenseResponse(grants[0].License, grants[0].Company, grants));
+    }
+
+    private static ConfirmationOutcome NotYours()
+    {
+        var errors = new Validation();
+        errors.Add("licenses", FieldCodes.InvalidValue, NotYoursMessage);
+        return ConfirmationOutcome.Invalid(errors.Errors);
+    }
+
+    private async Task GiveBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, OneTimePassword pending, CancellationToken cancellationToken)
+    {
+        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        await passwords.GiveBackAsync(pending.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 205, EventName = "WrongOneTimePassword", Level = LogLevel.Warning, Message = "A wrong one-time password was entered for account {AccountId}")]
-        public static partial void WrongOneTimePassword(ILogger logger, string accountId);
-
-        [LoggerMessage(EventId = 206, EventName = "OneTimePasswordVoided", Level = LogLevel.Warning, Message = "The pending one-time password of account {AccountId} is void after too many attempts")]
-        public static partial void OneTimePasswordVoided(ILogger logger, string accountId);
-
         [LoggerMessage(EventId = 207, EventName = "Confirmed", Level = LogLevel.Information, Message = "Account {AccountId} confirmed; license {LicenseId} issued")]
         public static partial void Confirmed(ILogger logger, string accountId, string licenseId);
 
         [LoggerMessage(EventId = 208, EventName = "TrialActivated", Level = LogLevel.Information, Message = "Trial license {LicenseId} activated until {TrialEndsAt}")]
         public static partial void TrialActivated(ILogger logger, string licenseId, DateTimeOffset trialEndsAt);
 
-        [LoggerMessage(EventId = 212, EventName = "OneTimePasswordFromOtherInstallation", Level = LogLevel.Warning,
-            Message = "A one-time password for account {AccountId} was entered on another installation than the one that asked for it; refused without counting")]
-        public static partial void OtherInstallation(ILogger logger, string accountId);
-
+        // 205, 206 and 212 (a wrong, voided or misplaced password) are logged by OneTimePasswordCheck.
         // 210 (EmailFailed) is retired: mail is sent by the outbox dispatcher, whose events are 600–605.
     }
 }

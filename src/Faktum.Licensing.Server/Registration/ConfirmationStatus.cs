@@ -26,4 +26,7 @@ internal enum ConfirmationStatus
 
     /// <summary>The e-mail address is confirmed, but the seat cannot move: the license moved too often in the window.</summary>
     MoveBudgetExhausted,
+
+    /// <summary>The password is right, but the account has several companies (S9): the answer lists them; confirm again naming those to bring.</summary>
+    CompanyChoiceRequired,
 }

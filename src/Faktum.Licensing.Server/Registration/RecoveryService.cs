@@ -64,7 +64,8 @@ internal sealed partial class RecoveryService(
         // transaction with the same statements (against an id no account has) and one outbox row, which for an unknown
         // address is written already discarded and without a body. Only the answer's wording is shared by design (I5).
         var accountId = found?.Id ?? NoAccountId;
-        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == accountId, cancellationToken).ConfigureAwait(false);
+        // An unconfirmed account has one company (its registration's); a confirmed one may have several (S9): the first will do.
+        var company = await db.Companies.AsNoTracking().Where(c => c.AccountId == accountId).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var askedBefore = await db.OneTimePasswords.AsNoTracking()
             .AnyAsync(o => o.AccountId == accountId && o.InstallationId == installationId, cancellationToken).ConfigureAwait(false);
 
@@ -81,10 +82,12 @@ internal sealed partial class RecoveryService(
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // A new password replaces any pending one; the account's lock keeps that true across server instances.
+            // A new password replaces any pending one; the account's lock keeps that true across server instances. The password
+            // of a confirmed account's pending company (S9) stays: it confirms that company, which a recovery cannot bring.
+            var confirmed = account is { EmailConfirmedAt: not null };
             await db.LockAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             await db.OneTimePasswords
-                .Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null)
+                .Where(o => o.AccountId == accountId && o.ConsumedAt == null && o.VoidedAt == null && (!confirmed || o.CompanyId == null))
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.VoidedAt, now), cancellationToken).ConfigureAwait(false);
 
             // A mail with the replaced password still waiting in the outbox (mail server away) is useless: drop its body.
@@ -102,6 +105,7 @@ internal sealed partial class RecoveryService(
                     Hash = hash,
                     Salt = salt,
                     InstallationId = installationId!,
+                    CompanyId = account.EmailConfirmedAt is null ? company?.Id : null, // a registration password again (a lost mail)
                     CreatedAt = now,
                     ExpiresAt = expiresAt,
                 });

@@ -15,7 +15,8 @@ namespace Faktum.Licensing.Server.Registration;
 
 /// <summary>
 /// Registers a company with a pending trial license and mails a one-time password (S2, S3; I1 by the unique index). One
-/// transaction per registration; the mail is committed with it (transactional outbox).
+/// transaction per registration; the mail is committed with it (transactional outbox). An address whose account is confirmed
+/// registers another company of that account (S9): no second account; the password it mails confirms that company.
 /// </summary>
 internal sealed partial class RegistrationService(
     LicensingDbContext db,
@@ -123,15 +124,23 @@ internal sealed partial class RegistrationService(
                 : CompanyAlreadyRegistered(identity.Key!);
         }
 
-        if (await db.Accounts.AsNoTracking().AnyAsync(a => a.Email == address && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy), cancellationToken).ConfigureAwait(false))
+        // A confirmed account registers another company (S9); an unconfirmed one still reserved answers as an address in use.
+        var existing = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Email == address, cancellationToken).ConfigureAwait(false);
+        var confirmed = existing is { EmailConfirmedAt: not null } ? existing : null;
+        if (confirmed is null && existing is not null && existing.CreatedAt > lapsedBy)
         {
             return await EmailInUseAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
-        // At most RegistrationsPerMailbox new companies per mailbox and window, plus-addresses counted as one (F2).
+        // At most RegistrationsPerMailbox new companies per mailbox and window, plus-addresses counted as one (F2): every
+        // company counts, the first of a new account and another of a confirmed one alike (S9).
         var mailbox = Mailbox.Of(address!);
         var windowStart = attempt.Now - settings.MailboxRegistrationWindow;
-        if (await db.Accounts.AsNoTracking().CountAsync(a => a.Mailbox == mailbox && a.CreatedAt > windowStart, cancellationToken).ConfigureAwait(false)
+        if (await (from a in db.Accounts.AsNoTracking()
+                   where a.Mailbox == mailbox
+                   join c in db.Companies.AsNoTracking() on a.Id equals c.AccountId
+                   where c.CreatedAt > windowStart
+                   select c.Id).CountAsync(cancellationToken).ConfigureAwait(false)
             >= settings.RegistrationsPerMailbox)
         {
             var fingerprint = LogFingerprint.Of(mailbox);
@@ -139,7 +148,7 @@ internal sealed partial class RegistrationService(
             return RegistrationOutcome.Refused(RegistrationStatus.RateLimited);
         }
 
-        var account = new Account { Id = Ids.New("acc"), Email = address!, Mailbox = mailbox, CreatedAt = attempt.Now };
+        var account = confirmed ?? new Account { Id = Ids.New("acc"), Email = address!, Mailbox = mailbox, CreatedAt = attempt.Now };
         var company = new Company
         {
             Id = Ids.New("cmp"),
@@ -169,8 +178,14 @@ internal sealed partial class RegistrationService(
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            await lapsed.ReleaseAsync(company.IdentityKey, account.Email, lapsedBy, cancellationToken).ConfigureAwait(false);
-            db.AddRange(account, company, license, new HeldIdentity { IdentityKey = company.IdentityKey, CompanyId = company.Id, HeldSince = attempt.Now });
+            // Another company of a confirmed account takes that account's lock (with those of the lapsed registrations released).
+            await lapsed.ReleaseAsync(company.IdentityKey, account.Email, lapsedBy, confirmed?.Id, cancellationToken).ConfigureAwait(false);
+            if (confirmed is null)
+            {
+                db.Add(account);
+            }
+
+            db.AddRange(company, license, new HeldIdentity { IdentityKey = company.IdentityKey, CompanyId = company.Id, HeldSince = attempt.Now });
             try
             {
                 // The unique indexes decide (I1): the company identity, and the e-mail address.
@@ -205,6 +220,7 @@ internal sealed partial class RegistrationService(
                 Hash = hash,
                 Salt = salt,
                 InstallationId = installationId!,
+                CompanyId = company.Id,
                 CreatedAt = attempt.Now,
                 ExpiresAt = expiresAt,
             });
@@ -218,19 +234,32 @@ internal sealed partial class RegistrationService(
         }
 
         outbox.Signal();
-        Log.Registered(_logger, account.Id, license.Id, attempt.Product);
+        if (confirmed is null)
+        {
+            Log.Registered(_logger, account.Id, license.Id, attempt.Product);
+        }
+        else
+        {
+            Log.CompanyAdded(_logger, account.Id, license.Id, attempt.Product);
+        }
+
         return RegistrationOutcome.Accepted(AcceptedBody);
     }
 
     /// <summary>
     /// Whether the identity is held, now or before a postcode correction (F8), by a company that a new registration cannot
-    /// release: a confirmed or still reserved one.
+    /// release: a confirmed or still reserved one. A pending company of a confirmed account (S9) is reserved while its
+    /// registration is young, as an unconfirmed account is.
     /// </summary>
-    private Task<bool> IsCompanyHeldAsync(string identityKey, DateTimeOffset lapsedBy, CancellationToken cancellationToken) =>
-        db.Companies.AsNoTracking().AnyAsync(
+    private Task<bool> IsCompanyHeldAsync(string identityKey, DateTimeOffset lapsedBy, CancellationToken cancellationToken)
+    {
+        var lapsedPending = LapsedRegistrations.LapsedPendingCompanies(db, lapsedBy);
+        return db.Companies.AsNoTracking().AnyAsync(
             c => (c.IdentityKey == identityKey || db.HeldIdentities.Any(h => h.IdentityKey == identityKey && h.CompanyId == c.Id))
-                && db.Accounts.Any(a => a.Id == c.AccountId && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy)),
+                && db.Accounts.Any(a => a.Id == c.AccountId && (a.EmailConfirmedAt != null || a.CreatedAt > lapsedBy))
+                && !lapsedPending.Any(p => p.Id == c.Id),
             cancellationToken);
+    }
 
     private RegistrationOutcome CompanyAlreadyRegistered(string identityKey)
     {
@@ -291,6 +320,9 @@ internal sealed partial class RegistrationService(
 
         [LoggerMessage(EventId = 202, EventName = "EmailInUse", Level = LogLevel.Information, Message = "Registration with an e-mail address in use ({EmailFingerprint}); notified its owner")]
         public static partial void EmailInUse(ILogger logger, string emailFingerprint);
+
+        [LoggerMessage(EventId = 215, EventName = "CompanyAdded", Level = LogLevel.Information, Message = "Added a company with pending license {LicenseId} for {Product} to confirmed account {AccountId}")]
+        public static partial void CompanyAdded(ILogger logger, string accountId, string licenseId, string product);
 
         [LoggerMessage(EventId = 213, EventName = "MailboxRegistrationLimitReached", Level = LogLevel.Information, Message = "Refused a registration: mailbox {MailboxFingerprint} reached its registrations for the window")]
         public static partial void MailboxLimitReached(ILogger logger, string mailboxFingerprint);

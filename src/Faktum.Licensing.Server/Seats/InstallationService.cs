@@ -58,7 +58,10 @@ internal sealed partial class InstallationService(
             [.. active.Select(i => SeatRules.ToDto(i, string.Equals(i.Id, authorization.BindingId, StringComparison.Ordinal)))]);
     }
 
-    /// <summary>Releases one installation of the license (its next check says "moved"); a move, in one transaction under the account's lock.</summary>
+    /// <summary>
+    /// Releases one installation of the license (its next check says "moved"), in one transaction under the account's lock: a
+    /// move, taken from the budget — unless it is the asking installation's own seat (S9: it removes the company), which is not.
+    /// </summary>
     public async Task<InstallationChange> ReleaseAsync(InstallationAuthorization authorization, string id, CancellationToken cancellationToken)
     {
         var licenseId = Require(authorization).Id;
@@ -80,16 +83,26 @@ internal sealed partial class InstallationService(
                 return InstallationChange.NotFound;
             }
 
-            var license = await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
-            var allowance = await budget.TryTakeAsync(license, installation.Id, now, cancellationToken).ConfigureAwait(false);
-            if (!allowance.Taken)
+            // An installation giving up its own seat (S9: a company removed from this computer) moves nothing: no move is taken.
+            var own = string.Equals(installation.Id, authorization.BindingId, StringComparison.Ordinal);
+            if (!own)
             {
-                return new InstallationChange(InstallationChangeStatus.MoveBudgetExhausted, allowance.NextMoveAt);
+                var license = await db.Licenses.SingleAsync(l => l.Id == licenseId, cancellationToken).ConfigureAwait(false);
+                var allowance = await budget.TryTakeAsync(license, installation.Id, now, cancellationToken).ConfigureAwait(false);
+                if (!allowance.Taken)
+                {
+                    return new InstallationChange(InstallationChangeStatus.MoveBudgetExhausted, allowance.NextMoveAt);
+                }
             }
 
             installation.ReleasedAt = now;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (own)
+            {
+                Log.OwnSeatReleased(_logger, licenseId, id);
+                return InstallationChange.Done;
+            }
         }
 
         metrics.InstallationMoved();
@@ -125,6 +138,9 @@ internal sealed partial class InstallationService(
     {
         [LoggerMessage(EventId = 911, EventName = "InstallationReleasedByOwner", Level = LogLevel.Information, Message = "License {LicenseId}: the owner released installation binding {BindingId}")]
         public static partial void ReleasedByOwner(ILogger logger, string licenseId, string bindingId);
+
+        [LoggerMessage(EventId = 913, EventName = "OwnSeatReleased", Level = LogLevel.Information, Message = "License {LicenseId}: installation binding {BindingId} gave up its own seat (not a move)")]
+        public static partial void OwnSeatReleased(ILogger logger, string licenseId, string bindingId);
 
         [LoggerMessage(EventId = 912, EventName = "InstallationsRefused", Level = LogLevel.Information, Message = "The installations were asked with a token that was refused ({Reason})")]
         public static partial void Refused(ILogger logger, string reason);

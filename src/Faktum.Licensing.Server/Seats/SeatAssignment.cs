@@ -8,17 +8,19 @@ namespace Faktum.Licensing.Server.Seats;
 /// <summary>
 /// Gives a confirming installation a seat of its license (S4, S8). A free seat is simply taken. With the seats full, one seat
 /// moves: with one seat the previous installation is released (S4 stays one step); with more the owner names the installation
-/// to release, and until then the answer lists the installations. A move is taken from the <see cref="MoveBudget"/>. The caller
-/// holds the account's lock and saves the changes.
+/// to release (one of <c>releases</c>: seat ids are unique across licenses, so one list serves every license of a confirmation,
+/// S9), and until then the answer lists the installations. A move is taken from the <see cref="MoveBudget"/>. The caller holds
+/// the account's lock and saves the changes.
 /// </summary>
 internal sealed partial class SeatAssignment(LicensingDbContext db, MoveBudget budget, ServerMetrics metrics, ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger(RegistrationService.LogCategory);
 
     public async Task<SeatAssignmentOutcome> AssignAsync(
-        License license, string installationId, string? label, string? release, DateTimeOffset now, CancellationToken cancellationToken)
+        License license, string installationId, string? label, IReadOnlyCollection<string> releases, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(license);
+        ArgumentNullException.ThrowIfNull(releases);
         var active = await db.Installations.Where(i => i.LicenseId == license.Id && i.ReleasedAt == null)
             .OrderBy(i => i.BoundAt).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (active.Find(i => i.InstallationId == installationId) is { } own)
@@ -31,7 +33,7 @@ internal sealed partial class SeatAssignment(LicensingDbContext db, MoveBudget b
         if (active.Count >= seats)
         {
             // With one seat the previous installation is the one to release; with more, the one the owner named.
-            var released = seats == 1 ? active : active.FindAll(i => string.Equals(i.Id, release, StringComparison.Ordinal));
+            var released = seats == 1 ? active : active.FindAll(i => releases.Contains(i.Id)).Take(1).ToList();
             if (released.Count == 0)
             {
                 return SeatAssignmentOutcome.Full(seats, [.. active.Select(i => SeatRules.ToDto(i, current: false))]);

@@ -1,6 +1,4 @@
-using Faktum.Licensing.Registration;
 using Faktum.Licensing.Protocol;
-using Faktum.Licensing.Server.Http;
 using Faktum.Licensing.Server.Licenses;
 using Faktum.Licensing.Server.Observability;
 using Faktum.Licensing.Server.Storage;
@@ -11,9 +9,10 @@ namespace Faktum.Licensing.Server.Startup;
 
 /// <summary>
 /// The start-up check (S5): the one call at every start, answered with a signed verdict. The license (with the installation's
-/// binding) and the releases are read on one connection, opened once for both queries; a good verdict then presents the token's
-/// generation to <see cref="Copies.CopyDetection"/> (one conditional write), the installation's last check is recorded, and the
-/// check is counted in memory (<see cref="StartupActivity"/>), written once a minute.
+/// binding) and the releases are read on one connection, opened once for every query; a good verdict then presents the token's
+/// generation to <see cref="Copies.CopyDetection"/> (one conditional write), the installation's last check is recorded on its
+/// seat, and the call is counted in memory (<see cref="StartupActivity"/>), written once a minute. A call with several licenses
+/// (S9) checks each of them so, in the order of the request, and makes one update decision for the installation.
 /// </summary>
 internal sealed partial class StartupCheckService(
     LicensingDbContext db,
@@ -31,7 +30,7 @@ internal sealed partial class StartupCheckService(
     public async Task<StartupCheckOutcome> CheckAsync(StartupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var check = Validate(request);
+        var check = StartupRequestRules.Validate(request);
         if (!check.IsValid)
         {
             return StartupCheckOutcome.Invalid(check.Errors);
@@ -39,39 +38,29 @@ internal sealed partial class StartupCheckService(
 
         var now = time.GetUtcNow();
         var nonce = request.Nonce!;
-        var validation = await tokens.ValidateAsync(request.License!, checkLifetime: false).ConfigureAwait(false);
-        if (!validation.Succeeded)
+        if (request.Licenses is not { } tokenList)
         {
-            var peeked = LicenseTokenService.PeekAudience(request.License!);
-            var product = tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct;
-            Log.UnknownToken(_logger, validation.Refusal);
-            metrics.StartupChecked(LicenseVerdict.Unknown, null);
-            activity.Checked(now, null, null, null);
-            return Answer(StartupResponse.Unknown(product, nonce));
+            var one = await CheckLicenseAsync(request.License!, request, now, decideUpdates: true, cancellationToken).ConfigureAwait(false);
+            metrics.StartupChecked(one.Verdict.Verdict, one.Updates?.Decision.Kind);
+            activity.Checked(now);
+            return Answer(new StartupResponse(one.Product, nonce, one.Verdict, one.Refreshed, one.Profile, one.Updates));
         }
 
-        var claims = validation.Claims;
-        StartupRow? found;
-        Installation? seen = null;
-        var verdict = StartupVerdict.Unknown;
+        var checks = new List<LicenseCheck>(tokenList.Count);
+        LicenseCheck? updatesFor;
         ReleaseDecision? updates = null;
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            (found, var binding) = await ReadLicenseAsync(claims.LicenseId, claims.InstallationId, cancellationToken).ConfigureAwait(false);
-            seen = binding;
-            if (found is { License: var license })
+            foreach (var token in tokenList)
             {
-                verdict = StartupVerdict.Of(license, binding, now);
-                if (verdict.Verdict != LicenseVerdict.Unknown)
-                {
-                    if (binding is { ReleasedAt: null })
-                    {
-                        await Seats.InstallationSightings.RecordAsync(db, binding.Id, now, request.AppVersion, request.Channel, cancellationToken).ConfigureAwait(false);
-                    }
+                checks.Add(await CheckLicenseAsync(token, request, now, decideUpdates: false, cancellationToken).ConfigureAwait(false));
+            }
 
-                    updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, cancellationToken).ConfigureAwait(false);
-                }
+            updatesFor = UpdatesFor(checks);
+            if (updatesFor?.Stored is { } license)
+            {
+                updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -79,28 +68,15 @@ internal sealed partial class StartupCheckService(
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
 
-        if (found is null)
+        foreach (var one in checks)
         {
-            Log.UnknownLicense(_logger, claims.LicenseId);
-            metrics.StartupChecked(LicenseVerdict.Unknown, null);
-            activity.Checked(now, null, null, null);
-            return Answer(StartupResponse.Unknown(claims.ProductId, nonce));
+            metrics.StartupChecked(one.Verdict.Verdict, ReferenceEquals(one, updatesFor) ? updates?.Decision.Kind : null);
         }
 
-        // Copy detection (docs/tokens.md, "Generations"): only a refresh advances a generation, so only a good verdict asks.
-        long generation = 0;
-        if (verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
-        {
-            (var line, generation) = await copies.PresentAsync(found.License.Id, claims.InstallationId, claims.Generation, cancellationToken).ConfigureAwait(false);
-            verdict = line is Copies.GenerationOutcome.Detected or Copies.GenerationOutcome.Duplicated ? new StartupVerdict(LicenseVerdict.Duplicated, null) : verdict;
-        }
-
-        var refreshed = verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId, generation) : null;
-        var profile = verdict.Verdict == LicenseVerdict.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
-        Log.Verdict(_logger, found.License.Id, verdict.Verdict);
-        metrics.StartupChecked(verdict.Verdict, updates?.Decision.Kind);
-        activity.Checked(now, seen?.Id, request.AppVersion, request.Channel);
-        return Answer(new StartupResponse(found.License.Product, nonce, verdict, refreshed, profile, updates));
+        activity.Checked(now);
+        var first = checks[0];
+        return Answer(new StartupResponse(
+            first.Product, nonce, first.Verdict, first.Refreshed, first.Profile, updates, [.. checks.Select(c => new StartupLicenseAnswer(c.Verdict, c.Refreshed, c.Profile))]));
     }
 
     /// <summary>Of two bindings of one installation, the one the verdict is about: an active one first, then the newest.</summary>
@@ -118,30 +94,92 @@ internal sealed partial class StartupCheckService(
             : (candidate.BoundAt > current.BoundAt ? candidate : current);
     }
 
-    private static Validation Validate(StartupRequest request)
+    /// <summary>
+    /// The license the update decision of a call with several is made for (S9): among those with a good verdict (licensed or
+    /// trial), the one whose updates run longest (no end is the longest; of equals, the first in the request); none good, none.
+    /// </summary>
+    internal static LicenseCheck? UpdatesFor(IReadOnlyList<LicenseCheck> checks)
     {
-        var check = new Validation();
-        if (string.IsNullOrEmpty(request.License))
+        ArgumentNullException.ThrowIfNull(checks);
+        LicenseCheck? chosen = null;
+        foreach (var check in checks)
         {
-            check.Add("license", FieldCodes.Required, "This field is required.");
-        }
-        else if (request.License.Length > 8192)
-        {
-            check.Add("license", FieldCodes.TooLong, "The license token is too long.");
+            if (check.Stored is not { } license || check.Verdict.Verdict is not (LicenseVerdict.Licensed or LicenseVerdict.Trial))
+            {
+                continue;
+            }
+
+            if (chosen?.Stored is not { } best || (best.UpdatesEndAt is { } bestEnd && (license.UpdatesEndAt is not { } end || end > bestEnd)))
+            {
+                chosen = check;
+            }
         }
 
-        check.Text("appVersion", request.AppVersion, 64, allowed: c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+', allowedMessage: "A version holds letters, digits and . - + only.");
-        check.Text("channel", request.Channel, 32, allowed: c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_', allowedMessage: "A channel holds letters, digits and . - _ only.");
-        if (string.IsNullOrEmpty(request.Nonce))
+        return chosen;
+    }
+
+    /// <summary>
+    /// Checks one license token: its verdict, copy detection and sighting, the refreshed token and the profile; with
+    /// <paramref name="decideUpdates"/>, also its own update decision (a call with one license).
+    /// </summary>
+    private async Task<LicenseCheck> CheckLicenseAsync(string token, StartupRequest request, DateTimeOffset now, bool decideUpdates, CancellationToken cancellationToken)
+    {
+        var validation = await tokens.ValidateAsync(token, checkLifetime: false).ConfigureAwait(false);
+        if (!validation.Succeeded)
         {
-            check.Add("nonce", FieldCodes.Required, "This field is required.");
-        }
-        else if (request.Nonce.Length is < 16 or > 128 || !request.Nonce.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            check.Add("nonce", FieldCodes.InvalidFormat, "The nonce must be 16 to 128 base64url characters.");
+            var peeked = LicenseTokenService.PeekAudience(token);
+            Log.UnknownToken(_logger, validation.Refusal);
+            return LicenseCheck.Unknown(tokens.IsProduct(peeked) ? peeked! : tokens.DefaultProduct);
         }
 
-        return check;
+        var claims = validation.Claims;
+        StartupRow? found;
+        var verdict = StartupVerdict.Unknown;
+        ReleaseDecision? updates = null;
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            (found, var binding) = await ReadLicenseAsync(claims.LicenseId, claims.InstallationId, cancellationToken).ConfigureAwait(false);
+            if (found is { License: var license })
+            {
+                verdict = StartupVerdict.Of(license, binding, now);
+                if (verdict.Verdict != LicenseVerdict.Unknown)
+                {
+                    if (binding is { ReleasedAt: null })
+                    {
+                        await Seats.InstallationSightings.RecordAsync(db, binding.Id, now, request.AppVersion, request.Channel, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (decideUpdates)
+                    {
+                        updates = await releases.DecideAsync(db, license.Product, license.Id, request.AppVersion, request.Channel, license.UpdatesEndAt, now, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+
+        if (found is null)
+        {
+            Log.UnknownLicense(_logger, claims.LicenseId);
+            return LicenseCheck.Unknown(claims.ProductId);
+        }
+
+        // Copy detection (docs/tokens.md, "Generations"): only a refresh advances a generation, so only a good verdict asks.
+        long generation = 0;
+        if (verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
+        {
+            (var line, generation) = await copies.PresentAsync(found.License.Id, claims.InstallationId, claims.Generation, cancellationToken).ConfigureAwait(false);
+            verdict = line is Copies.GenerationOutcome.Detected or Copies.GenerationOutcome.Duplicated ? new StartupVerdict(LicenseVerdict.Duplicated, null) : verdict;
+        }
+
+        var refreshed = verdict.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial ? tokens.Issue(found.License, found.Company, claims.InstallationId, generation) : null;
+        var profile = verdict.Verdict == LicenseVerdict.Unknown ? null : LicenseTokenService.Profile(found.Company, found.Account);
+        Log.Verdict(_logger, found.License.Id, verdict.Verdict);
+        return new LicenseCheck(found.License.Product, verdict, refreshed, profile, updates, found.License);
     }
 
     private StartupCheckOutcome Answer(StartupResponse response) => StartupCheckOutcome.Answer(writer.Sign(response));
@@ -170,6 +208,12 @@ internal sealed partial class StartupCheckService(
     }
 
     private sealed record StartupRow(License License, Company Company, Account Account, Installation? Binding);
+
+    /// <summary>The check of one license token: what the answer says about it, and the stored license when it is known.</summary>
+    internal sealed record LicenseCheck(string Product, StartupVerdict Verdict, string? Refreshed, CompanyProfileDto? Profile, ReleaseDecision? Updates, License? Stored)
+    {
+        public static LicenseCheck Unknown(string product) => new(product, StartupVerdict.Unknown, null, null, null, null);
+    }
 
     private static partial class Log
     {

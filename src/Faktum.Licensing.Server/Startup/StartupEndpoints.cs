@@ -21,7 +21,9 @@ internal static class StartupEndpoints
 
     private static async Task<IResult> StartupAsync(HttpContext http, StartupCheckService startup, IOptions<FaktumServerOptions> options)
     {
-        var read = await RequestReader.ReadAsync<StartupRequest>(http, options.Value.MaxRequestBodyBytes).ConfigureAwait(false);
+        // A call with several licenses (S9) may be larger than any other request: its limit has room for all of them.
+        var limit = Math.Max(options.Value.MaxRequestBodyBytes, StartupRequestRules.MaxBodyBytes);
+        var read = await RequestReader.ReadAsync<StartupRequest>(http, limit).ConfigureAwait(false);
         if (read.Problem is not null)
         {
             return read.Problem;

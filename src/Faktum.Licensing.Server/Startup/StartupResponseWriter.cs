@@ -33,21 +33,19 @@ internal sealed class StartupResponseWriter(IOptions<FaktumServerOptions> option
             writer.WriteNumber("exp", (now + Lifetime).ToUnixTimeSeconds());
             writer.WriteString(StartupResponseClaimNames.Nonce, response.Nonce);
             writer.WriteNumber(StartupResponseClaimNames.ServerTime, now.ToUnixTimeSeconds());
-            writer.WriteString(StartupResponseClaimNames.Verdict, response.Verdict.Verdict.ToWire());
-            if (response.Verdict.TrialDaysLeft is { } days)
+            WriteLicense(writer, new StartupLicenseAnswer(response.Verdict, response.License, response.Company));
+            if (response.Licenses is { } licenses)
             {
-                writer.WriteNumber(StartupResponseClaimNames.TrialDaysLeft, days);
-            }
+                // S9: one object per license of the request, in its order, with the members above.
+                writer.WriteStartArray(StartupResponseClaimNames.Licenses);
+                foreach (var answer in licenses)
+                {
+                    writer.WriteStartObject();
+                    WriteLicense(writer, answer);
+                    writer.WriteEndObject();
+                }
 
-            if (response.License is not null)
-            {
-                writer.WriteString(StartupResponseClaimNames.License, response.License);
-            }
-
-            if (response.Company is not null)
-            {
-                writer.WritePropertyName(StartupResponseClaimNames.Company);
-                JsonSerializer.Serialize(writer, response.Company, Http.RequestReader.Json);
+                writer.WriteEndArray();
             }
 
             // The update decision, when the license is known and the installed version and channel could be read.
@@ -65,5 +63,26 @@ internal sealed class StartupResponseWriter(IOptions<FaktumServerOptions> option
         }
 
         return JwsSigner.Sign(StartupResponseClaimNames.TokenType, Encoding.UTF8.GetString(buffer.ToArray()), keys.Signing);
+    }
+
+    /// <summary>The members about one license: its verdict, the trial's days left, the refreshed token and the company, each when it applies.</summary>
+    private static void WriteLicense(Utf8JsonWriter writer, StartupLicenseAnswer answer)
+    {
+        writer.WriteString(StartupResponseClaimNames.Verdict, answer.Verdict.Verdict.ToWire());
+        if (answer.Verdict.TrialDaysLeft is { } days)
+        {
+            writer.WriteNumber(StartupResponseClaimNames.TrialDaysLeft, days);
+        }
+
+        if (answer.License is not null)
+        {
+            writer.WriteString(StartupResponseClaimNames.License, answer.License);
+        }
+
+        if (answer.Company is not null)
+        {
+            writer.WritePropertyName(StartupResponseClaimNames.Company);
+            JsonSerializer.Serialize(writer, answer.Company, Http.RequestReader.Json);
+        }
     }
 }

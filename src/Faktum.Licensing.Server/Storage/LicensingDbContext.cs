@@ -90,7 +90,7 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
         {
             company.HasKey(c => c.Id);
             company.HasIndex(c => c.IdentityKey).IsUnique(); // Invariant I1: one license per company, enforced here.
-            company.HasIndex(c => c.AccountId).IsUnique();
+            company.HasIndex(c => c.AccountId); // S9: an account may own several companies
             company.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId);
         });
 
@@ -141,6 +141,7 @@ internal abstract class LicensingDbContext(DbContextOptions options) : DbContext
             otp.HasKey(o => o.Id);
             otp.HasIndex(o => o.AccountId);
             otp.HasOne<Account>().WithMany().HasForeignKey(o => o.AccountId);
+            otp.Property(o => o.CompanyId).HasMaxLength(64);
             otp.Property(o => o.Hash).HasMaxLength(64);
             otp.Property(o => o.Salt).HasMaxLength(64);
         });

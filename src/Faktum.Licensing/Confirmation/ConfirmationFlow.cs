@@ -37,7 +37,8 @@ internal sealed partial class ConfirmationFlow
         _logger = logger;
     }
 
-    public async Task<LicensingResult<LicenseStatus>> ConfirmAsync(string email, string oneTimePassword, SeatChoice? choice, CancellationToken cancellationToken)
+    /// <summary>Confirms and stores every license the server issued; the outcome holds each one's status and the first's (the new current company).</summary>
+    public async Task<LicensingResult<StartupOutcome>> ConfirmAsync(string email, string oneTimePassword, SeatChoice? choice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(oneTimePassword);
@@ -54,31 +55,45 @@ internal sealed partial class ConfirmationFlow
             return new(keys.Error);
         }
 
-        var request = new ConfirmationRequest(email, oneTimePassword.Trim(), installation.Value, _options.ProductId, choice?.Label, choice?.ReleaseInstallationId);
+        var request = new ConfirmationRequest(
+            email, oneTimePassword.Trim(), installation.Value, _options.ProductId, choice?.Label, choice?.ReleaseInstallationId, choice?.LicenseIds, choice?.ReleaseInstallationIds);
         var issued = await _server.ConfirmAsync(request, cancellationToken).ConfigureAwait(false);
         if (!issued.Succeeded)
         {
-            return new(issued.Error);
+            return new(issued.Failure == LicensingFailure.CompanyChoiceRequired ? await MarkHeldAsync(issued.Error, cancellationToken).ConfigureAwait(false) : issued.Error);
         }
 
-        var accepted = await _acceptor.AcceptAsync(issued.Value, installation.Value, cancellationToken).ConfigureAwait(false);
+        var accepted = await _acceptor.AcceptAllAsync(issued.Value, installation.Value, cancellationToken).ConfigureAwait(false);
         if (!accepted.Succeeded)
         {
             return new(accepted.Error);
         }
 
-        var (claims, company) = (accepted.Value.Claims, accepted.Value.Company);
         var now = _timeProvider.GetUtcNow();
-        var status = now < claims.IssuedAt - _options.ClockTolerance
-            ? LicenseStatusMapping.Of(LicenseState.ClockRolledBack, now, LicenseStatusMessages.ClockBehindIssuedLicense(now, claims.IssuedAt)) with
-            {
-                Company = company,
-                Claims = claims,
-                IsConfirmedOnline = true,
-            }
-            : LicenseStatusMapping.FromClaims(claims, company, now, daysLeft: null, online: true);
-        Log.Confirmed(_logger, claims.LicenseId, status.State);
-        return new(status);
+        var statuses = new Dictionary<string, LicenseStatus>(StringComparer.Ordinal);
+        foreach (var (claims, company) in accepted.Value)
+        {
+            var status = now < claims.IssuedAt - _options.ClockTolerance
+                ? LicenseStatusMapping.Of(LicenseState.ClockRolledBack, now, LicenseStatusMessages.ClockBehindIssuedLicense(now, claims.IssuedAt)) with
+                {
+                    Company = company,
+                    Claims = claims,
+                    IsConfirmedOnline = true,
+                }
+                : LicenseStatusMapping.FromClaims(claims, company, now, daysLeft: null, online: true);
+            Log.Confirmed(_logger, claims.LicenseId, status.State);
+            statuses[claims.LicenseId] = status;
+        }
+
+        return new(new StartupOutcome(statuses[accepted.Value[0].Claims.LicenseId], statuses));
+    }
+
+    /// <summary>The account's companies of a <see cref="LicensingFailure.CompanyChoiceRequired"/> answer, marked when this installation holds them.</summary>
+    private async Task<LicensingError> MarkHeldAsync(LicensingError error, CancellationToken cancellationToken)
+    {
+        var read = await _installation.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var held = read.Succeeded ? read.Value.Licenses.Select(l => l.LicenseId).ToHashSet(StringComparer.Ordinal) : [];
+        return error with { Companies = [.. (error.Companies ?? []).Select(c => c with { IsOnThisInstallation = held.Contains(c.LicenseId) })] };
     }
 
     private static partial class Log

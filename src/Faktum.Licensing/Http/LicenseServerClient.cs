@@ -71,13 +71,31 @@ internal sealed partial class LicenseServerClient
         return answer.Succeeded ? LicensingResult.Success : new LicensingResult(answer.Error);
     }
 
-    /// <summary>POST /v1/confirmations: one attempt, never repeated (the server consumes the one-time password).</summary>
-    public async Task<LicensingResult<IssuedLicense>> ConfirmAsync(ConfirmationRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// POST /v1/confirmations: one attempt, never repeated (the server consumes the one-time password). Returns every license the
+    /// confirmation issued (S9: <c>licenses</c>, in the order of the request; a server without it issued one, <c>license</c>).
+    /// </summary>
+    public async Task<LicensingResult<IReadOnlyList<IssuedLicense>>> ConfirmAsync(ConfirmationRequest request, CancellationToken cancellationToken)
     {
         var answer = await _transport.SendAsync(
             SingleAttemptClientName, HttpMethod.Post, "v1/confirmations", request, ProtocolJsonContext.Default.ConfirmationRequest,
             headers: null, failFastWhenUnreachable: false, deadline: null, cancellationToken).ConfigureAwait(false);
-        return answer.Succeeded ? ReadIssuedLicense(answer.Value) : new(answer.Error);
+        if (!answer.Succeeded)
+        {
+            return new(answer.Error);
+        }
+
+        var body = ReadLicenseResponse(answer.Value);
+        IReadOnlyList<IssuedLicense?> issued = body?.Licenses is { Count: > 0 } grants
+            ? [.. grants.Select(grant => grant is null ? null : Issued(grant.License, grant.Company))]
+            : [body is null ? null : Issued(body.License, body.Company)];
+        if (issued.Any(license => license is null) || issued.Count > StartupRequest.MaxLicenses)
+        {
+            Log.AnswerRefused(_logger, "v1/confirmations", "the body holds no license and company for each license");
+            return new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));
+        }
+
+        return new([.. issued!]);
     }
 
     /// <summary>PATCH /v1/company with the license token as bearer: one attempt, never repeated blindly.</summary>
@@ -260,23 +278,25 @@ internal sealed partial class LicenseServerClient
         return wait > MaxRetryDelay;
     }
 
-    private static LicensingResult<IssuedLicense> ReadIssuedLicense(byte[] content)
+    private static LicensingResult<IssuedLicense> ReadIssuedLicense(byte[] content) =>
+        ReadLicenseResponse(content) is { } body && Issued(body.License, body.Company) is { } issued
+            ? new(issued)
+            : new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));
+
+    private static LicenseResponse? ReadLicenseResponse(byte[] content)
     {
-        LicenseResponse? body;
         try
         {
-            body = JsonSerializer.Deserialize(content, ProtocolJsonContext.Default.LicenseResponse);
+            return JsonSerializer.Deserialize(content, ProtocolJsonContext.Default.LicenseResponse);
         }
         catch (JsonException)
         {
-            body = null;
+            return null;
         }
-
-        var company = body?.Company is { } dto ? CompanyProfileWire.ToProfile(dto) : null;
-        return body?.License is { Length: > 0 } license && company is not null
-            ? new(new IssuedLicense(license, company))
-            : new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer holds no license and company."));
     }
+
+    private static IssuedLicense? Issued(string? license, CompanyProfileDto? company) =>
+        license is { Length: > 0 } && company is not null && CompanyProfileWire.ToProfile(company) is { } profile ? new IssuedLicense(license, profile) : null;
 
     private static partial class Log
     {

@@ -14,6 +14,8 @@ internal static class ProblemDetailsReader
         IReadOnlyList<LicensedInstallation>? installations = null;
         DateTimeOffset? nextMoveAt = null;
         IReadOnlyList<RegistrationFieldError> refused = [];
+        IReadOnlyList<AccountCompany>? companies = null;
+        string? licenseId = null, companyName = null;
         try
         {
             using var document = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = 8 });
@@ -38,6 +40,15 @@ internal static class ProblemDetailsReader
                 installations = type == ProblemTypes.SeatsFull ? InstallationWire.ReadList(root) : null;
                 nextMoveAt = type == ProblemTypes.MoveBudgetExhausted && root.TryGetProperty("nextMoveAt", out var next)
                     && next.ValueKind == JsonValueKind.String && next.TryGetDateTimeOffset(out var at) ? at : null;
+
+                // S9: the license a seats-full or move-budget answer is about, and the account's companies to choose from.
+                if (type is ProblemTypes.SeatsFull or ProblemTypes.MoveBudgetExhausted)
+                {
+                    licenseId = Text(root, "license");
+                    companyName = type == ProblemTypes.SeatsFull ? Text(root, "company") : null;
+                }
+
+                companies = type == ProblemTypes.CompanyChoiceRequired ? Companies(root) : null;
 
                 if (root.TryGetProperty(ProblemTypes.FieldCodesExtension, out var codes) && codes.ValueKind == JsonValueKind.Object)
                 {
@@ -64,6 +75,7 @@ internal static class ProblemDetailsReader
             ProblemTypes.UnsupportedProduct => LicensingFailure.UnknownProduct,
             ProblemTypes.SeatsFull when installations is not null => LicensingFailure.SeatsFull,
             ProblemTypes.MoveBudgetExhausted => LicensingFailure.MoveBudgetExhausted,
+            ProblemTypes.CompanyChoiceRequired when companies is { Count: > 0 } => LicensingFailure.CompanyChoiceRequired,
             _ when response.StatusCode == HttpStatusCode.TooManyRequests => LicensingFailure.RateLimited,
             _ when status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout => LicensingFailure.ServerUnreachable,
             _ => LicensingFailure.RequestRejected,
@@ -76,7 +88,10 @@ internal static class ProblemDetailsReader
             LicensingFailure.TooManyAttempts => "Too many wrong one-time passwords. Request a new one.",
             LicensingFailure.CompanyNameImmutable => "The company name cannot be changed.",
             LicensingFailure.RateLimited => "The license server asks to slow down. Try again later.",
-            LicensingFailure.SeatsFull => "Every seat of this license is taken. Choose the computer whose seat this one takes, and confirm again.",
+            LicensingFailure.SeatsFull => companyName is { Length: > 0 and <= 200 }
+                ? $"Every seat of the license of {companyName} is taken. Choose the computer whose seat this one takes, and confirm again."
+                : "Every seat of this license is taken. Choose the computer whose seat this one takes, and confirm again.",
+            LicensingFailure.CompanyChoiceRequired => "This e-mail address belongs to several companies. Choose the companies to bring to this computer, and confirm again with the same one-time password.",
             LicensingFailure.MoveBudgetExhausted => nextMoveAt is { } next
                 ? $"This license has moved to another computer too often lately. The next move is possible from {next:yyyy-MM-dd HH:mm} UTC."
                 : "This license has moved to another computer too often lately. Ask the vendor for an extra move.",
@@ -84,7 +99,13 @@ internal static class ProblemDetailsReader
             _ => detail is { Length: > 0 and <= 500 } ? detail : $"The license server refused the request ({status}).",
         };
 
-        return new LicensingError(failure, message, fieldErrors, type, retryAfter, installations, nextMoveAt) { RefusedFields = failure is LicensingFailure.InvalidInput or LicensingFailure.CompanyAlreadyRegistered ? refused : [] };
+        return new LicensingError(failure, message, fieldErrors, type, retryAfter, installations, nextMoveAt)
+        {
+            RefusedFields = failure is LicensingFailure.InvalidInput or LicensingFailure.CompanyAlreadyRegistered ? refused : [],
+            LicenseId = licenseId,
+            CompanyName = companyName,
+            Companies = failure == LicensingFailure.CompanyChoiceRequired ? companies : null,
+        };
     }
 
     /// <summary>
@@ -116,6 +137,28 @@ internal static class ProblemDetailsReader
         }
 
         return refused;
+    }
+
+    /// <summary>The <c>companies</c> extension of <c>company-choice-required</c>; <see langword="null"/> when it is not a list of companies.</summary>
+    private static List<AccountCompany>? Companies(JsonElement root)
+    {
+        if (!root.TryGetProperty("companies", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var companies = new List<AccountCompany>();
+        foreach (var company in array.EnumerateArray())
+        {
+            if (company.ValueKind != JsonValueKind.Object || Text(company, "license") is not { Length: > 0 } license || Text(company, "name") is not { } name)
+            {
+                return null;
+            }
+
+            companies.Add(new AccountCompany(license, name, Text(company, "postcode") ?? string.Empty, Text(company, "city") ?? string.Empty, Text(company, "country") ?? string.Empty, IsOnThisInstallation: false));
+        }
+
+        return companies;
     }
 
     private static string? Text(JsonElement element, string name) =>

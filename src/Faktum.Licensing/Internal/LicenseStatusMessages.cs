@@ -18,6 +18,7 @@ internal static class LicenseStatusMessages
     public const string UnknownToServer = "The license server does not know this license. Register the company or recover its license.";
     public const string EndedOffline = "The license has ended; everything stays readable.";
     public const string UnpinnedWithoutNewLicense = "The license server confirmed a license this app cannot verify, but sent no new license.";
+    public const string CompanyNotOnInstallation = "This installation holds no license of that company: choose one of the companies on this computer.";
     public const string NoLicenseHeld = "This installation holds no license: register the company or recover its license first.";
 
     public static string Damaged(string problem) => $"{problem} {RecoverDamaged}";

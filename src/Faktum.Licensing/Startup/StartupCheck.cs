@@ -48,7 +48,7 @@ internal sealed partial class StartupCheck
 
     /// <param name="previousDecision">The update decision shown so far, which stands when a new one is refused.</param>
     /// <param name="cancellationToken">The caller's token; its cancellation is the only exception.</param>
-    public async Task<LicenseStatus> RunAsync(UpdateDecision? previousDecision, CancellationToken cancellationToken)
+    public async Task<StartupOutcome> RunAsync(UpdateDecision? previousDecision, CancellationToken cancellationToken)
     {
         // The local work (the state read under its lock, the signature check) overlaps with building the HTTP client of the start-up
         // call on another thread: at a cold start both are mostly the JIT's work (issue 15). Nothing is sent before the token is checked.
@@ -56,106 +56,163 @@ internal sealed partial class StartupCheck
         var read = await _installation.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (!read.Succeeded)
         {
-            return Status(LicenseState.DataFolderUnavailable, read.Error.Message);
+            return None(Status(LicenseState.DataFolderUnavailable, read.Error.Message));
         }
 
         var snapshot = read.Value;
-        if (snapshot is not { Condition: LocalStateCondition.Usable, State: { } state, Token: { } token })
+        if (snapshot is not { Condition: LocalStateCondition.Usable, State: { } state, Licenses.Count: > 0 })
         {
-            return Status(LicenseState.NotRegistered, snapshot.Problem is { } problem ? LicenseStatusMessages.Damaged(problem)
-                : LicenseStatusMessages.NoLicenseIn(_options.ProductId!, _options.DataDirectory!));
+            return None(Status(LicenseState.NotRegistered, snapshot.Problem is { } problem ? LicenseStatusMessages.Damaged(problem)
+                : LicenseStatusMessages.NoLicenseIn(_options.ProductId!, _options.DataDirectory!)));
         }
 
         var binding = new LicenseBinding(InstallationId: state.InstallationId);
-        var local = await _verifiers.Signature.ValidateAsync(token, binding).ConfigureAwait(false);
-
-        // A token signed by a key this app no longer pins (the vendor rotated the signing key and this installation has not
-        // started since the server signed with a key it pins) is not trusted, but it is presented once more: a server that still
-        // verifies the retired key answers, signed by a pinned key, with a license signed by a pinned key. Offline it stays
-        // refused (the offline rules find it Invalid), and every other failure is final without asking the server.
-        var unpinned = !local.Succeeded && local.Failure == LicenseTokenFailure.UnknownKey;
-        if (!local.Succeeded)
+        var statuses = new Dictionary<string, LicenseStatus>(StringComparer.Ordinal);
+        var sent = new List<Presented>(snapshot.Licenses.Count);
+        foreach (var license in snapshot.Licenses)
         {
-            Log.CachedTokenRefused(_logger, local.Failure);
-            if (!unpinned)
+            var local = await _verifiers.Signature.ValidateAsync(license.Token, binding).ConfigureAwait(false);
+
+            // A token signed by a key this app no longer pins (the vendor rotated the signing key and this installation has not
+            // started since the server signed with a key it pins) is not trusted, but it is presented once more: a server that still
+            // verifies the retired key answers, signed by a pinned key, with a license signed by a pinned key. Offline it stays
+            // refused (the offline rules find it Invalid), and every other failure is final without asking the server.
+            var unpinned = !local.Succeeded && local.Failure == LicenseTokenFailure.UnknownKey;
+            if (!local.Succeeded)
             {
-                return Status(LicenseState.Invalid, LicenseStatusMessages.CachedTokenRefused(local.Failure, local.Message), local.Failure) with { Company = state.Company };
+                Log.CachedTokenRefused(_logger, local.Failure);
+                if (!unpinned)
+                {
+                    statuses[license.LicenseId] = Status(LicenseState.Invalid, LicenseStatusMessages.CachedTokenRefused(local.Failure, local.Message), local.Failure) with { Company = license.Company };
+                    continue;
+                }
             }
+
+            sent.Add(new Presented(license, ViewOf(state, license), local, unpinned));
         }
 
+        if (sent.Count > 0)
+        {
+            await ExchangeAsync(state, sent, statuses, previousDecision, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new StartupOutcome(statuses[snapshot.CurrentLicense!.LicenseId], statuses);
+    }
+
+    /// <summary>The installation seen through one of its licenses, as the offline rules take it.</summary>
+    internal static LocalLicenseState ViewOf(LocalLicenseState state, StoredLicense license) =>
+        state with { LastOnlineCheck = license.LastOnlineCheck, LastVerdict = license.LastVerdict, Company = license.Company };
+
+    private static StartupOutcome None(LicenseStatus status) => new(status, new Dictionary<string, LicenseStatus>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// One start-up call for every license in <paramref name="sent"/> (S5, S9): <c>license</c> with one, <c>licenses</c> with several;
+    /// each license's verdict, refreshed token (verified against this installation) and company are judged and stored on their own.
+    /// </summary>
+    private async Task ExchangeAsync(LocalLicenseState state, List<Presented> sent, Dictionary<string, LicenseStatus> statuses, UpdateDecision? previousDecision, CancellationToken cancellationToken)
+    {
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var sentAt = _timeProvider.GetTimestamp();
-        var answer = await _server.StartupAsync(new StartupRequest(token, _options.AppVersion, _options.Channel, nonce), cancellationToken).ConfigureAwait(false);
+        var request = sent.Count == 1
+            ? new StartupRequest(sent[0].License.Token, _options.AppVersion, _options.Channel, nonce)
+            : new StartupRequest(null, _options.AppVersion, _options.Channel, nonce, [.. sent.Select(p => p.License.Token)]);
+        var answer = await _server.StartupAsync(request, cancellationToken).ConfigureAwait(false);
         if (!answer.Succeeded)
         {
-            return answer.Failure == LicensingFailure.LicenseRejected
-                ? Status(LicenseState.Invalid, LicenseStatusMessages.TokenRejectedByServer) with { Company = state.Company }
-                : await OfflineAsync(state, token, answer.Message).ConfigureAwait(false);
+            foreach (var presented in sent)
+            {
+                statuses[presented.License.LicenseId] = answer.Failure == LicensingFailure.LicenseRejected
+                    ? Status(LicenseState.Invalid, LicenseStatusMessages.TokenRejectedByServer) with { Company = presented.License.Company }
+                    : await OfflineAsync(presented, answer.Message).ConfigureAwait(false);
+            }
+
+            return;
         }
 
-        var verification = _verifiers.StartupResponse.Verify(answer.Value, nonce, _timeProvider.GetElapsedTime(sentAt));
+        var verification = _verifiers.StartupResponse.Verify(answer.Value, nonce, _timeProvider.GetElapsedTime(sentAt), sent.Count);
         if (!verification.Succeeded)
         {
             Log.ResponseRefused(_logger, verification.Message);
-            return await OfflineAsync(state, token, verification.Message).ConfigureAwait(false);
+            foreach (var presented in sent)
+            {
+                statuses[presented.License.LicenseId] = await OfflineAsync(presented, verification.Message).ConfigureAwait(false);
+            }
+
+            return;
         }
 
         var verified = verification.Value;
-        var claims = local.Succeeded ? local.Claims : null;
-        string? refreshed = null;
-        if (verified.License is { } license)
+        var binding = new LicenseBinding(InstallationId: state.InstallationId);
+        var now = _timeProvider.GetUtcNow();
+        var updates = _updates.Accept(verified.Updates, state.Updates, previousDecision);
+        var accepted = new Dictionary<string, (LicenseVerdict Verdict, CompanyProfile? Company, string? Refreshed)>(StringComparer.Ordinal);
+        for (var i = 0; i < sent.Count; i++)
         {
-            var check = await _verifiers.Signature.ValidateAsync(license, binding).ConfigureAwait(false);
-            if (!check.Succeeded)
+            var (presented, license) = (sent[i], verified.Licenses[i]);
+            var claims = presented.Local.Succeeded ? presented.Local.Claims : null;
+            string? refreshed = null;
+            if (license.License is { } token)
             {
-                Log.ResponseRefused(_logger, $"the refreshed license token was refused ({check.Failure})");
-                return await OfflineAsync(state, token, LicenseStatusMessages.RefreshedTokenRefused(check.Failure)).ConfigureAwait(false);
+                var check = await _verifiers.Signature.ValidateAsync(token, binding).ConfigureAwait(false);
+                if (!check.Succeeded)
+                {
+                    Log.ResponseRefused(_logger, $"the refreshed license token was refused ({check.Failure})");
+                    statuses[presented.License.LicenseId] = await OfflineAsync(presented, LicenseStatusMessages.RefreshedTokenRefused(check.Failure)).ConfigureAwait(false);
+                    continue;
+                }
+
+                claims = check.Claims;
+                refreshed = token;
+            }
+            else if (presented.Unpinned && license.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
+            {
+                Log.ResponseRefused(_logger, "a good verdict for a license token this app does not trust came without a new license");
+                statuses[presented.License.LicenseId] = await OfflineAsync(presented, LicenseStatusMessages.UnpinnedWithoutNewLicense).ConfigureAwait(false);
+                continue;
             }
 
-            claims = check.Claims;
-            refreshed = license;
-        }
-        else if (unpinned && verified.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
-        {
-            Log.ResponseRefused(_logger, "a good verdict for a license token this app does not trust came without a new license");
-            return await OfflineAsync(state, token, LicenseStatusMessages.UnpinnedWithoutNewLicense).ConfigureAwait(false);
+            var company = license.Company ?? presented.License.Company;
+            accepted[presented.License.LicenseId] = (license.Verdict, company, refreshed);
+            statuses[presented.License.LicenseId] = now < verified.ServerTime - _options.ClockTolerance
+                ? Status(LicenseState.ClockRolledBack, LicenseStatusMessages.ClockBehindServer(now, verified.ServerTime)) with
+                {
+                    Company = company,
+                    Claims = claims,
+                    IsConfirmedOnline = true,
+                    UpdateDecision = updates.Decision,
+                }
+                : LicenseStatusMapping.FromVerdict(license.Verdict, license.TrialDaysLeft, claims, company, now) with
+                {
+                    IsConfirmedOnline = true,
+                    UpdateDecision = updates.Decision,
+                };
         }
 
-        var now = _timeProvider.GetUtcNow();
-        var company = verified.Company ?? state.Company;
-        var updates = _updates.Accept(verified.Updates, state.Updates, previousDecision);
+        if (accepted.Count == 0)
+        {
+            return;
+        }
 
         // Stored only when the folder still holds this installation; a folder that cannot be written is logged, the answer stands.
-        await _installation.UpdateAsync(
+        await _installation.UpdateLicensesAsync(
             current => current.State is { } onDisk && string.Equals(onDisk.InstallationId, state.InstallationId, StringComparison.Ordinal)
-                ? (onDisk with
+                ? current with
                 {
-                    LastOnlineCheck = now,
-                    HighestServerTime = LicenseAcceptor.Later(onDisk.HighestServerTime, verified.ServerTime),
-                    LastVerdict = verified.Verdict,
-                    Company = company,
-                    Updates = updates.History,
-                }, refreshed)
+                    State = onDisk with
+                    {
+                        HighestServerTime = LicenseAcceptor.Later(onDisk.HighestServerTime, verified.ServerTime),
+                        Updates = updates.History,
+                    },
+                    Licenses = [.. current.Licenses.Select(stored => accepted.TryGetValue(stored.LicenseId, out var answer)
+                        ? stored with { LastOnlineCheck = now, LastVerdict = answer.Verdict, Company = answer.Company, Token = answer.Refreshed ?? stored.Token }
+                        : stored)],
+                }
                 : null,
             cancellationToken).ConfigureAwait(false);
-
-        if (now < verified.ServerTime - _options.ClockTolerance)
-        {
-            return Status(LicenseState.ClockRolledBack, LicenseStatusMessages.ClockBehindServer(now, verified.ServerTime)) with
-            {
-                Company = company,
-                Claims = claims,
-                IsConfirmedOnline = true,
-                UpdateDecision = updates.Decision,
-            };
-        }
-
-        return LicenseStatusMapping.FromVerdict(verified.Verdict, verified.TrialDaysLeft, claims, company, now) with
-        {
-            IsConfirmedOnline = true,
-            UpdateDecision = updates.Decision,
-        };
     }
+
+    private async Task<LicenseStatus> OfflineAsync(Presented presented, string? why) =>
+        await OfflineAsync(presented.View, presented.License.Token, why).ConfigureAwait(false);
 
     private async Task<LicenseStatus> OfflineAsync(LocalLicenseState state, string token, string? why)
     {
@@ -165,6 +222,9 @@ internal sealed partial class StartupCheck
 
     private LicenseStatus Status(LicenseState state, string? message, LicenseTokenFailure reason = LicenseTokenFailure.None) =>
         LicenseStatusMapping.Of(state, _timeProvider.GetUtcNow(), message, reason);
+
+    /// <summary>A license presented to the server: what is stored, the installation seen through it, and its local validation.</summary>
+    private sealed record Presented(StoredLicense License, LocalLicenseState View, LicenseTokenValidationResult Local, bool Unpinned);
 
     private static partial class Log
     {

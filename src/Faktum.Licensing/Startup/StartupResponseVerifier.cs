@@ -14,7 +14,7 @@ namespace Faktum.Licensing.Startup;
 /// </summary>
 internal sealed class StartupResponseVerifier
 {
-    private const int MaxResponseLength = 16 * 1024;
+    private const int MaxResponseLength = 64 * 1024; // a response to 25 licenses carries 25 refreshed tokens
     private readonly SignedJwt _jwt;
     private readonly TimeSpan _tolerance;
 
@@ -28,7 +28,8 @@ internal sealed class StartupResponseVerifier
     /// <param name="response">The signed start-up response.</param>
     /// <param name="expectedNonce">The nonce this request carried.</param>
     /// <param name="exchangeDuration">How long the exchange took, measured on the <see cref="TimeProvider"/> from before the request was sent.</param>
-    public LicensingResult<StartupVerification> Verify(string response, string expectedNonce, TimeSpan exchangeDuration)
+    /// <param name="expectedLicenses">How many license tokens the request carried (S9): more than one, and the response must answer for each.</param>
+    public LicensingResult<StartupVerification> Verify(string response, string expectedNonce, TimeSpan exchangeDuration, int expectedLicenses = 1)
     {
         var (failure, message, payload) = _jwt.Validate(response);
         if (payload is null)
@@ -59,49 +60,89 @@ internal sealed class StartupResponseVerifier
                 return Refused("The start-up response has expired.");
             }
 
-            if (!root.TryGetProperty(StartupResponseClaimNames.Verdict, out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
-                || !LicenseVerdictNames.TryParse(verdictElement.GetString(), out var verdict))
+            var first = ReadAnswer(root, out var why);
+            if (first is null)
             {
-                return Refused("The start-up response carries no known verdict.");
+                return Refused("The start-up response " + why);
             }
 
-            int? trialDaysLeft = null;
-            if (root.TryGetProperty(StartupResponseClaimNames.TrialDaysLeft, out var days) && days.ValueKind != JsonValueKind.Null)
+            IReadOnlyList<StartupLicenseAnswer> answers = [first];
+            if (expectedLicenses > 1)
             {
-                if (days.ValueKind != JsonValueKind.Number || !days.TryGetInt32(out var value) || value < 0)
+                // S9: one answer per license of the request, in its order; a response that does not account for each is refused whole.
+                if (!root.TryGetProperty(StartupResponseClaimNames.Licenses, out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() != expectedLicenses)
                 {
-                    return Refused("The start-up response's trial_days_left is not a whole number of days.");
+                    return Refused($"The start-up response does not answer for each of the {expectedLicenses} licenses of the request.");
                 }
 
-                trialDaysLeft = value;
-            }
-
-            string? license = null;
-            if (root.TryGetProperty(StartupResponseClaimNames.License, out var licenseElement) && licenseElement.ValueKind != JsonValueKind.Null)
-            {
-                if (licenseElement.ValueKind != JsonValueKind.String)
+                var list = new List<StartupLicenseAnswer>(expectedLicenses);
+                foreach (var slot in array.EnumerateArray())
                 {
-                    return Refused("The start-up response's license is not a string.");
+                    if (slot.ValueKind != JsonValueKind.Object || ReadAnswer(slot, out why) is not { } answer)
+                    {
+                        return Refused($"The start-up response's answer for license {list.Count + 1} " + (slot.ValueKind == JsonValueKind.Object ? why : "is not an object."));
+                    }
+
+                    list.Add(answer);
                 }
 
-                license = licenseElement.GetString();
-            }
-
-            CompanyProfile? company = null;
-            if (root.TryGetProperty(StartupResponseClaimNames.Company, out var companyElement) && companyElement.ValueKind != JsonValueKind.Null)
-            {
-                company = CompanyProfileWire.Read(companyElement);
-                if (company is null)
-                {
-                    return Refused("The start-up response's company is not a company profile.");
-                }
+                answers = list;
             }
 
             JsonElement? updates = root.TryGetProperty(StartupResponseClaimNames.Updates, out var updatesElement) && updatesElement.ValueKind != JsonValueKind.Null
                 ? updatesElement.Clone()
                 : null;
-            return new(new StartupVerification(verdict, trialDaysLeft, license, company, serverTime) { Updates = updates });
+            return new(new StartupVerification(first.Verdict, first.TrialDaysLeft, first.License, first.Company, serverTime) { Updates = updates, Licenses = answers });
         }
+    }
+
+    /// <summary>The members of one license's answer (the top level, or a slot of <c>licenses</c>); <see langword="null"/> with why not.</summary>
+    private static StartupLicenseAnswer? ReadAnswer(JsonElement element, out string why)
+    {
+        why = string.Empty;
+        if (!element.TryGetProperty(StartupResponseClaimNames.Verdict, out var verdictElement) || verdictElement.ValueKind != JsonValueKind.String
+            || !LicenseVerdictNames.TryParse(verdictElement.GetString(), out var verdict))
+        {
+            why = "carries no known verdict.";
+            return null;
+        }
+
+        int? trialDaysLeft = null;
+        if (element.TryGetProperty(StartupResponseClaimNames.TrialDaysLeft, out var days) && days.ValueKind != JsonValueKind.Null)
+        {
+            if (days.ValueKind != JsonValueKind.Number || !days.TryGetInt32(out var value) || value < 0)
+            {
+                why = "has a trial_days_left that is not a whole number of days.";
+                return null;
+            }
+
+            trialDaysLeft = value;
+        }
+
+        string? license = null;
+        if (element.TryGetProperty(StartupResponseClaimNames.License, out var licenseElement) && licenseElement.ValueKind != JsonValueKind.Null)
+        {
+            if (licenseElement.ValueKind != JsonValueKind.String)
+            {
+                why = "has a license that is not a string.";
+                return null;
+            }
+
+            license = licenseElement.GetString();
+        }
+
+        CompanyProfile? company = null;
+        if (element.TryGetProperty(StartupResponseClaimNames.Company, out var companyElement) && companyElement.ValueKind != JsonValueKind.Null)
+        {
+            company = CompanyProfileWire.Read(companyElement);
+            if (company is null)
+            {
+                why = "has a company that is not a company profile.";
+                return null;
+            }
+        }
+
+        return new StartupLicenseAnswer(verdict, trialDaysLeft, license, company);
     }
 
     private static LicensingResult<StartupVerification> Refused(string why) => new(LicensingError.Of(LicensingFailure.InvalidResponse, why));

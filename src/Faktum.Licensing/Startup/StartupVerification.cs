@@ -8,4 +8,8 @@ internal sealed record StartupVerification(LicenseVerdict Verdict, int? TrialDay
 {
     /// <summary>Gets the signed response's <c>updates</c> member, still to be verified under the release keys.</summary>
     public JsonElement? Updates { get; init; }
+
+    /// <summary>Gets the answer per license, in the order of the request: the top-level members alone for a request with one license,
+    /// the <c>licenses</c> array for a request with several (S9).</summary>
+    public IReadOnlyList<StartupLicenseAnswer> Licenses { get; init; } = [];
 }

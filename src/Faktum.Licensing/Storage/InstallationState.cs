@@ -62,6 +62,19 @@ internal sealed partial class InstallationState
         }
     }
 
+    /// <summary>Reads, changes and writes every license under the lock (see <see cref="LicenseStateStore.UpdateLicensesAsync"/>); a folder that cannot be used is an error.</summary>
+    public async Task<LicensingResult<LocalSnapshot>> UpdateLicensesAsync(Func<LocalSnapshot, LocalSnapshot?> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new(await _store.UpdateLicensesAsync(change, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new(Unavailable(exception));
+        }
+    }
+
     private LicensingError Unavailable(Exception exception)
     {
         Log.StateUnavailable(_logger, exception.Message);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Faktum.Licensing.Storage;
 
 /// <summary>
-/// The local license state in the data folder (I6): <c>license.jwt</c>, <c>state.json</c> (a <see cref="LicenseStateDocument"/>)
-/// and a lock file, nothing else.
+/// The local license state in the data folder (I6): <c>state.json</c> (a <see cref="LicenseStateDocument"/>), one token file per
+/// license (<c>license.jwt</c>, then <c>license.2.jwt</c>, …, see <see cref="TokenFiles"/>; S9) and a lock file, nothing else.
 /// Every write goes to a temporary file in the same folder, is flushed to disk and then renamed over the old file, so a
 /// crash leaves either the old or the new file. A lock file opened with <see cref="FileShare.None"/> keeps two processes apart.
 /// </summary>
@@ -61,27 +61,96 @@ internal sealed partial class LicenseStateStore
     }
 
     /// <summary>
-    /// Reads, changes and writes under one lock. <paramref name="change"/> gets what is on disk and returns the new state and,
-    /// when it changes, the new token; returning <see langword="null"/> writes nothing.
+    /// Reads, changes and writes under one lock, seeing the installation through its current license. <paramref name="change"/> gets
+    /// what is on disk and returns the new state and, when it changes, the new token; returning <see langword="null"/> writes nothing.
+    /// The state's license members (last online check, last verdict, company) and the token go to the current license; a token of
+    /// another license (its <c>sub</c>) adds that license, or renews it when the installation holds it, and makes it current (S9).
     /// </summary>
     public async Task<LocalSnapshot> UpdateAsync(Func<LocalSnapshot, (LocalLicenseState State, string? Token)?> change, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(_directory);
         using var fileLock = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
         var current = ReadUnlocked();
-        if (change(current) is not { } next)
+        return change(current) is { } next ? Write(current, Fold(current, next.State, next.Token)) : current;
+    }
+
+    /// <summary>
+    /// Reads, changes and writes under one lock, seeing every license (S9). <paramref name="change"/> gets what is on disk and returns
+    /// the new snapshot (its <see cref="LocalSnapshot.State"/> for the installation's own members, <see cref="LocalSnapshot.Licenses"/>
+    /// and <see cref="LocalSnapshot.CurrentLicenseId"/>; its <see cref="LocalSnapshot.Token"/> is ignored); <see langword="null"/> writes
+    /// nothing. Token files of licenses no longer listed are deleted after the state is written.
+    /// </summary>
+    public async Task<LocalSnapshot> UpdateLicensesAsync(Func<LocalSnapshot, LocalSnapshot?> change, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(_directory);
+        using var fileLock = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+        var current = ReadUnlocked();
+        return change(current) is { State: { } state } next ? Write(current, Normalize(state, next.CurrentLicenseId, next.Licenses)) : current;
+    }
+
+    /// <summary>The current license's members of the state and a token, folded into the licenses on disk.</summary>
+    private static LocalSnapshot Fold(LocalSnapshot disk, LocalLicenseState state, string? token)
+    {
+        var licenses = disk.Licenses.ToList();
+        var currentId = disk.CurrentLicense?.LicenseId;
+        if (token is not null)
         {
-            return current;
+            // The sub only says which stored license the token belongs to; a token without a readable one replaces the current token.
+            var id = TokenFiles.UnverifiedLicenseId(token) ?? currentId ?? string.Empty;
+            var index = licenses.FindIndex(l => string.Equals(l.LicenseId, id, StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                licenses[index] = licenses[index] with { Token = token };
+            }
+            else
+            {
+                var file = TokenFiles.FirstFree(licenses.Select(l => l.TokenFile))
+                    ?? throw new IOException($"This installation already holds {TokenFiles.MaxLicenses} licenses, the most it can; remove a company first.");
+                licenses.Add(new StoredLicense { LicenseId = id, TokenFile = file, Token = token });
+            }
+
+            currentId = id;
         }
 
+        var at = licenses.FindIndex(l => string.Equals(l.LicenseId, currentId, StringComparison.Ordinal));
+        if (at >= 0)
+        {
+            licenses[at] = licenses[at] with { LastOnlineCheck = state.LastOnlineCheck, LastVerdict = state.LastVerdict, Company = state.Company };
+        }
+
+        return Normalize(state, currentId, licenses);
+    }
+
+    /// <summary>The snapshot of <paramref name="licenses"/>: a current license that is listed (else the first), and the state seen through it.</summary>
+    private static LocalSnapshot Normalize(LocalLicenseState state, string? currentId, IReadOnlyList<StoredLicense> licenses)
+    {
+        var current = licenses.FirstOrDefault(l => string.Equals(l.LicenseId, currentId, StringComparison.Ordinal)) ?? (licenses.Count > 0 ? licenses[0] : null);
+        var seen = current is null ? state : state with { LastOnlineCheck = current.LastOnlineCheck, LastVerdict = current.LastVerdict, Company = current.Company };
+        return new LocalSnapshot(LocalStateCondition.Usable, seen, current?.Token, null) { Licenses = licenses, CurrentLicenseId = current?.LicenseId };
+    }
+
+    private LocalSnapshot Write(LocalSnapshot disk, LocalSnapshot next)
+    {
         DeleteStaleTemporaryFiles();
-        if (next.Token is { } token && !string.Equals(token, current.Token, StringComparison.Ordinal))
+        var onDisk = disk.Condition == LocalStateCondition.Usable ? disk.Licenses.ToDictionary(l => l.TokenFile, l => l.Token, StringComparer.Ordinal) : [];
+        foreach (var license in next.Licenses)
         {
-            WriteAtomically(TokenPath, Utf8.GetBytes(token));
+            if (!onDisk.TryGetValue(license.TokenFile, out var written) || !string.Equals(written, license.Token, StringComparison.Ordinal))
+            {
+                WriteAtomically(Path.Combine(_directory, license.TokenFile), Utf8.GetBytes(license.Token));
+            }
         }
 
-        WriteAtomically(StatePath, JsonSerializer.SerializeToUtf8Bytes(LicenseStateDocument.From(next.State), StateJsonContext.Default.LicenseStateDocument));
-        return new LocalSnapshot(LocalStateCondition.Usable, next.State, next.Token ?? current.Token, null);
+        var document = LicenseStateDocument.From(next.State!, next.CurrentLicenseId, next.Licenses);
+        WriteAtomically(StatePath, JsonSerializer.SerializeToUtf8Bytes(document, StateJsonContext.Default.LicenseStateDocument));
+
+        // Only after the state no longer names them: a crash before leaves a token file nobody reads, never a license without its token.
+        foreach (var removed in onDisk.Keys.Except(next.Licenses.Select(l => l.TokenFile), StringComparer.Ordinal))
+        {
+            TryDelete(Path.Combine(_directory, removed));
+        }
+
+        return next;
     }
 
     private void ThrowIfBlockedByFile()
@@ -97,107 +166,6 @@ internal sealed partial class LicenseStateStore
             {
                 return;
             }
-        }
-    }
-
-    private LocalSnapshot ReadUnlocked()
-    {
-        string? token = null;
-        if (TryReadFile(TokenPath, out var tokenBytes, out var tokenProblem))
-        {
-            try
-            {
-                token = Utf8.GetString(tokenBytes).Trim();
-            }
-            catch (DecoderFallbackException)
-            {
-                token = string.Empty; // not UTF-8: the validator will call it malformed
-            }
-        }
-        else if (tokenProblem is not null)
-        {
-            Log.FileUnreadable(_logger, TokenPath, tokenProblem);
-            token = string.Empty;
-        }
-
-        if (!TryReadFile(StatePath, out var stateBytes, out var stateProblem))
-        {
-            if (stateProblem is null)
-            {
-                return new LocalSnapshot(LocalStateCondition.Missing, null, token, token is null ? null
-                    : $"The state file '{StatePath}' is missing although a license token is present.");
-            }
-
-            return Damaged(stateProblem, token);
-        }
-
-        LicenseStateDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(stateBytes, StateJsonContext.Default.LicenseStateDocument);
-        }
-        catch (JsonException exception)
-        {
-            return Damaged($"it is not valid JSON of the expected shape ({exception.Message})", token);
-        }
-
-        if (document is null || document.EffectiveVersion is < LicenseStateDocument.OldestReadableVersion or > LicenseStateDocument.CurrentVersion)
-        {
-            return Damaged($"it is empty or of an unknown version (expected {LicenseStateDocument.OldestReadableVersion} to {LicenseStateDocument.CurrentVersion})", token);
-        }
-
-        if (Base64UrlFixedLength(document.InstallationId) is false)
-        {
-            return Damaged("its installation id is not 16 bytes of base64url", token);
-        }
-
-        return new LocalSnapshot(LocalStateCondition.Usable, document.ToState(), token, null);
-    }
-
-    private LocalSnapshot Damaged(string why, string? token)
-    {
-        var problem = $"The state file '{StatePath}' is damaged: {why}.";
-        Log.StateDamaged(_logger, StatePath, why);
-        return new LocalSnapshot(LocalStateCondition.Damaged, null, token, problem);
-    }
-
-    private static bool Base64UrlFixedLength(string? value) =>
-        value is { Length: 22 } && Base64Url.IsValid(value, out var decoded) && decoded == 16;
-
-    private static bool TryReadFile(string path, out byte[] bytes, out string? problem)
-    {
-        bytes = [];
-        problem = null;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > MaxFileBytes)
-            {
-                problem = $"it is larger than {MaxFileBytes} bytes";
-                return false;
-            }
-
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            return true;
-        }
-        catch (FileNotFoundException)
-        {
-            return false;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return false;
-        }
-        catch (IOException exception)
-        {
-            problem = exception.Message;
-            return false;
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            problem = exception.Message;
-            return false;
         }
     }
 
@@ -227,7 +195,8 @@ internal sealed partial class LicenseStateStore
         foreach (var file in System.IO.Directory.EnumerateFiles(_directory, "*.tmp"))
         {
             var name = Path.GetFileName(file);
-            if (name.StartsWith(StateFileName + ".", StringComparison.Ordinal) || name.StartsWith(TokenFileName + ".", StringComparison.Ordinal))
+            var end = name.IndexOf(".jwt.", StringComparison.Ordinal);
+            if (name.StartsWith(StateFileName + ".", StringComparison.Ordinal) || (end > 0 && TokenFiles.IsAllowed(name[..(end + 4)])))
             {
                 TryDelete(file);
             }
@@ -277,5 +246,8 @@ internal sealed partial class LicenseStateStore
 
         [LoggerMessage(2, LogLevel.Warning, "The file {Path} cannot be read: {Reason}.", EventName = "FileUnreadable")]
         public static partial void FileUnreadable(ILogger logger, string path, string reason);
+
+        [LoggerMessage(3, LogLevel.Warning, "The token file {TokenFile} of license {LicenseId} is missing: this installation no longer holds that license. Recover it to bring it back.", EventName = "TokenFileMissing")]
+        public static partial void TokenFileMissing(ILogger logger, string licenseId, string tokenFile);
     }
 }

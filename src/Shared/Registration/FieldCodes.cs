@@ -17,6 +17,9 @@ internal static class FieldCodes
     /// <summary>The company (its name and postcode) already holds a license: a rule only the server can apply (409, not 400).</summary>
     public const string AlreadyRegistered = "already-registered";
 
-    /// <summary>A number outside its range: the server's admin requests only, never a registration field.</summary>
+    /// <summary>A number outside its range: the server's admin requests and the count of a start-up call's licenses, never a registration field.</summary>
     public const string OutOfRange = "out-of-range";
+
+    /// <summary>A value of the right shape that does not name anything the request may use (S9: a license id that is not of this account).</summary>
+    public const string InvalidValue = "invalid-value";
 }

@@ -38,7 +38,11 @@ public sealed class MailOutboxTests
     public async Task The_notice_for_a_registration_with_an_address_in_use_goes_through_the_outbox_too()
     {
         await using var server = await ServerFixture.StartAsync();
-        await server.RegisterAndConfirmAsync("taken@example.nl");
+        // An address in use by a registration not yet confirmed (a confirmed one registers another company, S9).
+        using (var first = await server.PostAsync("/v1/registrations", ServerFixture.Registration("taken@example.nl")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
 
         using var again = await server.PostAsync("/v1/registrations", ServerFixture.Registration("taken@example.nl", name: "Slagerij De Vries", postcode: "5678 CD"));
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);

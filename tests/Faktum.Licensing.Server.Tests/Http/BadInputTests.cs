@@ -96,7 +96,7 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_startup_body_accepts_exactly_four_members()
+    public async Task The_startup_body_accepts_exactly_the_members_of_the_contract()
     {
         using var extra = await PostRawAsync("/v1/startup",
             """{"license":"a.b.c","appVersion":"1.0.0","channel":"stable","nonce":"bm9uY2Utbm9uY2Utbm9uY2U","machineName":"PC-01"}""");
@@ -105,9 +105,10 @@ public sealed class BadInputTests : IAsyncLifetime
         var problem = await ServerFixture.ReadProblemAsync(extra);
         Assert.Equal(ProblemTypes.MalformedRequest, problem.GetProperty("type").GetString());
 
-        // The wire contract itself: StartupRequest has exactly these members (I4).
+        // The wire contract itself: StartupRequest has exactly these members (I4); "licenses" replaces "license" on an
+        // installation with several (S9).
         var members = typeof(StartupRequest).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Order(StringComparer.Ordinal);
-        Assert.Equal(["appVersion", "channel", "license", "nonce"], members);
+        Assert.Equal(["appVersion", "channel", "license", "licenses", "nonce"], members);
     }
 
     [Theory]

@@ -122,10 +122,16 @@ internal sealed class ServerFixture : IAsyncDisposable
         PickupFolder.PasswordIn(message) ?? throw new Xunit.Sdk.XunitException("The mail holds no one-time password.");
 
     /// <summary>Calls /v1/startup and returns the verified payload of the signed response.</summary>
-    public async Task<JsonElement> StartupAsync(string license, string nonce = "bm9uY2Utbm9uY2Utbm9uY2U")
+    public Task<JsonElement> StartupAsync(string license, string nonce = "bm9uY2Utbm9uY2Utbm9uY2U") =>
+        StartupAsync(new StartupRequest(license, "1.2.3", "stable", nonce));
+
+    /// <summary>Sends <paramref name="request"/> to /v1/startup and returns the verified payload of the signed response.</summary>
+    public async Task<JsonElement> StartupAsync(StartupRequest request)
     {
-        using var response = await PostAsync("/v1/startup", new StartupRequest(license, "1.2.3", "stable", nonce));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        ArgumentNullException.ThrowIfNull(request);
+        var nonce = request.Nonce;
+        using var response = await PostAsync("/v1/startup", request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var envelope = (await response.Content.ReadFromJsonAsync<StartupResponseEnvelope>(Json))!;
         // Verified as a host that uses Microsoft.IdentityModel would: JsonWebTokenHandler with the SDK's public
         // Ed25519SecurityKey (its own crypto provider factory). Lifetime is not checked: the server may run on a fake clock.

@@ -84,7 +84,13 @@ public sealed class DataFolderModeTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         await using var server = await ServerFixture.StartAsync(time);
-        await server.RegisterAndConfirmAsync("stays@example.nl");
+        // An address in use by a registration not yet confirmed (a confirmed one registers another company, S9).
+        using (var first = await server.PostAsync("/v1/registrations", ServerFixture.Registration("stays@example.nl")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
+        }
+
+        server.WaitForMessagesTo("stays@example.nl", 1);
         using var again = await server.PostAsync("/v1/registrations", ServerFixture.Registration("stays@example.nl", name: "Bakkerij Pietersen", postcode: "5678 CD"));
         var notice = server.NewestMessageTo("stays@example.nl", count: 2);
         Assert.Null(Faktum.Licensing.Testing.PickupFolder.PasswordIn(notice));

@@ -52,7 +52,7 @@ public sealed class StorageProviderTests
         await using (var old = new SqliteLicensingDbContext(options))
         {
             await old.Database.EnsureCreatedAsync();
-            // The EnsureCreated era predates releases, the mail outbox, held identities, the audit log, installations' last-seen columns, seats, console staff, copy detection, entitlements and mailboxes: its
+            // The EnsureCreated era predates releases, the mail outbox, held identities, the audit log, installations' last-seen columns, seats, console staff, copy detection, entitlements, mailboxes and several companies per account: its
             // schema is the initial migration's.
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"LicenseMoves\"");
             await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Licenses\" DROP COLUMN \"ExtraMoves\"");
@@ -60,6 +60,9 @@ public sealed class StorageProviderTests
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"ConsoleStaff\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"InstallationGenerations\"");
             await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"Licenses\" DROP COLUMN \"Entitlements\"");
+            await old.Database.ExecuteSqlRawAsync("ALTER TABLE \"OneTimePasswords\" DROP COLUMN \"CompanyId\"");
+            await old.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_Companies_AccountId\"");
+            await old.Database.ExecuteSqlRawAsync("CREATE UNIQUE INDEX \"IX_Companies_AccountId\" ON \"Companies\" (\"AccountId\")");
 
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"HeldIdentities\"");
             await old.Database.ExecuteSqlRawAsync("DROP TABLE \"AuditRecords\"");

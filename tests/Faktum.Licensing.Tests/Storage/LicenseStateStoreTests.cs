@@ -84,7 +84,7 @@ public sealed class LicenseStateStoreTests : IDisposable
     [Theory]
     [InlineData("", "not valid JSON")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJ", "not valid JSON")]
-    [InlineData("{\"version\":3,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null}", "unknown version")]
+    [InlineData("{\"version\":4,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null}", "unknown version")]
     [InlineData("{\"version\":1,\"installationId\":\"short\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null}", "installation id")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":null,\"highestServerTime\":null,\"company\":null,\"extra\":1}", "not valid JSON")]
     [InlineData("{\"version\":1,\"installationId\":\"8_hBIpLzQv-Xj6zJkz_adA\",\"lastOnlineCheck\":\"yesterday\",\"highestServerTime\":null,\"company\":null}", "not valid JSON")]

@@ -15,18 +15,7 @@ public sealed class StateFileFixtureTests : IDisposable
 {
     // A day after the fixture's last online check: its token (60 days) and its trial (30 days) are still running.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "faktum-tests", Guid.NewGuid().ToString("N"));
-
-    public StateFileFixtureTests()
-    {
-        Directory.CreateDirectory(_dataDirectory);
-        foreach (var name in new[] { "state.json", "license.jwt" })
-        {
-            File.Copy(Path.Combine(FixtureDirectory, name), Path.Combine(_dataDirectory, name));
-        }
-    }
-
-    private static string FixtureDirectory => Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", "v1");
+    private readonly StateFixtureFolder _folder = new("v1");
 
     [Fact]
     public async Task A_version_1_state_file_keeps_its_license_offline_with_its_company()
@@ -52,7 +41,7 @@ public sealed class StateFileFixtureTests : IDisposable
             await store.UpdateAsync(current => (current.State!, null), CancellationToken.None);
         }
 
-        using (var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dataDirectory, LicenseStateStore.StateFileName))))
+        using (var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder.DataDirectory, LicenseStateStore.StateFileName))))
         {
             Assert.Equal(LicenseStateDocument.CurrentVersion, written.RootElement.GetProperty("version").GetInt32());
             Assert.Equal("trial", written.RootElement.GetProperty("lastVerdict").GetString());
@@ -84,37 +73,7 @@ public sealed class StateFileFixtureTests : IDisposable
         Assert.Equal(3, after.State.Updates?.HighestSequence);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
-    private ServiceProvider Sdk()
-    {
-        string kid, x;
-        using (var key = JsonDocument.Parse(File.ReadAllText(Path.Combine(FixtureDirectory, "signing-key.json"))))
-        {
-            kid = key.RootElement.GetProperty("kid").GetString()!;
-            x = key.RootElement.GetProperty("x").GetString()!;
-        }
-
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddFaktumLicensing(options =>
-        {
-            options.ServerUrl = LoopbackPeer.Refusing();
-            options.ProductId = "faktum-factuur";
-            options.TrustedKeys[kid] = x;
-            options.AppVersion = "2.3.1";
-            options.DataDirectory = _dataDirectory;
-        });
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-    }
+    private ServiceProvider Sdk() => _folder.Sdk(_time);
 }

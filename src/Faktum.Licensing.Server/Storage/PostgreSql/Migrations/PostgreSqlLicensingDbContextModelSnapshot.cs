@@ -170,8 +170,7 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
+                    b.HasIndex("AccountId");
 
                     b.HasIndex("IdentityKey")
                         .IsUnique();
@@ -463,6 +462,10 @@ namespace Faktum.Licensing.Server.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("ConsumedAt")
                         .HasColumnType("bigint");

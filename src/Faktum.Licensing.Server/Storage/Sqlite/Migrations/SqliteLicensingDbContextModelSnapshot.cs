@@ -165,8 +165,7 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId")
-                        .IsUnique();
+                    b.HasIndex("AccountId");
 
                     b.HasIndex("IdentityKey")
                         .IsUnique();
@@ -457,6 +456,10 @@ namespace Faktum.Licensing.Server.Storage.Sqlite.Migrations
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ConsumedAt")
