@@ -85,7 +85,7 @@ public sealed class SeveralCompaniesPrivacyTests
         Assert.EndsWith("@" + PrivacyOperations.ErasedEmailDomain, await server.WithDbAsync(db => db.Accounts.Select(a => a.Email).SingleAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await server.WithDbAsync(db => db.OneTimePasswords.CountAsync()));
         var audit = await server.WithDbAsync(db => db.AuditRecords.AsNoTracking().OrderBy(r => r.At).ThenBy(r => r.Id).ToListAsync());
-        Assert.Equal([("company-erased", ids[0]), ("company-erased", ids[1])], audit.Select(r => (r.Action, r.CompanyId)).Order());
+        Assert.Equal(new[] { ("company-erased", ids[0]), ("company-erased", ids[1]) }.Order(), audit.Select(r => (r.Action, r.CompanyId!)).Order());
         Assert.All(audit, r => Assert.DoesNotContain(Email, r.Detail ?? string.Empty, StringComparison.Ordinal));
     }
 

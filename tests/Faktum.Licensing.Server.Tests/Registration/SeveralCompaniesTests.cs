@@ -205,7 +205,8 @@ public sealed class SeveralCompaniesTests
 
         // The lapsed company's password went with it.
         Assert.Equal(0, await server.WithDbAsync(db => db.OneTimePasswords.CountAsync(o => o.CompanyId != null && !db.Companies.Any(c => c.Id == o.CompanyId))));
-        Assert.Equal(2, await server.WithDbAsync(db => db.OneTimePasswords.CountAsync()));
+        // The new registration's own password is there (the retention purge may have taken the first account's spent one).
+        Assert.Equal(1, await server.WithDbAsync(db => db.OneTimePasswords.CountAsync(o => db.Accounts.Any(a => a.Id == o.AccountId && a.Email == "slager@example.nl"))));
     }
 
     [Fact]
