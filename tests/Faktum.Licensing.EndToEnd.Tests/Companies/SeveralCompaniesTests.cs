@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Faktum.Licensing.EndToEnd.Tests.Infrastructure;
 using Faktum.Licensing.EndToEnd.Tests.Seats;
 using Faktum.Licensing.Testing;
@@ -160,33 +162,45 @@ public sealed class SeveralCompaniesTests
     [Fact]
     public async Task An_installation_written_by_the_sdk_before_several_companies_keeps_its_license_installation_and_company_and_is_written_as_version_3()
     {
-        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "v2");
-        await using var server = await E2eServer.StartAsync(seedDataDirectory: Path.Combine(fixture, "server"));
-
-        // The fixture was confirmed at E2eServer.Start and last checked online an hour later; a day after the confirmation the
-        // trial has 29 of its 30 days left.
-        server.Time.Advance(TimeSpan.FromDays(1));
-        var computer = server.Computer("pc1");
-        Directory.CreateDirectory(computer);
-        foreach (var name in new[] { "state.json", "license.jwt" })
+        // The version 2 layout is the fixture's, as the SDK before several companies wrote it (Fixtures/v2); no server key is kept
+        // with it, so the token and the installation id are this server's: a company registered and confirmed here, on one PC.
+        await using var server = await E2eServer.StartAsync();
+        var registered = server.Computer("registered");
+        string token, installationId;
+        using (var first = new HostApp(server, registered))
         {
-            File.Copy(Path.Combine(fixture, name), Path.Combine(computer, name));
+            var confirmed = await first.RegisterAndConfirmAsync(server);
+            (token, installationId) = (await File.ReadAllTextAsync(first.TokenPath), confirmed.Claims!.InstallationId);
         }
 
-        using var key = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(fixture, "signing-key.json")));
-        Assert.Equal(key.RootElement.GetProperty("x").GetString(), server.TrustedKeys[key.RootElement.GetProperty("kid").GetString()!]);
+        server.Time.Advance(TimeSpan.FromHours(1));
+        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "v2");
+        var v2 = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(fixture, "state.json")))!.AsObject();
+        Assert.Equal(2, (int)v2["version"]!);
+        v2["installationId"] = installationId;
+        var now = server.Time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        (v2["lastOnlineCheck"], v2["highestServerTime"]) = (now, now);
+        var computer = server.Computer("pc1");
+        Directory.CreateDirectory(computer);
+        await File.WriteAllTextAsync(Path.Combine(computer, "state.json"), v2.ToJsonString());
+        await File.WriteAllTextAsync(Path.Combine(computer, "license.jwt"), token);
+        Directory.Delete(registered, recursive: true);
+
+        // A day after the confirmation the trial has 29 of its 30 days left.
+        server.Time.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(1));
         using var app = new HostApp(server, computer);
 
         var status = await app.Licensing.CheckAsync();
 
         Assert.Equal((LicenseState.Trial, true, 29), (status.State, status.IsConfirmedOnline, status.DaysLeft));
-        Assert.Equal(("lic_FFuq3V-yn73pIfKxThZvUg", "N6unfVZ-h0U-PN6oth6llQ"), (status.Claims?.LicenseId, status.Claims?.InstallationId));
+        Assert.Equal(installationId, status.Claims?.InstallationId);
         Assert.Equal("Bakkerij Jansen B.V.", status.Company?.Name);
         var company = Assert.Single((await app.Licensing.GetCompaniesAsync()).EnsureSuccess());
         Assert.True(company.IsCurrent);
+        Assert.Equal(status.Claims?.LicenseId, company.LicenseId);
         using var state = JsonDocument.Parse(await File.ReadAllTextAsync(app.StatePath));
         Assert.Equal(3, state.RootElement.GetProperty("version").GetInt32());
-        Assert.Equal("N6unfVZ-h0U-PN6oth6llQ", state.RootElement.GetProperty("installationId").GetString());
+        Assert.Equal(installationId, state.RootElement.GetProperty("installationId").GetString());
         Assert.Equal("license.jwt", Assert.Single(state.RootElement.GetProperty("licenses").EnumerateArray()).GetProperty("tokenFile").GetString());
         Assert.Equal(["faktum.lock", "license.jwt", "state.json"], Directory.EnumerateFiles(computer).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         using var again = new HostApp(server, computer);

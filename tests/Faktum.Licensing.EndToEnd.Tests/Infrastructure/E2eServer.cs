@@ -55,21 +55,10 @@ internal sealed class E2eServer : IAsyncDisposable
 
     public string PickupDirectory => Path.Combine(DataDirectory, "mail");
 
-    /// <summary>Starts the server on a new data folder, or on a copy of <paramref name="seedDataDirectory"/> (a server's data folder kept as a fixture).</summary>
-    public static async Task<E2eServer> StartAsync(Action<IServiceCollection>? services = null, Action<IDictionary<string, string?>>? configure = null, string? seedDataDirectory = null)
+    public static async Task<E2eServer> StartAsync(Action<IServiceCollection>? services = null, Action<IDictionary<string, string?>>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "faktum-e2e-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        if (seedDataDirectory is not null)
-        {
-            foreach (var file in Directory.EnumerateFiles(seedDataDirectory, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(root, "server", Path.GetRelativePath(seedDataDirectory, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-
         var time = new FakeTimeProvider(Start);
         var options = new LicenseServerHostOptions
         {
