@@ -119,12 +119,13 @@ public static class FaktumLicensingServiceCollectionExtensions
 
     // No cookies, no redirects, no trace context: the start-up exchange carries nothing but its four members (I4). Without
     // ActivityHeadersPropagator = null, a host app that traces (OpenTelemetry, Application Insights) would send its trace id
-    // (traceparent, tracestate, baggage) to the license server with every call.
-    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    // (traceparent, tracestate, baggage) to the license server with every call. The handler's first connection is opened before
+    // its pool is used (FirstConnectionHandler), so a server that cannot be reached costs a cold start no pool machinery.
+    private static FirstConnectionHandler CreatePrimaryHandler() => new(new SocketsHttpHandler
     {
         UseCookies = false,
         AllowAutoRedirect = false,
         ActivityHeadersPropagator = null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    };
+    });
 }

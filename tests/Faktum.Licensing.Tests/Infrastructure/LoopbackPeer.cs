@@ -16,6 +16,7 @@ internal sealed class LoopbackPeer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _accepted;
+    private int _requests;
 
     private LoopbackPeer(Func<Socket, byte[], CancellationToken, Task> serve)
     {
@@ -30,6 +31,9 @@ internal sealed class LoopbackPeer : IAsyncDisposable
 
     /// <summary>Gets the number of connections accepted so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Gets the number of requests answered so far by <see cref="AnsweringOnOneConnection"/>.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>An address on which a connection is refused: a listener bound to port 0, its port noted, then stopped.</summary>
     public static Uri Refusing()
@@ -55,6 +59,26 @@ internal sealed class LoopbackPeer : IAsyncDisposable
         await socket.SendAsync(Encoding.ASCII.GetBytes(head), SocketFlags.None, cancellationToken);
         socket.Shutdown(SocketShutdown.Send);
     });
+
+    /// <summary>
+    /// Answers every request on a connection with <paramref name="status"/> and an empty body and keeps the connection open for the
+    /// next one (HTTP/1.1 keep-alive); <see cref="Requests"/> counts the requests over all connections.
+    /// </summary>
+    public static LoopbackPeer AnsweringOnOneConnection(HttpStatusCode status)
+    {
+        LoopbackPeer? peer = null;
+        peer = new(async (socket, buffer, cancellationToken) =>
+        {
+            var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {(int)status} {status}\r\nContent-Length: 0\r\n\r\n");
+            do
+            {
+                Interlocked.Increment(ref peer!._requests);
+                await socket.SendAsync(head, SocketFlags.None, cancellationToken);
+            }
+            while (await ReadRequestAsync(socket, buffer, cancellationToken));
+        });
+        return peer;
+    }
 
     /// <summary>Accepts, reads the whole request and never answers (until the client gives up and closes).</summary>
     public static LoopbackPeer Silent() => new(static async (socket, buffer, cancellationToken) =>
@@ -116,7 +140,8 @@ internal sealed class LoopbackPeer : IAsyncDisposable
         }
     }
 
-    private static async Task ReadRequestAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>Reads one request, head and body; <see langword="false"/> when the client closed the connection first.</summary>
+    private static async Task<bool> ReadRequestAsync(Socket socket, byte[] buffer, CancellationToken cancellationToken)
     {
         var received = new List<byte>();
         int end;
@@ -125,7 +150,7 @@ internal sealed class LoopbackPeer : IAsyncDisposable
             var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
             if (read == 0)
             {
-                return;
+                return false;
             }
 
             received.AddRange(buffer.AsSpan(0, read));
@@ -142,11 +167,13 @@ internal sealed class LoopbackPeer : IAsyncDisposable
             var read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
             if (read == 0)
             {
-                return;
+                return false;
             }
 
             body += read;
         }
+
+        return true;
     }
 
     private static int IndexOfBlankLine(List<byte> bytes)

@@ -59,6 +59,36 @@ public sealed class UnreachableServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_start_up_check_makes_one_connection_and_the_next_check_in_the_process_reuses_it()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.AnsweringOnOneConnection(HttpStatusCode.BadRequest);
+        await using var provider = Sdk(peer.Uri);
+        var licensing = provider.GetRequiredService<IFaktumLicensing>();
+
+        var first = await licensing.CheckAsync();
+        var second = await licensing.CheckAsync();
+
+        Assert.Equal(2, peer.Requests);
+        Assert.Equal(1, peer.Accepted);
+        Assert.Equal(LicenseState.OfflineGrace, first.State);
+        Assert.Equal(LicenseState.OfflineGrace, second.State);
+    }
+
+    [Fact]
+    public async Task Check_async_when_the_servers_name_does_not_resolve_tries_once_and_works_offline_on_the_cached_license()
+    {
+        await WriteCachedLicenseAsync();
+        await using var provider = Sdk(new Uri("https://faktum-licensing-test.invalid:8443/"));
+
+        var status = await CheckWithinHangGuardAsync(provider);
+
+        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        AssertWorksOfflineOnTheCachedLicense(status);
+        Assert.Contains("cannot be reached", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_async_answered_with_a_transient_status_hands_the_retries_to_the_pipeline_built_then()
     {
         await WriteCachedLicenseAsync();

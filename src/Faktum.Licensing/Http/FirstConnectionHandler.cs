@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Faktum.Licensing.Http;
+
+/// <summary>
+/// The primary handler of both named clients: a <see cref="SocketsHttpHandler"/> whose first connection this handler opens itself,
+/// before the request enters the connection pool. A connection that cannot be made (refused, unreachable, a name that does not
+/// resolve) fails here, with the <see cref="HttpRequestException"/> the pool throws for it (same <see cref="HttpRequestError"/>,
+/// inner <see cref="SocketException"/> and message), and the pool's connection machinery is never run: at a cold start with the
+/// server unreachable it was most of what the start-up call cost (issue 15). A connection that is made carries the request
+/// (<see cref="SocketsHttpHandler.ConnectCallback"/> takes it), so a start-up check still makes exactly one connection.
+/// Every later connection of the handler, and every request through a proxy, is connected by the pool as before.
+/// </summary>
+internal sealed class FirstConnectionHandler : DelegatingHandler
+{
+    private static readonly HttpRequestOptionsKey<OpenedConnection> Opened = new("Faktum.Licensing.OpenedConnection");
+
+    private readonly IWebProxy? _proxy;
+    private int _firstTaken;
+
+    public FirstConnectionHandler(SocketsHttpHandler inner)
+        : base(inner)
+    {
+        inner.ConnectCallback = ConnectAsync;
+        _proxy = inner.UseProxy ? inner.Proxy ?? HttpClient.DefaultProxy : null;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Only the first request of this handler: its connection pool is empty, so the pool is certain to ask for a connection.
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri || Interlocked.Exchange(ref _firstTaken, 1) == 1 || IsProxied(uri))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var opened = new OpenedConnection(await OpenAsync(new DnsEndPoint(uri.IdnHost, uri.Port), cancellationToken).ConfigureAwait(false));
+        request.Options.Set(Opened, opened);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Not taken only when the request failed before the pool asked for a connection; then nothing else will use it.
+            opened.Take()?.Dispose();
+        }
+    }
+
+    /// <summary>Connects as the pool does (dual mode, no Nagle), and fails as the pool does when no connection can be made.</summary>
+    private static async Task<Socket> OpenAsync(DnsEndPoint endPoint, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch (SocketException exception)
+        {
+            socket.Dispose();
+            var error = exception.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData
+                ? HttpRequestError.NameResolutionError
+                : HttpRequestError.ConnectionError;
+            throw new HttpRequestException(error, $"{exception.Message} ({endPoint.Host}:{endPoint.Port})", exception);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The pool's connect: the connection opened for this request when there is one, else a new one (the pool wraps its failures).</summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        if (context.InitialRequestMessage.Options.TryGetValue(Opened, out var opened) && opened.Take() is { } socket)
+        {
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+
+        var fresh = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await fresh.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(fresh, ownsSocket: true);
+        }
+        catch
+        {
+            fresh.Dispose();
+            throw;
+        }
+    }
+
+    private bool IsProxied(Uri uri) => _proxy is { } proxy && !proxy.IsBypassed(uri) && proxy.GetProxy(uri) is not null;
+
+    /// <summary>A connected socket that exactly one of the pool's connect and the request's end takes.</summary>
+    private sealed class OpenedConnection(Socket socket)
+    {
+        private Socket? _socket = socket;
+
+        public Socket? Take() => Interlocked.Exchange(ref _socket, null);
+    }
+}
