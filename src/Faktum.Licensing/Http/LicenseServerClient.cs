@@ -116,8 +116,8 @@ internal sealed partial class LicenseServerClient
     /// </summary>
     public async Task<LicensingResult<string>> StartupAsync(StartupRequest request, CancellationToken cancellationToken)
     {
-        var answer = await _transport.SendAsync(
-            RetryingClientName, HttpMethod.Post, "v1/startup", request, ProtocolJsonContext.Default.StartupRequest,
+        var answer = await _transport.SendJsonAsync(
+            RetryingClientName, HttpMethod.Post, "v1/startup", StartupRequestJson.Write(request),
             headers: null, failFastWhenUnreachable: true, deadline: _options.StartupCheckTimeout, cancellationToken).ConfigureAwait(false);
         if (!answer.Succeeded)
         {

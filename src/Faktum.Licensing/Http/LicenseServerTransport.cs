@@ -46,10 +46,22 @@ internal sealed partial class LicenseServerTransport
         TimeSpan? deadline,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType)),
-        };
+        return await SendJsonAsync(
+            clientName, method, path, JsonSerializer.SerializeToUtf8Bytes(body, bodyType), headers, failFastWhenUnreachable, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="SendAsync{TRequest}"/>, with a body already written as UTF-8 JSON.</summary>
+    public async Task<LicensingResult<byte[]>> SendJsonAsync(
+        string clientName,
+        HttpMethod method,
+        string path,
+        byte[] json,
+        Action<HttpRequestHeaders>? headers,
+        bool failFastWhenUnreachable,
+        TimeSpan? deadline,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(json) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         headers?.Invoke(request.Headers);
         return await SendAsync(clientName, request, path, failFastWhenUnreachable, deadline, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,7 @@ internal sealed partial class LicenseStateStore
         LicenseStateDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(stateBytes, StateJsonContext.Default.LicenseStateDocument);
+            document = LicenseStateDocumentReader.Read(stateBytes);
         }
         catch (JsonException exception)
         {
