@@ -98,11 +98,12 @@ public static class FaktumLicensingServiceCollectionExtensions
         // pipeline is built only when a first attempt needs a retry (ResilientAttemptHandler); the enricher keeps its metering tags.
         services.TryAddSingleton<LicenseServerPipelines>();
         services.AddResilienceEnricher();
+        services.TryAddSingleton<EarlyConnection>();
         services.AddHttpClient(LicenseServerClient.RetryingClientName, ConfigureClient)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(provider.GetRequiredService<EarlyConnection>()))
             .AddHttpMessageHandler(provider => new ResilientAttemptHandler(provider.GetRequiredService<LicenseServerPipelines>(), retrying: true));
         services.AddHttpClient(LicenseServerClient.SingleAttemptClientName, ConfigureClient)
-            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(early: null))
             .AddHttpMessageHandler(provider => new ResilientAttemptHandler(provider.GetRequiredService<LicenseServerPipelines>(), retrying: false));
 
         return options;
@@ -120,12 +121,15 @@ public static class FaktumLicensingServiceCollectionExtensions
     // No cookies, no redirects, no trace context: the start-up exchange carries nothing but its four members (I4). Without
     // ActivityHeadersPropagator = null, a host app that traces (OpenTelemetry, Application Insights) would send its trace id
     // (traceparent, tracestate, baggage) to the license server with every call. The handler's first connection is opened before
-    // its pool is used (FirstConnectionHandler), so a server that cannot be reached costs a cold start no pool machinery.
-    private static FirstConnectionHandler CreatePrimaryHandler() => new(new SocketsHttpHandler
-    {
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        ActivityHeadersPropagator = null,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    });
+    // its pool is used (FirstConnectionHandler), so a server that cannot be reached costs a cold start no pool machinery; the
+    // retrying client's, which makes the start-up call, may find it opened already while the cached licenses were checked.
+    private static FirstConnectionHandler CreatePrimaryHandler(EarlyConnection? early) => new(
+        new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ActivityHeadersPropagator = null,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        },
+        early);
 }

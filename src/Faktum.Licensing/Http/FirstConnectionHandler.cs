@@ -17,13 +17,38 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
     private static readonly HttpRequestOptionsKey<OpenedConnection> Opened = new("Faktum.Licensing.OpenedConnection");
 
     private readonly IWebProxy? _proxy;
+    private readonly EarlyConnection? _early;
     private int _firstTaken;
 
-    public FirstConnectionHandler(SocketsHttpHandler inner)
+    /// <param name="inner">The handler whose connections this one opens.</param>
+    /// <param name="early">The start-up call's early connection, for the handler of the client that makes the start-up call.</param>
+    public FirstConnectionHandler(SocketsHttpHandler inner, EarlyConnection? early = null)
         : base(inner)
     {
         inner.ConnectCallback = ConnectAsync;
         _proxy = inner.UseProxy ? inner.Proxy ?? HttpClient.DefaultProxy : null;
+        _early = early;
+    }
+
+    /// <summary>
+    /// Starts opening a connection to <paramref name="server"/> for <see cref="EarlyConnection"/>; <see langword="null"/> when the
+    /// first request has gone already (the pool has its connection) or requests to the server go through a proxy.
+    /// </summary>
+    public Task<Socket>? OpenEarly(Uri server, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _firstTaken) == 1 || IsProxied(server) ? null : OpenAsync(new DnsEndPoint(server.IdnHost, server.Port), cancellationToken);
+
+    /// <summary>Finds the <see cref="FirstConnectionHandler"/> of a client's handler chain, if the chain ends in one.</summary>
+    public static FirstConnectionHandler? In(HttpMessageHandler chain)
+    {
+        for (var handler = chain; handler is DelegatingHandler delegating; handler = delegating.InnerHandler)
+        {
+            if (delegating is FirstConnectionHandler first)
+            {
+                return first;
+            }
+        }
+
+        return null;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -34,7 +59,11 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var opened = new OpenedConnection(await OpenAsync(new DnsEndPoint(uri.IdnHost, uri.Port), cancellationToken).ConfigureAwait(false));
+        var endPoint = new DnsEndPoint(uri.IdnHost, uri.Port);
+        var socket = _early?.Take(this, endPoint) is { } early
+            ? await TakeEarlyAsync(early, cancellationToken).ConfigureAwait(false)
+            : await OpenAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        var opened = new OpenedConnection(socket);
         request.Options.Set(Opened, opened);
         try
         {
@@ -44,6 +73,20 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
         {
             // Not taken only when the request failed before the pool asked for a connection; then nothing else will use it.
             opened.Take()?.Dispose();
+        }
+    }
+
+    /// <summary>Waits for the early connection under this request's token; one given up on is closed when it opens.</summary>
+    private static async Task<Socket> TakeEarlyAsync(Task<Socket> early, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await early.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            EarlyConnection.CloseWhenOpen(early);
+            throw;
         }
     }
 

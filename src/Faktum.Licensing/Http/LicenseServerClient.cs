@@ -146,6 +146,12 @@ internal sealed partial class LicenseServerClient
     /// <summary>Prepares the client of <see cref="StartupAsync"/> in the background (see <see cref="LicenseServerTransport.WarmUp"/>).</summary>
     public void WarmUpStartup() => _transport.WarmUp(RetryingClientName);
 
+    /// <summary>Starts opening the connection of <see cref="StartupAsync"/> (see <see cref="EarlyConnection"/>); nothing is sent on it yet.</summary>
+    public void ConnectForStartup() => _transport.ConnectEarly(RetryingClientName, _options.ServerUrl!, _options.RequestTimeout);
+
+    /// <summary>Closes the connection of <see cref="ConnectForStartup"/> when the start-up call did not take it.</summary>
+    public void ReleaseStartupConnection() => _transport.ReleaseEarlyConnection();
+
     /// <summary>
     /// GET /.well-known/jwks.json: the keys the server publishes (signing and verification-only alike), read before a one-time
     /// password is spent. Retried like recovery (a GET changes nothing). Only Ed25519 keys with a <c>kid</c> and an <c>x</c> are kept.

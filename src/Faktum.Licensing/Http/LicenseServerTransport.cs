@@ -18,12 +18,17 @@ internal sealed partial class LicenseServerTransport
     private const string ProblemJson = "application/problem+json";
 
     private readonly IHttpClientFactory _factory;
+    private readonly IHttpMessageHandlerFactory _handlers;
+    private readonly EarlyConnection _early;
     private readonly IOptions<FaktumLicensingOptions> _options;
     private readonly ILogger _logger;
 
-    public LicenseServerTransport(IHttpClientFactory factory, IOptions<FaktumLicensingOptions> options, ILogger<LicenseServerTransport> logger)
+    public LicenseServerTransport(
+        IHttpClientFactory factory, IHttpMessageHandlerFactory handlers, EarlyConnection early, IOptions<FaktumLicensingOptions> options, ILogger<LicenseServerTransport> logger)
     {
         _factory = factory;
+        _handlers = handlers;
+        _early = early;
         _options = options;
         _logger = logger;
     }
@@ -85,6 +90,22 @@ internal sealed partial class LicenseServerTransport
         },
         (Factory: _factory, Name: clientName),
         preferLocal: false);
+
+    /// <summary>
+    /// Starts opening the next call's connection to <paramref name="server"/> (<see cref="EarlyConnection"/>), through the named
+    /// client's own primary handler when its chain ends in one (the chain built by <see cref="WarmUp"/>, or built now).
+    /// </summary>
+    public void ConnectEarly(string clientName, Uri server, TimeSpan timeout)
+    {
+        if (FirstConnectionHandler.In(_handlers.CreateHandler(clientName)) is { } primary)
+        {
+            _early.Attach(primary);
+            _early.Want(server, timeout);
+        }
+    }
+
+    /// <summary>Closes the connection of <see cref="ConnectEarly"/> when no call took it.</summary>
+    public void ReleaseEarlyConnection() => _early.Release();
 
     /// <summary>A GET without a body (the server's published keys), with the same caps, timeouts and failures as <see cref="SendAsync{TRequest}"/>.</summary>
     public Task<LicensingResult<byte[]>> GetAsync(string clientName, string path, CancellationToken cancellationToken) =>

@@ -66,6 +66,20 @@ internal sealed partial class StartupCheck
                 : LicenseStatusMessages.NoLicenseIn(_options.ProductId!, _options.DataDirectory!)));
         }
 
+        // The start-up call's connection opens while the cached licenses are checked; nothing is sent on it before a license passes.
+        _server.ConnectForStartup();
+        try
+        {
+            return await CheckAndExchangeAsync(snapshot, state, previousDecision, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _server.ReleaseStartupConnection();
+        }
+    }
+
+    private async Task<StartupOutcome> CheckAndExchangeAsync(LocalSnapshot snapshot, LocalLicenseState state, UpdateDecision? previousDecision, CancellationToken cancellationToken)
+    {
         var binding = new LicenseBinding(InstallationId: state.InstallationId);
         var statuses = new Dictionary<string, LicenseStatus>(StringComparer.Ordinal);
         var sent = new List<Presented>(snapshot.Licenses.Count);

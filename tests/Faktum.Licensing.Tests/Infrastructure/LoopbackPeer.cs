@@ -17,6 +17,7 @@ internal sealed class LoopbackPeer : IAsyncDisposable
     private readonly Task _loop;
     private int _accepted;
     private int _requests;
+    private int _closed;
 
     private LoopbackPeer(Func<Socket, byte[], CancellationToken, Task> serve)
     {
@@ -31,6 +32,9 @@ internal sealed class LoopbackPeer : IAsyncDisposable
 
     /// <summary>Gets the number of connections accepted so far.</summary>
     public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Gets the number of accepted connections that have ended (closed by the client or the peer).</summary>
+    public int Closed => Volatile.Read(ref _closed);
 
     /// <summary>Gets the number of requests answered so far by <see cref="AnsweringOnOneConnection"/>.</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -214,12 +218,16 @@ internal sealed class LoopbackPeer : IAsyncDisposable
             var buffer = new byte[16 * 1024];
             try
             {
-                await ReadRequestAsync(socket, buffer, _stop.Token);
-                await _serve(socket, buffer, _stop.Token);
+                if (await ReadRequestAsync(socket, buffer, _stop.Token))
+                {
+                    await _serve(socket, buffer, _stop.Token);
+                }
             }
             catch (Exception exception) when (exception is OperationCanceledException or SocketException)
             {
             }
         }
+
+        Interlocked.Increment(ref _closed);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Tests.Infrastructure;
 using Faktum.Licensing.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Faktum.Licensing.Tests.Startup;
@@ -43,6 +44,18 @@ public class StartupCheckTests
         Assert.DoesNotContain("Cookie", request.Headers.Keys);
         Assert.DoesNotContain("Authorization", request.Headers.Keys);
         Assert.DoesNotContain("User-Agent", request.Headers.Keys);
+    }
+
+    [Fact]
+    public async Task Clients_with_another_primary_handler_open_no_early_connection()
+    {
+        using var host = new LicensingTestHost();
+        await host.RegisterAndConfirmAsync();
+
+        await host.Licensing.CheckAsync();
+
+        Assert.Single(host.Server.Requests, r => r.Path == "/v1/startup");
+        Assert.Equal(0, host.Provider.GetRequiredService<Faktum.Licensing.Http.EarlyConnection>().Opened);
     }
 
     [Fact]

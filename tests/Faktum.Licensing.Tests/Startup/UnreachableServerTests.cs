@@ -76,6 +76,35 @@ public sealed class UnreachableServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_start_up_check_opens_its_connection_while_it_checks_the_cached_license_and_sends_its_request_over_it()
+    {
+        await WriteCachedLicenseAsync();
+        await using var peer = LoopbackPeer.AnsweringOnOneConnection(HttpStatusCode.BadRequest);
+        await using var provider = Sdk(peer.Uri);
+
+        await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(1, provider.GetRequiredService<EarlyConnection>().Opened);
+        Assert.Equal(1, peer.Accepted);
+        Assert.Equal(1, peer.Requests);
+    }
+
+    [Fact]
+    public async Task A_cached_license_refused_here_sends_nothing_and_its_early_connection_is_closed_unused()
+    {
+        await WriteCachedLicenseAsync(installationIdInToken: LicenseStateStore.NewInstallationId());
+        await using var peer = LoopbackPeer.AnsweringOnOneConnection(HttpStatusCode.BadRequest);
+        await using var provider = Sdk(peer.Uri);
+
+        var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        Assert.Equal(LicenseState.Invalid, status.State);
+        Assert.Equal(0, peer.Requests);
+        Assert.True(SpinWait.SpinUntil(() => peer.Closed == peer.Accepted, HangGuard), "the early connection was left open");
+        Assert.Equal(0, peer.Requests);
+    }
+
+    [Fact]
     public async Task Check_async_when_the_servers_name_does_not_resolve_tries_once_and_works_offline_on_the_cached_license()
     {
         await WriteCachedLicenseAsync();
@@ -309,11 +338,14 @@ public sealed class UnreachableServerTests : IDisposable
     private static async Task<LicenseStatus> CheckWithinHangGuardAsync(ServiceProvider provider) =>
         await provider.GetRequiredService<IFaktumLicensing>().CheckAsync().WaitAsync(HangGuard);
 
-    /// <summary>A data folder as a confirmed installation leaves it: a valid trial license, last checked online a day ago.</summary>
-    private async Task WriteCachedLicenseAsync()
+    /// <summary>
+    /// A data folder as a confirmed installation leaves it: a valid trial license, last checked online a day ago; with
+    /// <paramref name="installationIdInToken"/>, a token bound to another installation, which the local check refuses.
+    /// </summary>
+    private async Task WriteCachedLicenseAsync(string? installationIdInToken = null)
     {
         var installationId = LicenseStateStore.NewInstallationId();
-        var token = _keys.IssueLicense(installationId);
+        var token = _keys.IssueLicense(installationIdInToken ?? installationId);
         var company = new CompanyProfile("Bakkerij Jansen B.V.", "1234 AB", "NL", "Dorpsstraat", "1", "Ons Dorp", "J. Jansen", null, "info@bakkerij-jansen.example");
         var store = new LicenseStateStore(_dataDirectory, NullLogger.Instance);
         await store.UpdateAsync(

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Faktum.Licensing.Http;
+
+/// <summary>
+/// The start-up call's connection, opened while the start-up check still verifies the cached licenses (issue 15: the local work
+/// overlaps the network attempt). Nothing is sent on it before the check has a license to present: the start-up call takes it
+/// (<see cref="FirstConnectionHandler"/>, the first request of its pool), and a check that ends without sending closes it unused
+/// (<see cref="Release"/>). It is opened only through the SDK's own primary handler when that is the one the start-up call's client
+/// really uses (found in its built handler chain by <see cref="LicenseServerTransport.ConnectEarly"/>), so a host (or a test) that
+/// gives the client another primary handler opens no connection here.
+/// </summary>
+internal sealed class EarlyConnection : IDisposable
+{
+    private readonly Lock _gate = new();
+    private FirstConnectionHandler? _handler;
+    private Uri? _wanted;
+    private TimeSpan _timeout;
+    private Opening? _opening;
+
+    /// <summary>Gets the number of connections opened here so far (for tests).</summary>
+    internal int Opened { get; private set; }
+
+    /// <summary>Asks for the connection to <paramref name="server"/>; it is opened as soon as the primary handler exists.</summary>
+    public void Want(Uri server, TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            _wanted = server;
+            _timeout = timeout;
+            StartIfReady();
+        }
+    }
+
+    /// <summary>Names the primary handler of the start-up call's client, as its built chain holds it: it opens the connection and later uses it.</summary>
+    public void Attach(FirstConnectionHandler handler)
+    {
+        lock (_gate)
+        {
+            _handler = handler;
+            StartIfReady();
+        }
+    }
+
+    /// <summary>Hands the connection being opened to <paramref name="endPoint"/> over to its request, once; <see langword="null"/> when there is none.</summary>
+    public Task<Socket>? Take(FirstConnectionHandler handler, DnsEndPoint endPoint)
+    {
+        lock (_gate)
+        {
+            if (_opening is not { } opening || !ReferenceEquals(handler, _handler) || _wanted is not { } wanted
+                || !string.Equals(wanted.IdnHost, endPoint.Host, StringComparison.OrdinalIgnoreCase) || wanted.Port != endPoint.Port)
+            {
+                return null;
+            }
+
+            _opening = null;
+            _wanted = null;
+            return opening.Socket;
+        }
+    }
+
+    /// <summary>Ends the start-up check's interest: a connection not taken by then is closed without a byte sent on it.</summary>
+    public void Release()
+    {
+        Opening? opening;
+        lock (_gate)
+        {
+            opening = _opening;
+            _opening = null;
+            _wanted = null;
+        }
+
+        if (opening is not null)
+        {
+            try
+            {
+                opening.Stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connect had already ended (and its timeout source with it).
+            }
+
+            CloseWhenOpen(opening.Socket);
+        }
+    }
+
+    public void Dispose() => Release();
+
+    /// <summary>Closes the socket of <paramref name="opening"/> when it is open; a failure to open is observed and dropped.</summary>
+    internal static void CloseWhenOpen(Task<Socket> opening) => opening.ContinueWith(
+        static task =>
+        {
+            if (task.IsCompletedSuccessfully)
+            {
+                task.Result.Dispose();
+            }
+            else
+            {
+                _ = task.Exception;
+            }
+        },
+        CancellationToken.None,
+        TaskContinuationOptions.ExecuteSynchronously,
+        TaskScheduler.Default);
+
+    private void StartIfReady()
+    {
+        if (_opening is not null || _wanted is not { } server || _handler is not { } handler)
+        {
+            return;
+        }
+
+        var stop = new CancellationTokenSource(_timeout);
+        if (handler.OpenEarly(server, stop.Token) is not { } socket)
+        {
+            stop.Dispose();
+            return;
+        }
+
+        // The timeout covers the connect only; once it has ended, its source is of no more use.
+        _ = socket.ContinueWith(static (_, state) => ((CancellationTokenSource)state!).Dispose(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _opening = new Opening(socket, stop);
+        Opened++;
+    }
+
+    private sealed record Opening(Task<Socket> Socket, CancellationTokenSource Stop);
+}
