@@ -16,7 +16,9 @@ internal sealed partial class UpdateAcceptor
     private readonly ReleaseVerifier? _releases;
     private readonly string _channelName;
     private readonly ReleaseChannel _channel;
-    private readonly SemVersion? _installed;
+    // Parsed on the first answer to judge, not at construction: a start-up check that finds the server unreachable parses no
+    // version (issue 15). The options validator has already refused an empty or overlong AppVersion.
+    private readonly Lazy<SemVersion?> _installed;
     private readonly ILogger _logger;
 
     public UpdateAcceptor(LicensingVerifiers verifiers, IOptions<FaktumLicensingOptions> options, ILogger<UpdateAcceptor> logger)
@@ -31,7 +33,8 @@ internal sealed partial class UpdateAcceptor
             throw new InvalidOperationException($"FaktumLicensingOptions.Channel '{value.Channel}' is not a release channel; the options validator should have refused it.");
         }
 
-        _installed = ReleaseVersion.TryParse(value.AppVersion, out var installed) ? installed : null;
+        var appVersion = value.AppVersion;
+        _installed = new(() => ReleaseVersion.TryParse(appVersion, out var installed) ? installed : null);
         _logger = logger;
     }
 
@@ -41,7 +44,7 @@ internal sealed partial class UpdateAcceptor
     public UpdateAcceptance Accept(JsonElement? updates, UpdateHistoryState? stored, UpdateDecision? previous)
     {
         // Without release keys, a response without updates, or an app version that is not SemVer, there is nothing to decide.
-        if (_releases is null || updates is not { } element || _installed is not { } installed)
+        if (_releases is null || updates is not { } element || _installed.Value is not { } installed)
         {
             return new UpdateAcceptance(null, stored);
         }
