@@ -14,48 +14,50 @@ namespace Faktum.Licensing.Http;
 internal sealed class EarlyConnection : IDisposable
 {
     private readonly Lock _gate = new();
-    private FirstConnectionHandler? _handler;
-    private Uri? _wanted;
-    private TimeSpan _timeout;
     private Opening? _opening;
 
     /// <summary>Gets the number of connections opened here so far (for tests).</summary>
     internal int Opened { get; private set; }
 
-    /// <summary>Asks for the connection to <paramref name="server"/>; it is opened as soon as the primary handler exists.</summary>
-    public void Want(Uri server, TimeSpan timeout)
+    /// <summary>
+    /// Starts opening the connection to <paramref name="server"/> through <paramref name="handler"/>, the primary handler of the
+    /// start-up call's client as its built chain holds it; nothing when one is being opened already, or the handler declines.
+    /// </summary>
+    public void Open(FirstConnectionHandler handler, Uri server, TimeSpan timeout)
     {
         lock (_gate)
         {
-            _wanted = server;
-            _timeout = timeout;
-            StartIfReady();
+            if (_opening is not null)
+            {
+                return;
+            }
+
+            var stop = new CancellationTokenSource(timeout);
+            if (handler.OpenEarly(server, stop.Token) is not { } socket)
+            {
+                stop.Dispose();
+                return;
+            }
+
+            // The timeout covers the connect only; once it has ended, its source is of no more use.
+            _ = socket.ContinueWith(static (_, state) => ((CancellationTokenSource)state!).Dispose(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _opening = new Opening(handler, server, socket, stop);
+            Opened++;
         }
     }
 
-    /// <summary>Names the primary handler of the start-up call's client, as its built chain holds it: it opens the connection and later uses it.</summary>
-    public void Attach(FirstConnectionHandler handler)
-    {
-        lock (_gate)
-        {
-            _handler = handler;
-            StartIfReady();
-        }
-    }
-
-    /// <summary>Hands the connection being opened to <paramref name="endPoint"/> over to its request, once; <see langword="null"/> when there is none.</summary>
+    /// <summary>Hands the connection <paramref name="handler"/> is opening to <paramref name="endPoint"/> over to its request, once; <see langword="null"/> when there is none.</summary>
     public Task<Socket>? Take(FirstConnectionHandler handler, DnsEndPoint endPoint)
     {
         lock (_gate)
         {
-            if (_opening is not { } opening || !ReferenceEquals(handler, _handler) || _wanted is not { } wanted
-                || !string.Equals(wanted.IdnHost, endPoint.Host, StringComparison.OrdinalIgnoreCase) || wanted.Port != endPoint.Port)
+            if (_opening is not { } opening || !ReferenceEquals(handler, opening.Handler)
+                || !string.Equals(opening.Server.IdnHost, endPoint.Host, StringComparison.OrdinalIgnoreCase) || opening.Server.Port != endPoint.Port)
             {
                 return null;
             }
 
             _opening = null;
-            _wanted = null;
             return opening.Socket;
         }
     }
@@ -68,7 +70,6 @@ internal sealed class EarlyConnection : IDisposable
         {
             opening = _opening;
             _opening = null;
-            _wanted = null;
         }
 
         if (opening is not null)
@@ -105,25 +106,6 @@ internal sealed class EarlyConnection : IDisposable
         TaskContinuationOptions.ExecuteSynchronously,
         TaskScheduler.Default);
 
-    private void StartIfReady()
-    {
-        if (_opening is not null || _wanted is not { } server || _handler is not { } handler)
-        {
-            return;
-        }
-
-        var stop = new CancellationTokenSource(_timeout);
-        if (handler.OpenEarly(server, stop.Token) is not { } socket)
-        {
-            stop.Dispose();
-            return;
-        }
-
-        // The timeout covers the connect only; once it has ended, its source is of no more use.
-        _ = socket.ContinueWith(static (_, state) => ((CancellationTokenSource)state!).Dispose(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        _opening = new Opening(socket, stop);
-        Opened++;
-    }
-
-    private sealed record Opening(Task<Socket> Socket, CancellationTokenSource Stop);
+    /// <summary>A connection being opened: by which handler, to which server, and the source of its connect timeout.</summary>
+    private sealed record Opening(FirstConnectionHandler Handler, Uri Server, Task<Socket> Socket, CancellationTokenSource Stop);
 }

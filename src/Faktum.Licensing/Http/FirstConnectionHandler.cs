@@ -54,15 +54,27 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Only the first request of this handler: its connection pool is empty, so the pool is certain to ask for a connection.
-        if (request.RequestUri is not { IsAbsoluteUri: true } uri || Interlocked.Exchange(ref _firstTaken, 1) == 1 || IsProxied(uri))
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri || Interlocked.Exchange(ref _firstTaken, 1) == 1)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        // An early connection was opened only when the server is not behind a proxy: the proxy is asked once per start, not twice.
         var endPoint = new DnsEndPoint(uri.IdnHost, uri.Port);
-        var socket = _early?.Take(this, endPoint) is { } early
-            ? await TakeEarlyAsync(early, cancellationToken).ConfigureAwait(false)
-            : await OpenAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        Socket socket;
+        if (_early?.Take(this, endPoint) is { } early)
+        {
+            socket = await TakeEarlyAsync(early, cancellationToken).ConfigureAwait(false);
+        }
+        else if (IsProxied(uri))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            socket = await OpenAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        }
+
         var opened = new OpenedConnection(socket);
         request.Options.Set(Opened, opened);
         try
@@ -90,8 +102,33 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
         }
     }
 
-    /// <summary>Connects as the pool does (dual mode, no Nagle), and fails as the pool does when no connection can be made.</summary>
+    /// <summary>Connects as the pool does, and fails as the pool does when no connection can be made.</summary>
     private static async Task<Socket> OpenAsync(DnsEndPoint endPoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ConnectSocketAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException exception)
+        {
+            var error = exception.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData
+                ? HttpRequestError.NameResolutionError
+                : HttpRequestError.ConnectionError;
+            throw new HttpRequestException(error, $"{exception.Message} ({endPoint.Host}:{endPoint.Port})", exception);
+        }
+    }
+
+    /// <summary>The pool's connect: the connection opened for this request when there is one, else a new one (the pool wraps its failures).</summary>
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = context.InitialRequestMessage.Options.TryGetValue(Opened, out var opened) && opened.Take() is { } taken
+            ? taken
+            : await ConnectSocketAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    /// <summary>A TCP connection as the pool makes one (dual mode, no Nagle); a socket that does not connect is disposed.</summary>
+    private static async Task<Socket> ConnectSocketAsync(DnsEndPoint endPoint, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -99,38 +136,9 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
             await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
             return socket;
         }
-        catch (SocketException exception)
-        {
-            socket.Dispose();
-            var error = exception.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData
-                ? HttpRequestError.NameResolutionError
-                : HttpRequestError.ConnectionError;
-            throw new HttpRequestException(error, $"{exception.Message} ({endPoint.Host}:{endPoint.Port})", exception);
-        }
         catch
         {
             socket.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The pool's connect: the connection opened for this request when there is one, else a new one (the pool wraps its failures).</summary>
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        if (context.InitialRequestMessage.Options.TryGetValue(Opened, out var opened) && opened.Take() is { } socket)
-        {
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-
-        var fresh = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await fresh.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(fresh, ownsSocket: true);
-        }
-        catch
-        {
-            fresh.Dispose();
             throw;
         }
     }

@@ -99,8 +99,7 @@ internal sealed partial class LicenseServerTransport
     {
         if (FirstConnectionHandler.In(_handlers.CreateHandler(clientName)) is { } primary)
         {
-            _early.Attach(primary);
-            _early.Want(server, timeout);
+            _early.Open(primary, server, timeout);
         }
     }
 
