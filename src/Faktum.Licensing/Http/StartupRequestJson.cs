@@ -14,7 +14,7 @@ internal static class StartupRequestJson
     public static byte[] Write(StartupRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>(256 + (request.License?.Length ?? 0) + (request.Licenses?.Sum(token => token.Length + 3) ?? 0));
+        var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
