@@ -62,6 +62,42 @@ internal sealed class EarlyConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the connection being opened is open or has failed. A failure ends it (nothing is left to take) and is returned;
+    /// <see langword="null"/> when none is being opened, or it opened or timed out: then it is left for the request to take.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public async Task<Exception?> FailureAsync(CancellationToken cancellationToken)
+    {
+        Task<Socket>? socket;
+        lock (_gate)
+        {
+            socket = _opening?.Socket;
+        }
+
+        if (socket is null)
+        {
+            return null;
+        }
+
+        await ((Task)socket).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!socket.IsFaulted)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (ReferenceEquals(_opening?.Socket, socket))
+            {
+                _opening = null;
+            }
+        }
+
+        return socket.Exception!.InnerException;
+    }
+
     /// <summary>Ends the start-up check's interest: a connection not taken by then is closed without a byte sent on it.</summary>
     public void Release()
     {

@@ -149,6 +149,15 @@ internal sealed partial class LicenseServerClient
     /// <summary>Starts opening the connection of <see cref="StartupAsync"/> (see <see cref="EarlyConnection"/>); nothing is sent on it yet.</summary>
     public void ConnectForStartup() => _transport.ConnectEarly(RetryingClientName, _options.ServerUrl!, _options.RequestTimeout);
 
+    /// <summary>
+    /// The answer <see cref="StartupAsync"/> would give when its connection (<see cref="ConnectForStartup"/>) cannot be established at
+    /// all: the call is fail-fast, so it would end there without a byte sent. The start-up check takes this answer instead of writing
+    /// and sending a request (issue 15: at an offline start no request, nonce or client pipeline runs). <see langword="null"/> when
+    /// the connection opened, failed otherwise, or none was opened: then <see cref="StartupAsync"/> runs and takes the connection.
+    /// </summary>
+    public Task<LicensingError?> StartupConnectionFailureAsync(CancellationToken cancellationToken) =>
+        _transport.EarlyConnectionFailureAsync("v1/startup", cancellationToken);
+
     /// <summary>Closes the connection of <see cref="ConnectForStartup"/> when the start-up call did not take it.</summary>
     public void ReleaseStartupConnection() => _transport.ReleaseEarlyConnection();
 

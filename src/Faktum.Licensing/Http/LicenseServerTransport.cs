@@ -103,6 +103,16 @@ internal sealed partial class LicenseServerTransport
         }
     }
 
+    /// <summary>
+    /// The failure of the connection of <see cref="ConnectEarly"/> when it could not be established at all
+    /// (<see cref="LicenseServerClient.IsConnectionNotEstablished"/>), logged and worded as the call to <paramref name="path"/> that
+    /// would have taken it fails; <see langword="null"/> when it opened, failed otherwise, or none was opened.
+    /// </summary>
+    public async Task<LicensingError?> EarlyConnectionFailureAsync(string path, CancellationToken cancellationToken) =>
+        await _early.FailureAsync(cancellationToken).ConfigureAwait(false) is HttpRequestException exception && LicenseServerClient.IsConnectionNotEstablished(exception)
+            ? Unreachable(path, exception).Error
+            : null;
+
     /// <summary>Closes the connection of <see cref="ConnectEarly"/> when no call took it.</summary>
     public void ReleaseEarlyConnection() => _early.Release();
 
@@ -172,7 +182,7 @@ internal sealed partial class LicenseServerTransport
         }
         catch (HttpRequestException exception)
         {
-            return Unreachable(path, exception.Message, $"The license server cannot be reached: {exception.Message}");
+            return Unreachable(path, exception);
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
@@ -234,6 +244,9 @@ internal sealed partial class LicenseServerTransport
 
     private static LicensingResult<byte[]> TooLarge(int max) =>
         new(LicensingError.Of(LicensingFailure.InvalidResponse, $"The server's answer is larger than {max} bytes."));
+
+    private LicensingResult<byte[]> Unreachable(string path, HttpRequestException exception) =>
+        Unreachable(path, exception.Message, $"The license server cannot be reached: {exception.Message}");
 
     private LicensingResult<byte[]> Unreachable(string path, string reason, string message)
     {

@@ -125,12 +125,25 @@ internal sealed partial class StartupCheck
     /// </summary>
     private async Task ExchangeAsync(LocalLicenseState state, List<Presented> sent, Dictionary<string, LicenseStatus> statuses, UpdateDecision? previousDecision, CancellationToken cancellationToken)
     {
-        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var sentAt = _timeProvider.GetTimestamp();
-        var request = sent.Count == 1
-            ? new StartupRequest(sent[0].License.Token, _options.AppVersion, _options.Channel, nonce)
-            : new StartupRequest(null, _options.AppVersion, _options.Channel, nonce, [.. sent.Select(p => p.License.Token)]);
-        var answer = await _server.StartupAsync(request, cancellationToken).ConfigureAwait(false);
+        // A connection that could not be established ends the call before anything is sent (it is fail-fast): then the cached
+        // licenses answer at once, and no request is written.
+        var nonce = string.Empty;
+        var sentAt = 0L;
+        LicensingResult<string> answer;
+        if (await _server.StartupConnectionFailureAsync(cancellationToken).ConfigureAwait(false) is { } unreachable)
+        {
+            answer = new(unreachable);
+        }
+        else
+        {
+            nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+            sentAt = _timeProvider.GetTimestamp();
+            var request = sent.Count == 1
+                ? new StartupRequest(sent[0].License.Token, _options.AppVersion, _options.Channel, nonce)
+                : new StartupRequest(null, _options.AppVersion, _options.Channel, nonce, [.. sent.Select(p => p.License.Token)]);
+            answer = await _server.StartupAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!answer.Succeeded)
         {
             foreach (var presented in sent)

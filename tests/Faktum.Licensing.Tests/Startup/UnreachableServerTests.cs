@@ -5,6 +5,7 @@ using Faktum.Licensing.Storage;
 using Faktum.Licensing.Testing;
 using Faktum.Licensing.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Polly.Timeout;
@@ -38,7 +39,7 @@ public sealed class UnreachableServerTests : IDisposable
 
         var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
 
-        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        AssertOneConnectionTriedAndNoRequestWritten(provider);
         Assert.Equal(LicenseState.OfflineGrace, status.State);
         Assert.False(status.IsConfirmedOnline);
         Assert.Contains("cannot be reached", status.Message, StringComparison.Ordinal);
@@ -54,8 +55,30 @@ public sealed class UnreachableServerTests : IDisposable
         var status = await provider.GetRequiredService<IFaktumLicensing>().CheckAsync();
 
         Assert.Equal(LicenseState.OfflineGrace, status.State);
-        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        AssertOneConnectionTriedAndNoRequestWritten(provider);
         Assert.False(provider.GetRequiredService<LicenseServerPipelines>().IsRetryingBuilt);
+    }
+
+    [Fact]
+    public async Task An_offline_start_that_writes_no_request_says_and_logs_what_a_refused_request_would()
+    {
+        await WriteCachedLicenseAsync();
+        var server = LoopbackPeer.Refusing();
+        await using var early = Sdk(server);
+        await using var sent = Sdk(server, primaryHandler: () => new SocketsHttpHandler());
+
+        var offline = await early.GetRequiredService<IFaktumLicensing>().CheckAsync();
+        var refused = await sent.GetRequiredService<IFaktumLicensing>().CheckAsync();
+
+        // The host's own primary handler opens no early connection: its request is sent, and refused, through the client.
+        Assert.Equal(0, sent.GetRequiredService<EarlyConnection>().Opened);
+        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        Assert.Equal(1, early.GetRequiredService<EarlyConnection>().Opened);
+        Assert.Equal((refused.State, refused.Message), (offline.State, offline.Message));
+        Assert.Equal(Unreachable(sent), Unreachable(early));
+
+        static string Unreachable(ServiceProvider provider) =>
+            Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), record => record.Id.Name == "ServerUnreachable").Message;
     }
 
     [Fact]
@@ -112,7 +135,7 @@ public sealed class UnreachableServerTests : IDisposable
 
         var status = await CheckWithinHangGuardAsync(provider);
 
-        Assert.Equal(1, _attempts.Count("/v1/startup"));
+        AssertOneConnectionTriedAndNoRequestWritten(provider);
         AssertWorksOfflineOnTheCachedLicense(status);
         Assert.Contains("cannot be reached", status.Message, StringComparison.Ordinal);
     }
@@ -326,6 +349,14 @@ public sealed class UnreachableServerTests : IDisposable
         }
     }
 
+    // The start-up call's one try is its early connection: once that cannot be established the call is over (fail-fast), so no
+    // request is written and nothing enters the client's handlers, the resilience handler and its attempt counter included.
+    private void AssertOneConnectionTriedAndNoRequestWritten(ServiceProvider provider)
+    {
+        Assert.Equal(1, provider.GetRequiredService<EarlyConnection>().Opened);
+        Assert.Equal(0, _attempts.Count("/v1/startup"));
+    }
+
     private static void AssertWorksOfflineOnTheCachedLicense(LicenseStatus status)
     {
         Assert.Equal(LicenseState.OfflineGrace, status.State);
@@ -365,10 +396,10 @@ public sealed class UnreachableServerTests : IDisposable
     /// The start-up deadline defaults to a minute here, so the tests that count attempts never meet it on a busy machine; the
     /// tests of the deadline set a short one.
     /// </remarks>
-    private ServiceProvider Sdk(Uri server, TimeSpan? requestTimeout = null, TimeSpan? startupCheckTimeout = null)
+    private ServiceProvider Sdk(Uri server, TimeSpan? requestTimeout = null, TimeSpan? startupCheckTimeout = null, Func<HttpMessageHandler>? primaryHandler = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddFakeLogging();
         services.AddSingleton<TimeProvider>(_time);
         services.AddFaktumLicensing(options =>
         {
@@ -380,7 +411,12 @@ public sealed class UnreachableServerTests : IDisposable
             options.RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10);
             options.StartupCheckTimeout = startupCheckTimeout ?? TimeSpan.FromMinutes(1);
         });
-        services.AddHttpClient(LicenseServerClient.RetryingClientName).AddHttpMessageHandler(() => new AttemptCounter(_attempts));
+        var client = services.AddHttpClient(LicenseServerClient.RetryingClientName).AddHttpMessageHandler(() => new AttemptCounter(_attempts));
+        if (primaryHandler is not null)
+        {
+            client.ConfigurePrimaryHttpMessageHandler(primaryHandler);
+        }
+
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }
