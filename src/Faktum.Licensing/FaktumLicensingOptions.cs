@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Faktum.Licensing.Internal;
 using Faktum.Licensing.Protocol;
 
 namespace Faktum.Licensing;
@@ -12,6 +13,8 @@ namespace Faktum.Licensing;
 /// </remarks>
 public sealed class FaktumLicensingOptions
 {
+    // The DataAnnotations attributes describe the required members for tools and hosts that read them; the SDK itself validates
+    // with plain code (FaktumLicensingOptionsValidator, the same messages), so that a start loads no DataAnnotations or regex.
     /// <summary>The default <see cref="Issuer"/>, the reference server's default.</summary>
     public const string DefaultIssuer = "faktum-licensing-server";
 
@@ -20,18 +23,18 @@ public sealed class FaktumLicensingOptions
 
     /// <summary>Gets or sets the license server's base address, for example <c>https://licenses.example.com/</c>.</summary>
     /// <value>No default: required. It must be an absolute <c>https</c> URL (<c>http</c> only for a loopback address).</value>
-    [Required(ErrorMessage = "Set FaktumLicensingOptions.ServerUrl to the license server's base address, for example https://licenses.example.com/.")]
+    [Required(ErrorMessage = FaktumLicensingOptionsValidator.ServerUrlRequired)]
     public Uri? ServerUrl { get; set; }
 
     /// <summary>Gets or sets the product id the license server knows this app by (the audience of every token).</summary>
     /// <value>No default: required. Lower-case letters, digits and '-', for example <c>faktum-factuur</c>.</value>
-    [Required(ErrorMessage = "Set FaktumLicensingOptions.ProductId to the product id the license server knows this app by, for example faktum-factuur.")]
-    [RegularExpression(ProductIds.Pattern, ErrorMessage = "FaktumLicensingOptions.ProductId may hold only " + ProductIds.Rule + ".")]
+    [Required(ErrorMessage = FaktumLicensingOptionsValidator.ProductIdRequired)]
+    [RegularExpression(ProductIds.Pattern, ErrorMessage = FaktumLicensingOptionsValidator.ProductIdMalformed)]
     public string? ProductId { get; set; }
 
     /// <summary>Gets or sets the issuer (<c>iss</c>) the license server signs with.</summary>
     /// <value><c>"faktum-licensing-server"</c>, the reference server's default.</value>
-    [Required(ErrorMessage = "Set FaktumLicensingOptions.Issuer to the license server's issuer name, or leave it at its default faktum-licensing-server.")]
+    [Required(ErrorMessage = FaktumLicensingOptionsValidator.IssuerRequired)]
     public string Issuer { get; set; } = DefaultIssuer;
 
     /// <summary>

@@ -1,20 +1,46 @@
 using System.Net;
+using Faktum.Licensing.Protocol;
 using Faktum.Licensing.Tokens;
 using Faktum.Licensing.Updates;
 using Microsoft.Extensions.Options;
 
 namespace Faktum.Licensing.Internal;
 
-/// <summary>The rules the attributes cannot express: URL scheme, pinned keys and their thumbprints, version, channel, folder, ranges.</summary>
+/// <summary>
+/// Every rule of <see cref="FaktumLicensingOptions"/>: the required server, product and issuer, URL scheme, pinned keys and their
+/// thumbprints, version, channel, folder, ranges. Plain code, no DataAnnotations or regular expressions: it runs at every start.
+/// </summary>
 internal sealed class FaktumLicensingOptionsValidator : IValidateOptions<FaktumLicensingOptions>
 {
-    private readonly FaktumLicensingOptionsAnnotationsValidator _annotations = new();
+    internal const string ServerUrlRequired = "Set FaktumLicensingOptions.ServerUrl to the license server's base address, for example https://licenses.example.com/.";
+    internal const string ProductIdRequired = "Set FaktumLicensingOptions.ProductId to the product id the license server knows this app by, for example faktum-factuur.";
+    internal const string ProductIdMalformed = "FaktumLicensingOptions.ProductId may hold only " + ProductIds.Rule + ".";
+    internal const string IssuerRequired = "Set FaktumLicensingOptions.Issuer to the license server's issuer name, or leave it at its default faktum-licensing-server.";
 
     public ValidateOptionsResult Validate(string? name, FaktumLicensingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        builder.AddResult(_annotations.Validate(name, options));
+
+        // The three members the attributes describe fail as "Member: message", the form DataAnnotations gives their failures.
+        if (options.ServerUrl is null)
+        {
+            builder.AddError($"{nameof(options.ServerUrl)}: {ServerUrlRequired}");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ProductId))
+        {
+            builder.AddError($"{nameof(options.ProductId)}: {ProductIdRequired}");
+        }
+        else if (!ProductIds.IsValid(options.ProductId))
+        {
+            builder.AddError($"{nameof(options.ProductId)}: {ProductIdMalformed}");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+        {
+            builder.AddError($"{nameof(options.Issuer)}: {IssuerRequired}");
+        }
 
         if (options.ServerUrl is { } url)
         {

@@ -66,6 +66,46 @@ public sealed class FaktumLicensingOptionsTests : IDisposable
         Assert.True(messages.Distinct().Count() >= expectations.Count);
     }
 
+    public static TheoryData<string, string?, string?, string> MissingOrMalformedIdentity() => new()
+    {
+        { "no server url", null, "faktum-factuur", "ServerUrl: Set FaktumLicensingOptions.ServerUrl to the license server's base address, for example https://licenses.example.com/." },
+        { "no product", "https://licenses.example.com/", null, "ProductId: Set FaktumLicensingOptions.ProductId to the product id the license server knows this app by, for example faktum-factuur." },
+        { "blank product", "https://licenses.example.com/", " \t", "ProductId: Set FaktumLicensingOptions.ProductId to the product id the license server knows this app by, for example faktum-factuur." },
+        { "product with capitals", "https://licenses.example.com/", "Faktum", "ProductId: FaktumLicensingOptions.ProductId may hold only lower-case letters, digits and '-' (at most 64), for example faktum-factuur." },
+        { "product starting with '-'", "https://licenses.example.com/", "-factuur", "ProductId: FaktumLicensingOptions.ProductId may hold only lower-case letters, digits and '-' (at most 64), for example faktum-factuur." },
+        { "product with a line break", "https://licenses.example.com/", "factuur\n", "ProductId: FaktumLicensingOptions.ProductId may hold only lower-case letters, digits and '-' (at most 64), for example faktum-factuur." },
+        { "product of 65 characters", "https://licenses.example.com/", new string('a', 65), "ProductId: FaktumLicensingOptions.ProductId may hold only lower-case letters, digits and '-' (at most 64), for example faktum-factuur." },
+        { "blank issuer", "https://licenses.example.com/", "faktum-factuur", "Issuer: Set FaktumLicensingOptions.Issuer to the license server's issuer name, or leave it at its default faktum-licensing-server." },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingOrMalformedIdentity))]
+    public void A_missing_or_malformed_server_product_or_issuer_fails_with_its_member_and_message(string because, string? serverUrl, string? productId, string expected)
+    {
+        using var provider = Build(o =>
+        {
+            o.ServerUrl = serverUrl is null ? null : new Uri(serverUrl);
+            o.ProductId = productId;
+            o.DataDirectory = Path.Combine(Path.GetTempPath(), "faktum-options");
+            if (because == "blank issuer")
+            {
+                o.Issuer = " ";
+            }
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal([expected], exception.Failures);
+    }
+
+    [Fact]
+    public void A_product_id_of_64_characters_and_digits_is_valid()
+    {
+        using var provider = Build(o => o.ProductId = "9" + new string('-', 62) + "z");
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+    }
+
     [Fact]
     public async Task Invalid_configuration_stops_the_host_from_starting()
     {
