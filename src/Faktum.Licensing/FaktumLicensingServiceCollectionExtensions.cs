@@ -95,9 +95,9 @@ public static class FaktumLicensingServiceCollectionExtensions
         services.TryAddSingleton<IFaktumLicensing>(provider => provider.GetRequiredService<FaktumLicensingService>());
 
         // What each client retries, and why, is defined beside the endpoints that use it (LicenseServerClient). The retrying
-        // pipeline is built only when a first attempt needs a retry (ResilientAttemptHandler); the enricher keeps its metering tags.
+        // pipeline is built only when a first attempt needs a retry (ResilientAttemptHandler), with the host's Polly telemetry
+        // options (a host that wants the resilience enricher's metering tags adds it with AddResilienceEnricher).
         services.TryAddSingleton<LicenseServerPipelines>();
-        services.AddResilienceEnricher();
         services.TryAddSingleton<EarlyConnection>();
         services.AddHttpClient(LicenseServerClient.RetryingClientName, ConfigureClient)
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(provider.GetRequiredService<EarlyConnection>()))

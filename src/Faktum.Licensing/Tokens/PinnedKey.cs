@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
 
@@ -43,7 +42,7 @@ internal sealed class PinnedKey
 
     /// <summary>Computes the RFC 7638 thumbprint of a raw Ed25519 public key, base64url-encoded.</summary>
     public static string Thumbprint(ReadOnlySpan<byte> publicKey) =>
-        Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(ThumbprintInput(publicKey))));
+        Base64Url.EncodeToString(HashAlgorithm.Sha256.Hash(Encoding.UTF8.GetBytes(ThumbprintInput(publicKey))));
 
     /// <summary>The JSON whose SHA-256 is the thumbprint (RFC 7638: the required members in lexicographic order).</summary>
     public static string ThumbprintInput(ReadOnlySpan<byte> publicKey) =>
