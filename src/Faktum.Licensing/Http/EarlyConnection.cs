@@ -23,26 +23,28 @@ internal sealed class EarlyConnection : IDisposable
     /// Starts opening the connection to <paramref name="server"/> through <paramref name="handler"/>, the primary handler of the
     /// start-up call's client as its built chain holds it; nothing when one is being opened already, or the handler declines.
     /// </summary>
-    public void Open(FirstConnectionHandler handler, Uri server, TimeSpan timeout)
+    /// <returns>The connect, complete once it has opened or failed (await it without throwing); <see langword="null"/> when nothing is opened.</returns>
+    public Task? Open(FirstConnectionHandler handler, Uri server, TimeSpan timeout)
     {
         lock (_gate)
         {
             if (_opening is not null)
             {
-                return;
+                return null;
             }
 
             var stop = new CancellationTokenSource(timeout);
             if (handler.OpenEarly(server, stop.Token) is not { } socket)
             {
                 stop.Dispose();
-                return;
+                return null;
             }
 
             // The timeout covers the connect only; once it has ended, its source is of no more use.
             _ = socket.ContinueWith(static (_, state) => ((CancellationTokenSource)state!).Dispose(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             _opening = new Opening(handler, server, socket, stop);
             Opened++;
+            return socket;
         }
     }
 
@@ -63,39 +65,21 @@ internal sealed class EarlyConnection : IDisposable
     }
 
     /// <summary>
-    /// Waits until the connection being opened is open or has failed. A failure ends it (nothing is left to take) and is returned;
-    /// <see langword="null"/> when none is being opened, or it opened or timed out: then it is left for the request to take.
+    /// The failure that ended the connection being opened, which then ends it (nothing is left to take); <see langword="null"/> when
+    /// none is being opened, or it has not failed (it opened, timed out, or is still opening): then it is left for the request.
     /// </summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public async Task<Exception?> FailureAsync(CancellationToken cancellationToken)
+    public Exception? TakeFailure()
     {
-        Task<Socket>? socket;
         lock (_gate)
         {
-            socket = _opening?.Socket;
-        }
-
-        if (socket is null)
-        {
-            return null;
-        }
-
-        await ((Task)socket).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!socket.IsFaulted)
-        {
-            return null;
-        }
-
-        lock (_gate)
-        {
-            if (ReferenceEquals(_opening?.Socket, socket))
+            if (_opening?.Socket is not { IsFaulted: true } socket)
             {
-                _opening = null;
+                return null;
             }
-        }
 
-        return socket.Exception!.InnerException;
+            _opening = null;
+            return socket.Exception.InnerException;
+        }
     }
 
     /// <summary>Ends the start-up check's interest: a connection not taken by then is closed without a byte sent on it.</summary>

@@ -34,8 +34,20 @@ internal sealed class FirstConnectionHandler : DelegatingHandler
     /// Starts opening a connection to <paramref name="server"/> for <see cref="EarlyConnection"/>; <see langword="null"/> when the
     /// first request has gone already (the pool has its connection) or requests to the server go through a proxy.
     /// </summary>
-    public Task<Socket>? OpenEarly(Uri server, CancellationToken cancellationToken) =>
-        Volatile.Read(ref _firstTaken) == 1 || IsProxied(server) ? null : OpenAsync(new DnsEndPoint(server.IdnHost, server.Port), cancellationToken);
+    /// <remarks>
+    /// The connect runs on the thread pool: at a cold start its first run is mostly the JIT compiling the socket code, which then
+    /// happens beside the caller's own work (the check of the cached licenses) instead of before it (issue 15).
+    /// </remarks>
+    public Task<Socket>? OpenEarly(Uri server, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _firstTaken) == 1 || IsProxied(server))
+        {
+            return null;
+        }
+
+        var endPoint = new DnsEndPoint(server.IdnHost, server.Port);
+        return Task.Run(() => OpenAsync(endPoint, cancellationToken), CancellationToken.None);
+    }
 
     /// <summary>Finds the <see cref="FirstConnectionHandler"/> of a client's handler chain, if the chain ends in one.</summary>
     public static FirstConnectionHandler? In(HttpMessageHandler chain)

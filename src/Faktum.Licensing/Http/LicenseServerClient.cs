@@ -35,6 +35,8 @@ internal sealed partial class LicenseServerClient
 
     private const int MaxRetryAttempts = 2;
 
+    private const string StartupPath = "v1/startup";
+
     // The longest wait between attempts; a 429 whose Retry-After asks for more is answered at once as RateLimited.
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -114,11 +116,20 @@ internal sealed partial class LicenseServerClient
     /// the body — ends at <see cref="FaktumLicensingOptions.StartupCheckTimeout"/>, whatever the network does. Returns the signed
     /// response, still to be verified by <see cref="StartupResponseVerifier"/>.
     /// </summary>
-    public async Task<LicensingResult<string>> StartupAsync(StartupRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="startedAt">When the start-up deadline began (<see cref="StartupClock"/>); the call gets what is left of it.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public async Task<LicensingResult<string>> StartupAsync(StartupRequest request, long startedAt, CancellationToken cancellationToken)
     {
+        var left = StartupTimeLeft(startedAt);
+        if (left <= TimeSpan.Zero)
+        {
+            return new(_transport.TimedOut(StartupPath));
+        }
+
         var answer = await _transport.SendJsonAsync(
-            RetryingClientName, HttpMethod.Post, "v1/startup", StartupRequestJson.Write(request),
-            headers: null, failFastWhenUnreachable: true, deadline: _options.StartupCheckTimeout, cancellationToken).ConfigureAwait(false);
+            RetryingClientName, HttpMethod.Post, StartupPath, StartupRequestJson.Write(request),
+            headers: null, failFastWhenUnreachable: true, deadline: left, cancellationToken).ConfigureAwait(false);
         if (!answer.Succeeded)
         {
             return new(answer.Error);
@@ -136,7 +147,7 @@ internal sealed partial class LicenseServerClient
 
         if (envelope?.Response is not { Length: > 0 } response)
         {
-            Log.AnswerRefused(_logger, "v1/startup", "the body is not a start-up response envelope");
+            Log.AnswerRefused(_logger, StartupPath, "the body is not a start-up response envelope");
             return new(LicensingError.Of(LicensingFailure.InvalidResponse, "The license server's answer was not a start-up response."));
         }
 
@@ -147,16 +158,37 @@ internal sealed partial class LicenseServerClient
     public void WarmUpStartup() => _transport.WarmUp(RetryingClientName);
 
     /// <summary>Starts opening the connection of <see cref="StartupAsync"/> (see <see cref="EarlyConnection"/>); nothing is sent on it yet.</summary>
-    public void ConnectForStartup() => _transport.ConnectEarly(RetryingClientName, _options.ServerUrl!, _options.RequestTimeout);
+    /// <returns>The connect, complete once it has opened or failed (await it without throwing); <see langword="null"/> when none is opened.</returns>
+    public Task? ConnectForStartup() => _transport.ConnectEarly(RetryingClientName, _options.ServerUrl!, _options.RequestTimeout);
 
     /// <summary>
-    /// The answer <see cref="StartupAsync"/> would give when its connection (<see cref="ConnectForStartup"/>) cannot be established at
-    /// all: the call is fail-fast, so it would end there without a byte sent. The start-up check takes this answer instead of writing
-    /// and sending a request (issue 15: at an offline start no request, nonce or client pipeline runs). <see langword="null"/> when
-    /// the connection opened, failed otherwise, or none was opened: then <see cref="StartupAsync"/> runs and takes the connection.
+    /// Waits for the start-up call's connection (<see cref="ConnectForStartup"/>) within the start-up deadline that begins at
+    /// <paramref name="startedAt"/>, and returns the answer <see cref="StartupAsync"/> would give when that connection could not be
+    /// established at all, or did not complete within the deadline: the call is fail-fast, so it would end there without a byte
+    /// sent. The start-up check takes this answer instead of writing and sending a request (issue 15: at an offline start no
+    /// request, nonce or client pipeline runs). <see langword="null"/> when the connection opened, failed otherwise, or none was
+    /// opened: then <see cref="StartupAsync"/> runs, in what is left of the deadline, and takes the connection.
     /// </summary>
-    public Task<LicensingError?> StartupConnectionFailureAsync(CancellationToken cancellationToken) =>
-        _transport.EarlyConnectionFailureAsync("v1/startup", cancellationToken);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<LicensingError?> StartupConnectionFailureAsync(Task? connecting, long startedAt, CancellationToken cancellationToken)
+    {
+        if (connecting is not null)
+        {
+            await connecting.WaitAsync(_options.StartupCheckTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!connecting.IsCompleted || StartupTimeLeft(startedAt) <= TimeSpan.Zero)
+            {
+                return _transport.TimedOut(StartupPath);
+            }
+        }
+
+        return _transport.EarlyConnectionFailure(StartupPath);
+    }
+
+    /// <summary>A timestamp of the clock the start-up deadline runs on (the system's, like every network timeout).</summary>
+    public static long StartupClock() => NetworkClock.GetTimestamp();
+
+    private TimeSpan StartupTimeLeft(long startedAt) => _options.StartupCheckTimeout - NetworkClock.GetElapsedTime(startedAt);
 
     /// <summary>Closes the connection of <see cref="ConnectForStartup"/> when the start-up call did not take it.</summary>
     public void ReleaseStartupConnection() => _transport.ReleaseEarlyConnection();

@@ -95,21 +95,24 @@ internal sealed partial class LicenseServerTransport
     /// Starts opening the next call's connection to <paramref name="server"/> (<see cref="EarlyConnection"/>), through the named
     /// client's own primary handler when its chain ends in one (the chain built by <see cref="WarmUp"/>, or built now).
     /// </summary>
-    public void ConnectEarly(string clientName, Uri server, TimeSpan timeout)
+    /// <returns>The connect (see <see cref="EarlyConnection.Open"/>); <see langword="null"/> when none is opened.</returns>
+    public Task? ConnectEarly(string clientName, Uri server, TimeSpan timeout)
     {
         if (FirstConnectionHandler.In(_handlers.CreateHandler(clientName)) is { } primary)
         {
-            _early.Open(primary, server, timeout);
+            return _early.Open(primary, server, timeout);
         }
+
+        return null;
     }
 
     /// <summary>
     /// The failure of the connection of <see cref="ConnectEarly"/> when it could not be established at all
     /// (<see cref="LicenseServerClient.IsConnectionNotEstablished"/>), logged and worded as the call to <paramref name="path"/> that
-    /// would have taken it fails; <see langword="null"/> when it opened, failed otherwise, or none was opened.
+    /// would have taken it fails; <see langword="null"/> when it opened, failed otherwise, is still opening, or none was opened.
     /// </summary>
-    public async Task<LicensingError?> EarlyConnectionFailureAsync(string path, CancellationToken cancellationToken) =>
-        await _early.FailureAsync(cancellationToken).ConfigureAwait(false) is HttpRequestException exception && LicenseServerClient.IsConnectionNotEstablished(exception)
+    public LicensingError? EarlyConnectionFailure(string path) =>
+        _early.TakeFailure() is HttpRequestException exception && LicenseServerClient.IsConnectionNotEstablished(exception)
             ? Unreachable(path, exception).Error
             : null;
 
@@ -191,12 +194,12 @@ internal sealed partial class LicenseServerTransport
         }
         catch (TimeoutRejectedException)
         {
-            return Unreachable(path, "timed out", "The license server did not answer in time.");
+            return new(TimedOut(path));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The deadline, the body-read timeout or HttpClient.Timeout, never the caller's token (that one is rethrown).
-            return Unreachable(path, "timed out", "The license server did not answer in time.");
+            return new(TimedOut(path));
         }
     }
 
@@ -244,6 +247,9 @@ internal sealed partial class LicenseServerTransport
 
     private static LicensingResult<byte[]> TooLarge(int max) =>
         new(LicensingError.Of(LicensingFailure.InvalidResponse, $"The server's answer is larger than {max} bytes."));
+
+    /// <summary>The failure of a call to <paramref name="path"/> that ran out of time (a timeout or its deadline), logged once.</summary>
+    public LicensingError TimedOut(string path) => Unreachable(path, "timed out", "The license server did not answer in time.").Error;
 
     private LicensingResult<byte[]> Unreachable(string path, HttpRequestException exception) =>
         Unreachable(path, exception.Message, $"The license server cannot be reached: {exception.Message}");

@@ -67,10 +67,28 @@ internal sealed partial class StartupCheck
         }
 
         // The start-up call's connection opens while the cached licenses are checked; nothing is sent on it before a license passes.
-        _server.ConnectForStartup();
+        var connecting = _server.ConnectForStartup();
         try
         {
-            return await CheckAndExchangeAsync(snapshot, state, previousDecision, cancellationToken).ConfigureAwait(false);
+            var statuses = new Dictionary<string, LicenseStatus>(StringComparer.Ordinal);
+            var sent = CheckCachedLicenses(snapshot, state, statuses);
+            if (sent.Count > 0)
+            {
+                // A connection that cannot be established (or not within the start-up deadline) ends the call before anything is
+                // sent (it is fail-fast): then the cached licenses answer at once, and no request is written. Waited for here, not
+                // in the exchange: at a cold start a wait suspends every async method between it and the host's call.
+                var startedAt = LicenseServerClient.StartupClock();
+                if (await _server.StartupConnectionFailureAsync(connecting, startedAt, cancellationToken).ConfigureAwait(false) is { } unreachable)
+                {
+                    Offline(sent, statuses, unreachable.Message);
+                }
+                else
+                {
+                    await ExchangeAsync(state, sent, statuses, previousDecision, startedAt, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return new StartupOutcome(statuses[snapshot.CurrentLicense!.LicenseId], statuses);
         }
         finally
         {
@@ -78,14 +96,17 @@ internal sealed partial class StartupCheck
         }
     }
 
-    private async Task<StartupOutcome> CheckAndExchangeAsync(LocalSnapshot snapshot, LocalLicenseState state, UpdateDecision? previousDecision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates each cached license on this computer; a refused one gets its status in <paramref name="statuses"/> at once. Returns
+    /// the licenses to present to the server.
+    /// </summary>
+    private List<Presented> CheckCachedLicenses(LocalSnapshot snapshot, LocalLicenseState state, Dictionary<string, LicenseStatus> statuses)
     {
         var binding = new LicenseBinding(InstallationId: state.InstallationId);
-        var statuses = new Dictionary<string, LicenseStatus>(StringComparer.Ordinal);
         var sent = new List<Presented>(snapshot.Licenses.Count);
         foreach (var license in snapshot.Licenses)
         {
-            var local = await _verifiers.Signature.ValidateAsync(license.Token, binding).ConfigureAwait(false);
+            var local = _verifiers.Signature.Validate(license.Token, binding);
 
             // A token signed by a key this app no longer pins (the vendor rotated the signing key and this installation has not
             // started since the server signed with a key it pins) is not trusted, but it is presented once more: a server that still
@@ -105,12 +126,7 @@ internal sealed partial class StartupCheck
             sent.Add(new Presented(license, ViewOf(state, license), local, unpinned));
         }
 
-        if (sent.Count > 0)
-        {
-            await ExchangeAsync(state, sent, statuses, previousDecision, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new StartupOutcome(statuses[snapshot.CurrentLicense!.LicenseId], statuses);
+        return sent;
     }
 
     /// <summary>The installation seen through one of its licenses, as the offline rules take it.</summary>
@@ -123,34 +139,27 @@ internal sealed partial class StartupCheck
     /// One start-up call for every license in <paramref name="sent"/> (S5, S9): <c>license</c> with one, <c>licenses</c> with several;
     /// each license's verdict, refreshed token (verified against this installation) and company are judged and stored on their own.
     /// </summary>
-    private async Task ExchangeAsync(LocalLicenseState state, List<Presented> sent, Dictionary<string, LicenseStatus> statuses, UpdateDecision? previousDecision, CancellationToken cancellationToken)
+    private async Task ExchangeAsync(
+        LocalLicenseState state, List<Presented> sent, Dictionary<string, LicenseStatus> statuses, UpdateDecision? previousDecision, long startedAt, CancellationToken cancellationToken)
     {
-        // A connection that could not be established ends the call before anything is sent (it is fail-fast): then the cached
-        // licenses answer at once, and no request is written.
-        var nonce = string.Empty;
-        var sentAt = 0L;
-        LicensingResult<string> answer;
-        if (await _server.StartupConnectionFailureAsync(cancellationToken).ConfigureAwait(false) is { } unreachable)
-        {
-            answer = new(unreachable);
-        }
-        else
-        {
-            nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-            sentAt = _timeProvider.GetTimestamp();
-            var request = sent.Count == 1
-                ? new StartupRequest(sent[0].License.Token, _options.AppVersion, _options.Channel, nonce)
-                : new StartupRequest(null, _options.AppVersion, _options.Channel, nonce, [.. sent.Select(p => p.License.Token)]);
-            answer = await _server.StartupAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var sentAt = _timeProvider.GetTimestamp();
+        var request = sent.Count == 1
+            ? new StartupRequest(sent[0].License.Token, _options.AppVersion, _options.Channel, nonce)
+            : new StartupRequest(null, _options.AppVersion, _options.Channel, nonce, [.. sent.Select(p => p.License.Token)]);
+        var answer = await _server.StartupAsync(request, startedAt, cancellationToken).ConfigureAwait(false);
         if (!answer.Succeeded)
         {
-            foreach (var presented in sent)
+            if (answer.Failure == LicensingFailure.LicenseRejected)
             {
-                statuses[presented.License.LicenseId] = answer.Failure == LicensingFailure.LicenseRejected
-                    ? Status(LicenseState.Invalid, LicenseStatusMessages.TokenRejectedByServer) with { Company = presented.License.Company }
-                    : await OfflineAsync(presented, answer.Message).ConfigureAwait(false);
+                foreach (var presented in sent)
+                {
+                    statuses[presented.License.LicenseId] = Status(LicenseState.Invalid, LicenseStatusMessages.TokenRejectedByServer) with { Company = presented.License.Company };
+                }
+            }
+            else
+            {
+                Offline(sent, statuses, answer.Message);
             }
 
             return;
@@ -160,11 +169,7 @@ internal sealed partial class StartupCheck
         if (!verification.Succeeded)
         {
             Log.ResponseRefused(_logger, verification.Message);
-            foreach (var presented in sent)
-            {
-                statuses[presented.License.LicenseId] = await OfflineAsync(presented, verification.Message).ConfigureAwait(false);
-            }
-
+            Offline(sent, statuses, verification.Message);
             return;
         }
 
@@ -180,11 +185,11 @@ internal sealed partial class StartupCheck
             string? refreshed = null;
             if (license.License is { } token)
             {
-                var check = await _verifiers.Signature.ValidateAsync(token, binding).ConfigureAwait(false);
+                var check = _verifiers.Signature.Validate(token, binding);
                 if (!check.Succeeded)
                 {
                     Log.ResponseRefused(_logger, $"the refreshed license token was refused ({check.Failure})");
-                    statuses[presented.License.LicenseId] = await OfflineAsync(presented, LicenseStatusMessages.RefreshedTokenRefused(check.Failure)).ConfigureAwait(false);
+                    statuses[presented.License.LicenseId] = Offline(presented, LicenseStatusMessages.RefreshedTokenRefused(check.Failure));
                     continue;
                 }
 
@@ -194,7 +199,7 @@ internal sealed partial class StartupCheck
             else if (presented.Unpinned && license.Verdict is LicenseVerdict.Licensed or LicenseVerdict.Trial)
             {
                 Log.ResponseRefused(_logger, "a good verdict for a license token this app does not trust came without a new license");
-                statuses[presented.License.LicenseId] = await OfflineAsync(presented, LicenseStatusMessages.UnpinnedWithoutNewLicense).ConfigureAwait(false);
+                statuses[presented.License.LicenseId] = Offline(presented, LicenseStatusMessages.UnpinnedWithoutNewLicense);
                 continue;
             }
 
@@ -238,12 +243,19 @@ internal sealed partial class StartupCheck
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<LicenseStatus> OfflineAsync(Presented presented, string? why) =>
-        await OfflineAsync(presented.View, presented.License.Token, why).ConfigureAwait(false);
-
-    private async Task<LicenseStatus> OfflineAsync(LocalLicenseState state, string token, string? why)
+    /// <summary>Every license of <paramref name="sent"/> under the offline rules, for the reason <paramref name="why"/>.</summary>
+    private void Offline(List<Presented> sent, Dictionary<string, LicenseStatus> statuses, string? why)
     {
-        var validation = await _verifiers.Token.ValidateAsync(token, new LicenseBinding(InstallationId: state.InstallationId)).ConfigureAwait(false);
+        foreach (var presented in sent)
+        {
+            statuses[presented.License.LicenseId] = Offline(presented, why);
+        }
+    }
+
+    private LicenseStatus Offline(Presented presented, string? why)
+    {
+        var state = presented.View;
+        var validation = _verifiers.Token.Validate(presented.License.Token, new LicenseBinding(InstallationId: state.InstallationId));
         return _offline.Evaluate(state, validation, _timeProvider.GetUtcNow(), why);
     }
 

@@ -76,7 +76,8 @@ public sealed class LicenseTokenValidator
         return new ValueTask<LicenseTokenValidationResult>(Validate(token, binding));
     }
 
-    private LicenseTokenValidationResult Validate(string token, LicenseBinding? binding)
+    /// <summary>As <see cref="ValidateAsync"/>, synchronously (it never waits): the start-up check validates with it.</summary>
+    internal LicenseTokenValidationResult Validate(string token, LicenseBinding? binding)
     {
         var (failure, message, payload) = _jwt.Validate(token);
         if (payload is null)

@@ -12,9 +12,13 @@ internal sealed partial class SignedJwt
     /// in the end, and is classified by <see cref="CheckHeaderFully"/>, so that a duplicate member at any depth is still
     /// <see cref="LicenseTokenFailure.Malformed"/> before anything else.
     /// </summary>
-    internal (LicenseTokenFailure Failure, string? Message, PinnedKey? Key, string? Algorithm) CheckHeader(ReadOnlyMemory<byte> header)
+    internal (LicenseTokenFailure Failure, string? Message, PinnedKey? Key, string? Algorithm) CheckHeader(ReadOnlyMemory<byte> header) =>
+        CheckHeader(header, stackalloc char[ScratchChars]);
+
+    // Apart from the stackalloc above: a method with a loop and a stackalloc cannot start in the JIT's quick tier (no on-stack
+    // replacement), so it was compiled fully optimised at every cold start (issue 15).
+    private (LicenseTokenFailure Failure, string? Message, PinnedKey? Key, string? Algorithm) CheckHeader(ReadOnlyMemory<byte> header, Span<char> scratch)
     {
-        Span<char> scratch = stackalloc char[ScratchChars];
         var reader = new Utf8JsonReader(header.Span, StrictJson.ReaderOptions);
         reader.Read(); // the start of the object
         string? algorithm = null;
@@ -56,7 +60,7 @@ internal sealed partial class SignedJwt
         return Classify(algorithm, null, typeMatches, hasKid, key);
     }
 
-    /// <summary>The same checks as <see cref="CheckHeader"/> over a <see cref="JsonDocument"/>, for headers it does not read itself.</summary>
+    /// <summary>The same checks as <see cref="CheckHeader(ReadOnlyMemory{byte})"/> over a <see cref="JsonDocument"/>, for headers it does not read itself.</summary>
     internal (LicenseTokenFailure Failure, string? Message, PinnedKey? Key, string? Algorithm) CheckHeaderFully(ReadOnlyMemory<byte> header)
     {
         JsonDocument document;

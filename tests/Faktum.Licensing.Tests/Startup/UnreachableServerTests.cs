@@ -253,6 +253,20 @@ public sealed class UnreachableServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_async_when_the_connection_never_completes_ends_at_the_startup_deadline_not_the_request_timeout()
+    {
+        await WriteCachedLicenseAsync();
+        using var server = new UnansweredConnect();
+        await using var provider = Sdk(server.Uri, requestTimeout: TimeSpan.FromMinutes(5), startupCheckTimeout: ShortDeadline);
+
+        var status = await CheckWithinHangGuardAsync(provider);
+
+        AssertWorksOfflineOnTheCachedLicense(status);
+        Assert.Contains("in time", status.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _attempts.Count("/v1/startup"));
+    }
+
+    [Fact]
     public async Task Check_async_cancelled_by_the_caller_is_cancelled_not_offline()
     {
         await WriteCachedLicenseAsync();
