@@ -73,22 +73,23 @@ internal sealed partial class LicenseServerTransport
     }
 
     /// <summary>
-    /// Builds the named client's handler chain on the thread pool, so that a call made soon after finds it ready: the start-up check
-    /// overlaps it with reading the state folder and verifying the cached token. A failure here is left to the call itself to report.
+    /// Builds the named client's handler chain (not the client: an offline start never uses one) on the thread pool, so that a call
+    /// or an early connection made soon after finds it ready: the start-up check overlaps it with reading the state folder and
+    /// verifying the cached token. A failure here is left to the call itself to report.
     /// </summary>
     public void WarmUp(string clientName) => ThreadPool.UnsafeQueueUserWorkItem(
         static state =>
         {
             try
             {
-                state.Factory.CreateClient(state.Name);
+                state.Handlers.CreateHandler(state.Name);
             }
             catch (Exception)
             {
                 // Never on a pool thread (it would end the process): the call itself builds the client again and reports the failure.
             }
         },
-        (Factory: _factory, Name: clientName),
+        (Handlers: _handlers, Name: clientName),
         preferLocal: false);
 
     /// <summary>

@@ -90,7 +90,7 @@ internal sealed partial class SignedJwt
             string? otherMember = null;
             foreach (var member in root.EnumerateObject())
             {
-                if (!AllowedHeaderMembers.Contains(member.Name))
+                if (member.Name is not ("alg" or "typ" or "kid"))
                 {
                     otherMember = member.Name;
                     break;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -20,17 +19,17 @@ internal sealed partial class SignedJwt
     // Room on the stack for an unescaped alg or kid; longer ones (no pinned kid or allowed alg is that long) go to the heap.
     private const int ScratchChars = 128;
 
-    private static readonly FrozenSet<string> AllowedHeaderMembers = FrozenSet.Create(StringComparer.Ordinal, "alg", "typ", "kid");
-
     private readonly string _type;
     private readonly byte[] _typeUtf8;
     private readonly byte[] _issuerUtf8;
     private readonly byte[] _audienceUtf8;
     private readonly int _maxLength;
-    private readonly FrozenSet<string> _algorithms;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _algorithmsBySpan;
-    private readonly FrozenDictionary<string, PinnedKey> _keysByKid;
-    private readonly FrozenDictionary<string, PinnedKey>.AlternateLookup<ReadOnlySpan<char>> _keysByKidSpan;
+    // Plain hash sets, not frozen ones: they hold one to three entries, and freezing analyses its keys with generic code that the
+    // JIT compiles at every cold start (issue 15). Never written after the constructor.
+    private readonly HashSet<string> _algorithms;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _algorithmsBySpan;
+    private readonly Dictionary<string, PinnedKey> _keysByKid;
+    private readonly Dictionary<string, PinnedKey>.AlternateLookup<ReadOnlySpan<char>> _keysByKidSpan;
 
     public SignedJwt(string type, string issuer, string audience, IEnumerable<Ed25519SecurityKey> trustedKeys, IEnumerable<string> algorithms, int maxLength)
         : this(type, issuer, audience, trustedKeys.Select(key => key.Pinned), algorithms, maxLength)
@@ -46,7 +45,7 @@ internal sealed partial class SignedJwt
         _maxLength = maxLength;
 
         // Every pinned key is an Ed25519 key: an allowed alg that is not an Ed25519 name could never verify, so it is not allowed.
-        _algorithms = algorithms.Where(SigningAlgorithms.IsEd25519).ToFrozenSet(StringComparer.Ordinal);
+        _algorithms = new HashSet<string>(algorithms.Where(SigningAlgorithms.IsEd25519), StringComparer.Ordinal);
         _algorithmsBySpan = _algorithms.GetAlternateLookup<ReadOnlySpan<char>>();
         var keys = new Dictionary<string, PinnedKey>(StringComparer.Ordinal);
         foreach (var key in trustedKeys)
@@ -54,8 +53,8 @@ internal sealed partial class SignedJwt
             keys[key.KeyId] = key;
         }
 
-        _keysByKid = keys.ToFrozenDictionary(StringComparer.Ordinal);
-        _keysByKidSpan = _keysByKid.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keysByKid = keys;
+        _keysByKidSpan = keys.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Validates everything but lifetime and binding; on success returns the payload, which the caller disposes.</summary>

@@ -6,8 +6,6 @@ namespace Faktum.Licensing.Tokens;
 /// <summary>Unpadded base64url (RFC 7515 §2) that accepts only the one canonical encoding of each byte string.</summary>
 internal static class Base64UrlStrict
 {
-    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-
     /// <summary>Decodes <paramref name="text"/>, or returns <see langword="null"/> when it holds padding, a character outside
     /// the base64url alphabet, an impossible length, or non-zero unused bits in its last character.</summary>
     public static byte[]? Decode(ReadOnlySpan<char> text)
@@ -36,10 +34,14 @@ internal static class Base64UrlStrict
             return false;
         }
 
-        // The decoder skips whitespace: allow the alphabet only.
-        if (text.ContainsAnyExcept(Alphabet))
+        // The decoder skips whitespace: allow the alphabet only. A plain loop, not SearchValues: at a cold start the vectorised
+        // search is several large generic methods for the JIT to compile, for a few hundred characters (issue 15).
+        foreach (var c in text)
         {
-            return false;
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            {
+                return false;
+            }
         }
 
         if (destination.Length < Base64Url.GetMaxDecodedLength(text.Length))
