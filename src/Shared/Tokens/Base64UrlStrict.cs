@@ -34,14 +34,10 @@ internal static class Base64UrlStrict
             return false;
         }
 
-        // The decoder skips whitespace: allow the alphabet only. A plain loop, not SearchValues: at a cold start the vectorised
-        // search is several large generic methods for the JIT to compile, for a few hundred characters (issue 15).
-        foreach (var c in text)
+        // The decoder skips whitespace: allow the alphabet only.
+        if (!IsAlphabetOnly(text))
         {
-            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (destination.Length < Base64Url.GetMaxDecodedLength(text.Length))
@@ -68,6 +64,22 @@ internal static class Base64UrlStrict
         }
 
         bytesWritten = written;
+        return true;
+    }
+
+    // A plain loop, not SearchValues: at a cold start the vectorised search is several large generic methods for the JIT to compile,
+    // for a few hundred characters. In a method of its own: with the stackalloc above, a loop would make TryDecode start fully
+    // optimised instead of in the JIT's quick tier (issue 15).
+    private static bool IsAlphabetOnly(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 }
