@@ -17,8 +17,10 @@ internal sealed partial class UpdateAcceptor
     private readonly string _channelName;
     private readonly ReleaseChannel _channel;
     // Parsed on the first answer to judge, not at construction: a start-up check that finds the server unreachable parses no
-    // version (issue 15). The options validator has already refused an empty or overlong AppVersion.
-    private readonly Lazy<SemVersion?> _installed;
+    // version and loads no Semver (issue 15; a Lazy<SemVersion> field would load it with this type). The options validator has
+    // already refused an empty or overlong AppVersion. Two first answers at once may both parse it, to the same value.
+    private readonly string _appVersion;
+    private InstalledVersion? _installed;
     private readonly ILogger _logger;
 
     public UpdateAcceptor(LicensingVerifiers verifiers, IOptions<FaktumLicensingOptions> options, ILogger<UpdateAcceptor> logger)
@@ -33,8 +35,7 @@ internal sealed partial class UpdateAcceptor
             throw new InvalidOperationException($"FaktumLicensingOptions.Channel '{value.Channel}' is not a release channel; the options validator should have refused it.");
         }
 
-        var appVersion = value.AppVersion;
-        _installed = new(() => ReleaseVersion.TryParse(appVersion, out var installed) ? installed : null);
+        _appVersion = value.AppVersion!;
         _logger = logger;
     }
 
@@ -44,7 +45,7 @@ internal sealed partial class UpdateAcceptor
     public UpdateAcceptance Accept(JsonElement? updates, UpdateHistoryState? stored, UpdateDecision? previous)
     {
         // Without release keys, a response without updates, or an app version that is not SemVer, there is nothing to decide.
-        if (_releases is null || updates is not { } element || _installed.Value is not { } installed)
+        if (_releases is null || updates is not { } element || Installed() is not { } installed)
         {
             return new UpdateAcceptance(null, stored);
         }
@@ -71,6 +72,12 @@ internal sealed partial class UpdateAcceptor
         var recorded = history.Record(decision);
         return new UpdateAcceptance(decision, new UpdateHistoryState { HighestSequence = recorded.HighestSequence, HighestVersionOffered = recorded.HighestVersionOffered, Channel = _channelName });
     }
+
+    private SemVersion? Installed() =>
+        (_installed ??= new InstalledVersion(ReleaseVersion.TryParse(_appVersion, out var installed) ? installed : null)).Version;
+
+    /// <summary>The installed version as SemVer, or <see langword="null"/> when the app's version is not SemVer.</summary>
+    private sealed record InstalledVersion(SemVersion? Version);
 
     private static partial class Log
     {
