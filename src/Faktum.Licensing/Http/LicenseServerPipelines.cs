@@ -10,25 +10,45 @@ namespace Faktum.Licensing.Http;
 /// </summary>
 internal sealed class LicenseServerPipelines
 {
-    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _retrying;
+    private readonly IServiceProvider _services;
+    private readonly Lock _gate = new();
+
+    // Not a Lazy<ResiliencePipeline<…>>: constructing one would load Polly with this type, at every start (issue 15).
+    private ResiliencePipeline<HttpResponseMessage>? _retrying;
 
     public LicenseServerPipelines(IServiceProvider services, IOptions<FaktumLicensingOptions> options)
     {
+        _services = services;
         RequestTimeout = options.Value.RequestTimeout;
-        _retrying = new(() =>
-        {
-            var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"{LicenseServerClient.RetryingClientName}-faktum-licensing-retrying" };
-            LicenseServerClient.ConfigureRetryingPipeline(builder, services);
-            return builder.Build();
-        });
     }
 
     /// <summary>Gets the timeout of one attempt (<see cref="FaktumLicensingOptions.RequestTimeout"/>).</summary>
     public TimeSpan RequestTimeout { get; }
 
-    /// <summary>Gets the retrying pipeline: total timeout, then retries, then a per-attempt timeout.</summary>
-    public ResiliencePipeline<HttpResponseMessage> Retrying => _retrying.Value;
+    /// <summary>Gets the retrying pipeline: total timeout, then retries, then a per-attempt timeout; built once, on first use.</summary>
+    public ResiliencePipeline<HttpResponseMessage> Retrying
+    {
+        get
+        {
+            if (Volatile.Read(ref _retrying) is { } built)
+            {
+                return built;
+            }
+
+            lock (_gate)
+            {
+                return _retrying ??= BuildRetrying();
+            }
+        }
+    }
 
     /// <summary>Gets a value indicating whether <see cref="Retrying"/> has been built.</summary>
-    internal bool IsRetryingBuilt => _retrying.IsValueCreated;
+    internal bool IsRetryingBuilt => Volatile.Read(ref _retrying) is not null;
+
+    private ResiliencePipeline<HttpResponseMessage> BuildRetrying()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = $"{LicenseServerClient.RetryingClientName}-faktum-licensing-retrying" };
+        LicenseServerClient.ConfigureRetryingPipeline(builder, _services);
+        return builder.Build();
+    }
 }
