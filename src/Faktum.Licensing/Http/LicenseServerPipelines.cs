@@ -11,10 +11,10 @@ namespace Faktum.Licensing.Http;
 internal sealed class LicenseServerPipelines
 {
     private readonly IServiceProvider _services;
-    private readonly Lock _gate = new();
 
     // Not a Lazy<ResiliencePipeline<…>>: constructing one would load Polly with this type, at every start (issue 15).
     private ResiliencePipeline<HttpResponseMessage>? _retrying;
+    private object? _gate;
 
     public LicenseServerPipelines(IServiceProvider services, IOptions<FaktumLicensingOptions> options)
     {
@@ -26,21 +26,7 @@ internal sealed class LicenseServerPipelines
     public TimeSpan RequestTimeout { get; }
 
     /// <summary>Gets the retrying pipeline: total timeout, then retries, then a per-attempt timeout; built once, on first use.</summary>
-    public ResiliencePipeline<HttpResponseMessage> Retrying
-    {
-        get
-        {
-            if (Volatile.Read(ref _retrying) is { } built)
-            {
-                return built;
-            }
-
-            lock (_gate)
-            {
-                return _retrying ??= BuildRetrying();
-            }
-        }
-    }
+    public ResiliencePipeline<HttpResponseMessage> Retrying => LazyInitializer.EnsureInitialized(ref _retrying, ref _gate, BuildRetrying);
 
     /// <summary>Gets a value indicating whether <see cref="Retrying"/> has been built.</summary>
     internal bool IsRetryingBuilt => Volatile.Read(ref _retrying) is not null;
