@@ -111,7 +111,7 @@ internal static class ColdStart
         {
             var log = Path.Combine(root, $"jit-{name}.txt");
             var withLog = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = log };
-            Run(host, args, withLog);
+            RunLogged(host, args, withLog);
             var lines = File.Exists(log) ? File.ReadAllLines(log).Where(l => l.Contains("JIT compiled", StringComparison.Ordinal)).ToList() : [];
             var byPrefix = lines.GroupBy(Prefix).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             counts.Add((name, byPrefix, lines.Count));
@@ -121,6 +121,27 @@ internal static class ColdStart
         foreach (var (prefix, count) in counts[1].ByPrefix.OrderByDescending(p => p.Value).Take(14))
         {
             Console.WriteLine($"  {prefix}: {count} (bare {counts[0].ByPrefix.GetValueOrDefault(prefix)})");
+        }
+    }
+
+    // The JIT writes its log to a file it closes at shutdown. When the host's last await completed on a thread-pool thread,
+    // that thread can still be compiling (the async state machines' clean-up) while the main thread shuts the runtime down,
+    // and the write to the closed file crashes the process (SIGSEGV or SIGABRT; without the log it never does). Such a run
+    // is tried again, and any other failure stops the summary.
+    private static void RunLogged(string host, string[] args, Dictionary<string, string> environment)
+    {
+        const int Tries = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Run(host, args, environment);
+                return;
+            }
+            catch (HostCrashedException) when (attempt < Tries)
+            {
+                File.Delete(environment["DOTNET_JitStdOutFile"]);
+            }
         }
     }
 
@@ -168,6 +189,11 @@ internal static class ColdStart
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         watch.Stop();
+        if (process.ExitCode is 128 + 6 or 128 + 11) // killed by SIGABRT or SIGSEGV, as the dotnet host reports it
+        {
+            throw new HostCrashedException($"{string.Join(' ', args.Take(1))} exited {process.ExitCode}: {error.Result}");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{string.Join(' ', args.Take(1))} exited {process.ExitCode}: {error.Result}");
@@ -182,3 +208,5 @@ internal static class ColdStart
         return (sorted[sorted.Count / 2], sorted[0]);
     }
 }
+
+internal sealed class HostCrashedException(string message) : Exception(message);
