@@ -111,7 +111,7 @@ internal static class ColdStart
         {
             var log = Path.Combine(root, $"jit-{name}.txt");
             var withLog = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["DOTNET_JitDisasmSummary"] = "1", ["DOTNET_JitStdOutFile"] = log };
-            RunLogged(host, args, withLog);
+            RunLogged(host, args, withLog, log);
             var lines = File.Exists(log) ? File.ReadAllLines(log).Where(l => l.Contains("JIT compiled", StringComparison.Ordinal)).ToList() : [];
             var byPrefix = lines.GroupBy(Prefix).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             counts.Add((name, byPrefix, lines.Count));
@@ -128,7 +128,7 @@ internal static class ColdStart
     // that thread can still be compiling (the async state machines' clean-up) while the main thread shuts the runtime down,
     // and the write to the closed file crashes the process (SIGSEGV or SIGABRT; without the log it never does). Such a run
     // is tried again, and any other failure stops the summary.
-    private static void RunLogged(string host, string[] args, Dictionary<string, string> environment)
+    private static void RunLogged(string host, string[] args, Dictionary<string, string> environment, string log)
     {
         const int Tries = 5;
         for (var attempt = 1; ; attempt++)
@@ -140,7 +140,7 @@ internal static class ColdStart
             }
             catch (HostCrashedException) when (attempt < Tries)
             {
-                File.Delete(environment["DOTNET_JitStdOutFile"]);
+                File.Delete(log);
             }
         }
     }
@@ -189,14 +189,12 @@ internal static class ColdStart
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         watch.Stop();
-        if (process.ExitCode is 128 + 6 or 128 + 11) // killed by SIGABRT or SIGSEGV, as the dotnet host reports it
-        {
-            throw new HostCrashedException($"{string.Join(' ', args.Take(1))} exited {process.ExitCode}: {error.Result}");
-        }
-
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{string.Join(' ', args.Take(1))} exited {process.ExitCode}: {error.Result}");
+            var failure = $"{string.Join(' ', args.Take(1))} exited {process.ExitCode}: {error.Result}";
+            throw process.ExitCode is 128 + 6 or 128 + 11 // killed by SIGABRT or SIGSEGV, as the dotnet host reports it
+                ? new HostCrashedException(failure)
+                : new InvalidOperationException(failure);
         }
 
         return watch.Elapsed.TotalMilliseconds;
